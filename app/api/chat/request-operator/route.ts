@@ -1,0 +1,29 @@
+// POST /api/chat/request-operator – escalate a chatbot conversation to a human
+import { route } from "@/lib/api/handler";
+import { idempotencyScope, withIdempotency } from "@/lib/api/idempotency";
+import { limitPublicWrite } from "@/lib/api/rate-limit";
+import { actorOf } from "@/lib/auth/principal";
+import { requestOperator } from "@/lib/routing/request-operator";
+import { requestOperatorBody } from "@/lib/schemas/escalation";
+
+export const POST = route({ body: requestOperatorBody }, async ({ request, body, principal, ip, rawBody }) => {
+  await limitPublicWrite(principal, ip, body.user_id);
+  return withIdempotency(request, idempotencyScope("request-operator", principal, ip), rawBody, async () => {
+    const result = await requestOperator(
+      {
+        userId: body.user_id,
+        email: body.user_email,
+        phone: body.user_phone,
+        name: body.user_name,
+        question: body.question,
+        priority: body.priority,
+        metadata: body.metadata as object | null | undefined,
+        source: principal?.kind === "api_key" ? "chatbot" : "api",
+        channel: "web",
+        locale: body.locale,
+      },
+      actorOf(principal, { type: "customer", id: body.user_id }),
+    );
+    return { status: 200, body: result };
+  });
+});

@@ -1,0 +1,8 @@
+// POST /api/chat/sessions/{id}/read – read receipt up to a sequence number (customer or operator side)
+import { ok, route } from "@/lib/api/handler";
+import { markRead } from "@/lib/chat/session-actions";
+import { readBody, sessionParams } from "@/lib/schemas/sessions";
+
+export const POST = route({ params: sessionParams, body: readBody }, async ({ params, body, principal }) =>
+  ok(await markRead(params.id, body.seq, principal)),
+);

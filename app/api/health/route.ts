@@ -1,0 +1,9 @@
+// GET /health (rewritten here) – liveness and dependencies: 200 when all required checks pass, 503 naming the failed ones
+import { NextResponse } from "next/server";
+import { route } from "@/lib/api/handler";
+import { checkHealth } from "@/lib/health/check-health";
+
+export const GET = route({}, async () => {
+  const report = await checkHealth();
+  return NextResponse.json(report, { status: report.failed.length ? 503 : 200, headers: { "Cache-Control": "no-store" } });
+});

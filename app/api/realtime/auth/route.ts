@@ -1,0 +1,29 @@
+// POST /api/realtime/auth – authorize a pusher-js subscription to a private or presence channel
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { route } from "@/lib/api/handler";
+import { ApiError } from "@/lib/api/errors";
+import { authorizeChannel } from "@/lib/realtime/authorize-channel";
+import { pusherServer } from "@/lib/realtime/server";
+import { logger } from "@/lib/log/logger";
+
+// pusher-js posts these form-encoded, plus the params the page configured (session_id for customers).
+const realtimeAuthBody = z.object({
+  socket_id: z.string().regex(/^\d+\.\d+$/, "must be a Pusher socket id"),
+  channel_name: z.string().min(1).max(164),
+  session_id: z.string().max(64).optional(),
+});
+
+export const POST = route({ body: realtimeAuthBody }, async ({ body, principal, requestId }) => {
+  const pusher = pusherServer();
+  if (!pusher) throw new ApiError("SERVICE_UNAVAILABLE", "Realtime is not configured");
+  const access = await authorizeChannel({ channelName: body.channel_name, principal, sessionKey: body.session_id });
+  if (!access.allowed) {
+    logger.info({ request_id: requestId, channel: body.channel_name, reason: access.reason }, "realtime subscription refused");
+    throw new ApiError("FORBIDDEN", "Not allowed to subscribe to this channel");
+  }
+  // pusher-js expects the bare {auth, channel_data?} object, not the API's {success, data} envelope.
+  return NextResponse.json(pusher.authorizeChannel(body.socket_id, body.channel_name, access.presence), {
+    headers: { "cache-control": "no-store" },
+  });
+});

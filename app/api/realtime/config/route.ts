@@ -1,0 +1,5 @@
+// GET /api/realtime/config – what a browser needs to connect pusher-js (never a secret)
+import { route, ok } from "@/lib/api/handler";
+import { realtimeClientConfig } from "@/lib/realtime/client-config";
+
+export const GET = route({}, async () => ok(realtimeClientConfig(), 200, { "cache-control": "no-store" }));

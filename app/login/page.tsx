@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { createTranslator } from "use-intl/core";
+import { AuthCard } from "@/components/auth/auth-card";
+import { LoginForm } from "@/components/auth/login-form";
+import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { getOperatorFromRequest } from "@/lib/auth/operator-session";
+import { safeReturnPath } from "@/lib/auth/require-operator-page";
+import { getLocale } from "@/lib/i18n/get-locale";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await getLocale();
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "auth.login" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = safeReturnPath(typeof params.next === "string" ? params.next : null);
+  if (await getOperatorFromRequest(await headers())) redirect(next);
+  const locale = await getLocale();
+  const messages = messagesFor(locale);
+  const t = createTranslator({ locale, messages, namespace: "auth.login" });
+  const notice = params.notice === "passwordSet" || params.notice === "signedOut" ? params.notice : null;
+  return (
+    <AppIntlProvider locale={locale} messages={messages}>
+      <div lang={locale}>
+        <AuthCard title={t("title")} subtitle={t("subtitle")}>
+          <LoginForm next={next} notice={notice} />
+        </AuthCard>
+      </div>
+    </AppIntlProvider>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { authClient } from "@/lib/auth/auth-client";
+
+/**
+ * Signs out. Operators go offline first, so the router stops sending customers to someone who has left; that call
+ * is best effort (an admin page may sign out without being an operator on duty).
+ */
+export function SignOutButton({ className }: { className?: string }) {
+  const t = useTranslations("auth");
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      className={className ?? "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"}
+      onClick={async () => {
+        setBusy(true);
+        await fetch("/api/chat/operators/me", {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ status: "offline" }),
+        }).catch(() => undefined);
+        await authClient.signOut().catch(() => undefined);
+        window.location.assign("/login?notice=signedOut");
+      }}
+    >
+      {busy ? t("signingOut") : t("signOut")}
+    </button>
+  );
+}

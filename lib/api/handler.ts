@@ -1,0 +1,140 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z, type ZodType } from "zod";
+import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
+import { parseBody, readBodyText } from "@/lib/api/read-body";
+import { getPrincipal, type Principal } from "@/lib/auth/principal";
+import { logger } from "@/lib/log/logger";
+
+export type AuthRequirement = "public" | "operator" | "admin";
+
+type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
+
+export interface HandlerContext<B, Q, P> {
+  request: NextRequest;
+  body: B;
+  query: Q;
+  params: P;
+  principal: Principal | null;
+  requestId: string;
+  ip: string;
+  /** The raw body text, for signature checks (Twilio). */
+  rawBody: string;
+}
+
+interface RouteOptions<BS, QS, PS> {
+  auth?: AuthRequirement;
+  body?: BS;
+  query?: QS;
+  params?: PS;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function clientIp(request: Request): string {
+  // Behind Render's proxy the client is the first X-Forwarded-For hop.
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0].trim();
+  return request.headers.get("x-real-ip") ?? "unknown";
+}
+
+function validationError(error: z.ZodError, where: string): ApiError {
+  return new ApiError("VALIDATION_ERROR", `Invalid ${where}`, {
+    details: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  });
+}
+
+function requireAuth(requirement: AuthRequirement, principal: Principal | null): void {
+  if (requirement === "public") return;
+  if (!principal) throw new ApiError("UNAUTHORIZED", "Authentication required");
+  if (requirement === "admin" && principal.role !== "admin") throw new ApiError("FORBIDDEN", "Admin role required");
+  if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
+    throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
+  }
+}
+
+/**
+ * The one wrapper for route handlers: request id, auth, size-capped body reading, zod parsing of params, query and
+ * body, error mapping to the one error shape, and one structured log line per request.
+ * A handler returns a Response, or data that is sent as 200 JSON as it is.
+ */
+export function route<BS extends ZodType | undefined = undefined, QS extends ZodType | undefined = undefined, PS extends ZodType | undefined = undefined>(
+  options: RouteOptions<BS, QS, PS>,
+  handler: (ctx: HandlerContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<Response | object>,
+) {
+  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    let response: Response;
+    let principal: Principal | null = null;
+    try {
+      principal = await getPrincipal(request.headers);
+      if (request.headers.get("authorization") && !principal) throw new ApiError("UNAUTHORIZED", "Invalid API key");
+      requireAuth(options.auth ?? "public", principal);
+
+      const rawParams = context?.params ? await context.params : {};
+      const params = options.params ? options.params.safeParse(rawParams) : undefined;
+      if (params && !params.success) throw new ApiError("NOT_FOUND", "Not found");
+
+      const url = new URL(request.url);
+      const query = options.query ? options.query.safeParse(Object.fromEntries(url.searchParams)) : undefined;
+      if (query && !query.success) throw validationError(query.error, "query parameters");
+
+      let rawBody = "";
+      let body: { success: true; data: unknown } | { success: false; error: z.ZodError } | undefined;
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        rawBody = await readBodyText(request);
+        if (options.body) body = options.body.safeParse(parseBody(rawBody, request.headers.get("content-type")));
+      }
+      if (body && !body.success) throw validationError(body.error, "request body");
+
+      const result = await handler({
+        request,
+        body: body?.data as Infer<BS>,
+        query: query?.data as Infer<QS>,
+        params: params?.data as Infer<PS>,
+        principal,
+        requestId,
+        ip: clientIp(request),
+        rawBody,
+      });
+      response = result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      response = errorResponse(error, requestId, request);
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.info(
+      {
+        request_id: requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        duration_ms: Math.round(performance.now() - started),
+        actor: principal ? `${principal.kind}:${principal.kind === "operator" ? principal.operatorId : principal.keyId}` : undefined,
+      },
+      "request",
+    );
+    return response;
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
+  const apiError = error instanceof ApiError ? error : fromPrismaError(error);
+  if (apiError) {
+    return NextResponse.json(errorBody(apiError.code, apiError.message, requestId, apiError.details), {
+      status: apiError.status,
+      headers: apiError.headers,
+    });
+  }
+  logger.error(
+    { request_id: requestId, path: request ? new URL(request.url).pathname : undefined, err: error },
+    "unhandled error",
+  );
+  return NextResponse.json(errorBody("INTERNAL_ERROR", "Internal server error", requestId), { status: 500 });
+}
+
+/** `{"success":true,"data":...}` for resources. */
+export function ok<T>(data: T, status = 200, headers?: HeadersInit): Response {
+  return NextResponse.json({ success: true, data }, { status, headers });
+}

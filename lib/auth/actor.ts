@@ -1,0 +1,8 @@
+// Who did something, as recorded in audit events and on messages.
+export type Actor =
+  | { type: "operator"; id: string; role: "operator" | "admin" }
+  | { type: "api_key"; id: string; role: "admin" | "chatbot" }
+  | { type: "customer"; id: string }
+  | { type: "system"; id: null };
+
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null };

@@ -1,0 +1,71 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { prisma } from "@/lib/db/client";
+import { appUrl, allowedOrigins, env } from "@/lib/env";
+import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+
+function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production");
+  // npm start generates and passes a persistent secret; this only serves `next dev` and tests without one.
+  return "sportello-development-secret-do-not-use-in-production";
+}
+
+/**
+ * Operator sign-in (better-auth): email + password, HttpOnly cookie sessions, rate-limited sign-in stored in
+ * PostgreSQL so the limit holds across instances. Operators are the user model; sign-up is closed: admins invite,
+ * and an invite is a set-password link (better-auth's reset-password token).
+ */
+export const auth = betterAuth({
+  appName: "Sportello",
+  baseURL: appUrl(),
+  secret: authSecret(),
+  trustedOrigins: [appUrl(), ...allowedOrigins()],
+  telemetry: { enabled: false },
+  database: prismaAdapter(prisma, { provider: "postgresql" }),
+  user: {
+    modelName: "operator",
+    additionalFields: {
+      role: { type: "string", input: false, defaultValue: "operator" },
+      status: { type: "string", input: false, defaultValue: "offline" },
+      active: { type: "boolean", input: false, defaultValue: true },
+      locale: { type: "string", input: false, defaultValue: "it" },
+    },
+  },
+  session: { modelName: "authSession", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+  account: { modelName: "authAccount" },
+  verification: { modelName: "authVerification" },
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: 10,
+    maxPasswordLength: 128,
+    revokeSessionsOnPasswordReset: true,
+    // Invites and first-admin setup links are password-reset links: valid for 3 days.
+    resetPasswordTokenExpiresIn: 60 * 60 * 24 * 3,
+    sendResetPassword: async ({ user, url }) => {
+      await deliverAuthLink({ email: user.email, name: user.name, url });
+    },
+  },
+  rateLimit: {
+    enabled: true,
+    storage: "database",
+    modelName: "authRateLimit",
+    window: 60,
+    max: 100,
+    customRules: {
+      "/sign-in/email": { window: 60, max: 5 },
+      "/request-password-reset": { window: 60, max: 3 },
+    },
+  },
+  advanced: {
+    // Secure cookies whenever the public URL is https (production on Render); plain http only on a laptop.
+    useSecureCookies: appUrl().startsWith("https://"),
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+  },
+  plugins: [nextCookies()],
+});

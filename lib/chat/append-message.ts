@@ -1,0 +1,54 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+
+export interface AppendMessageInput {
+  sessionId: string;
+  sender: MessageView["sender"];
+  body: string;
+  channel?: MessageView["channel"];
+  operatorId?: string | null;
+  externalId?: string | null;
+  deliveryStatus?: string | null;
+  media?: Prisma.InputJsonValue;
+}
+
+export const messageSelect = {
+  id: true,
+  seq: true,
+  sessionId: true,
+  sender: true,
+  body: true,
+  channel: true,
+  deliveryStatus: true,
+  createdAt: true,
+  operator: { select: { name: true } },
+} satisfies Prisma.MessageSelect;
+
+/**
+ * Appends a message with the session's next sequence number. The counter is bumped with an atomic UPDATE, which
+ * also row-locks the session until commit: concurrent writers get consecutive, gap-free numbers.
+ */
+export async function appendMessage(tx: Tx, input: AppendMessageInput): Promise<MessageView> {
+  const session = await tx.chatSession.update({
+    where: { id: input.sessionId },
+    data: { lastSeq: { increment: 1 } },
+    select: { lastSeq: true },
+  });
+  const message = await tx.message.create({
+    data: {
+      sessionId: input.sessionId,
+      seq: session.lastSeq,
+      sender: input.sender,
+      body: input.body,
+      channel: input.channel ?? "web",
+      operatorId: input.operatorId ?? null,
+      externalId: input.externalId ?? null,
+      deliveryStatus: input.deliveryStatus ?? null,
+      media: input.media,
+    },
+    select: messageSelect,
+  });
+  return toMessageView(message);
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import type { Principal } from "@/lib/auth/principal";
+import { messageSelect } from "@/lib/chat/append-message";
+import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+import { averageHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+
+const MESSAGE_PAGE = 500;
+
+export interface SessionView {
+  id: string;
+  status: "queued" | "active" | "closed" | "ticketed";
+  priority: "low" | "medium" | "high" | "urgent";
+  question: string;
+  channel: "web" | "whatsapp" | "email";
+  source: string;
+  position: number | null;
+  estimated_wait: number | null;
+  operator: { id: string; name: string } | null;
+  ticket_number: number | null;
+  customer_read_seq: number;
+  operator_read_seq: number;
+  last_seq: number;
+  queued_at: string;
+  assigned_at: string | null;
+  first_response_at: string | null;
+  closed_at: string | null;
+  messages: MessageView[];
+  has_more: boolean;
+  /** Operators and admins only. */
+  contact?: { user_id: string; email: string | null; phone: string | null; name: string | null; verified: boolean; whatsapp_last_inbound_at: string | null };
+  metadata?: unknown;
+}
+
+/** Whether a principal may act as the operator side of a session (its operator, or an admin). */
+export function canOperate(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
+  if (!principal) return false;
+  if (principal.role === "admin") return true;
+  return principal.kind === "operator" && session.operatorId === principal.operatorId;
+}
+
+/** Whether an operator may look at a session: assigned to them, waiting in the queue, or they are an admin. */
+export function canView(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
+  return canOperate(principal, session) || (principal?.kind === "operator" && session.status === "queued");
+}
+
+/**
+ * A session as its customer sees it (the id is the key) — with contact and chatbot metadata added for an operator
+ * who may see them. Messages after `afterSeq` only, for backfill after a missed realtime event.
+ */
+export async function getSessionView(id: string, principal: Principal | null, afterSeq = 0): Promise<SessionView> {
+  const session = await prisma.chatSession.findUnique({
+    where: { id },
+    include: {
+      operator: { select: { id: true, name: true } },
+      contact: true,
+      ticket: { select: { number: true } },
+      messages: { where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: MESSAGE_PAGE + 1, select: messageSelect },
+    },
+  });
+  if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+
+  let position: number | null = null;
+  let estimatedWait: number | null = null;
+  if (session.status === "queued") {
+    position = await queuePosition(prisma, id);
+    const [{ seatsOnline }, handle] = await Promise.all([capacity(prisma), averageHandleMinutes(prisma)]);
+    estimatedWait = position ? estimateWaitMinutes(position, handle.minutes, seatsOnline) : null;
+  }
+  const view: SessionView = {
+    id: session.id,
+    status: session.status,
+    priority: session.priority,
+    question: session.question,
+    channel: session.channel,
+    source: session.source,
+    position,
+    estimated_wait: estimatedWait,
+    operator: session.operator,
+    ticket_number: session.ticket?.number ?? null,
+    customer_read_seq: session.customerReadSeq,
+    operator_read_seq: session.operatorReadSeq,
+    last_seq: session.lastSeq,
+    queued_at: session.queuedAt.toISOString(),
+    assigned_at: session.assignedAt?.toISOString() ?? null,
+    first_response_at: session.firstResponseAt?.toISOString() ?? null,
+    closed_at: session.closedAt?.toISOString() ?? null,
+    messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
+    has_more: session.messages.length > MESSAGE_PAGE,
+  };
+  if (canView(principal, session)) {
+    view.contact = {
+      user_id: session.contact.userId,
+      email: session.contact.email,
+      phone: session.contact.phone,
+      name: session.contact.name,
+      verified: session.contact.verified,
+      whatsapp_last_inbound_at: session.contact.lastWhatsappInboundAt?.toISOString() ?? null,
+    };
+    view.metadata = session.metadata;
+  }
+  return view;
+}

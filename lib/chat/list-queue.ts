@@ -1,0 +1,78 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { averageHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+
+/** The waiting line as operators see it: position, priority, wait so far, the question and the chatbot's metadata. */
+export async function listQueue(now = new Date()) {
+  const [sessions, { seatsOnline }, handle] = await Promise.all([
+    prisma.chatSession.findMany({
+      where: { status: "queued" },
+      orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
+      take: 500,
+      select: { id: true, priority: true, question: true, metadata: true, queuedAt: true, channel: true, source: true, contact: { select: { email: true, phone: true, name: true, verified: true } } },
+    }),
+    capacity(prisma),
+    averageHandleMinutes(prisma),
+  ]);
+  return sessions.map((s, index) => ({
+    id: s.id,
+    position: index + 1,
+    priority: s.priority,
+    question: s.question,
+    metadata: s.metadata,
+    channel: s.channel,
+    source: s.source,
+    contact: s.contact,
+    queued_at: s.queuedAt.toISOString(),
+    waiting_seconds: Math.max(0, Math.round((now.getTime() - s.queuedAt.getTime()) / 1000)),
+    estimated_wait: estimateWaitMinutes(index + 1, handle.minutes, seatsOnline),
+  }));
+}
+
+/** An operator's live chats with the customer's details and how many customer messages are unread. */
+export async function listOperatorSessions(operatorId: string) {
+  const sessions = await prisma.chatSession.findMany({
+    where: { operatorId, status: "active" },
+    orderBy: { assignedAt: "asc" },
+    select: {
+      id: true,
+      priority: true,
+      question: true,
+      metadata: true,
+      channel: true,
+      assignedAt: true,
+      firstResponseAt: true,
+      lastSeq: true,
+      operatorReadSeq: true,
+      customerReadSeq: true,
+      contact: { select: { userId: true, email: true, phone: true, name: true, verified: true, lastWhatsappInboundAt: true } },
+    },
+  });
+  const unreadRows = await prisma.$queryRaw<{ session_id: string; unread: bigint }[]>`
+    SELECT m.session_id, count(*) AS unread
+      FROM messages m JOIN chat_sessions s ON s.id = m.session_id
+     WHERE s.operator_id = ${operatorId} AND s.status = 'active' AND m.sender = 'customer' AND m.seq > s.operator_read_seq
+     GROUP BY m.session_id`;
+  const unreadBySession = new Map(unreadRows.map((r) => [r.session_id, Number(r.unread)]));
+  return sessions.map((s) => ({
+    id: s.id,
+    priority: s.priority,
+    question: s.question,
+    metadata: s.metadata,
+    channel: s.channel,
+    assigned_at: s.assignedAt?.toISOString() ?? null,
+    first_response_at: s.firstResponseAt?.toISOString() ?? null,
+    last_seq: s.lastSeq,
+    operator_read_seq: s.operatorReadSeq,
+    customer_read_seq: s.customerReadSeq,
+    unread: unreadBySession.get(s.id) ?? 0,
+    contact: {
+      user_id: s.contact.userId,
+      email: s.contact.email,
+      phone: s.contact.phone,
+      name: s.contact.name,
+      verified: s.contact.verified,
+      whatsapp_last_inbound_at: s.contact.lastWhatsappInboundAt?.toISOString() ?? null,
+    },
+  }));
+}

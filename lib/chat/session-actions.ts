@@ -1,0 +1,136 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import type { Principal } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { appendMessage } from "@/lib/chat/append-message";
+import { canOperate } from "@/lib/chat/get-session-view";
+import { toMessageEvent } from "@/lib/chat/message-view";
+import { prisma } from "@/lib/db/client";
+import { publish } from "@/lib/realtime/server";
+import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
+import { assignSession, drainQueue } from "@/lib/routing/assign-session";
+import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
+import { getEscalationRules } from "@/lib/rules/escalation-rules";
+import { createTicket } from "@/lib/tickets/create-ticket";
+
+async function lockedSession(scope: RoutingScope, id: string) {
+  const session = await scope.tx.chatSession.findUnique({
+    where: { id },
+    include: { contact: { select: { id: true, email: true, phone: true } }, operator: { select: { id: true, name: true } } },
+  });
+  if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+  return session;
+}
+
+function requireOpen(status: string): void {
+  if (status === "closed" || status === "ticketed") {
+    throw new ApiError("INVALID_STATE", `The session is already ${status}`, { details: { status } });
+  }
+}
+
+/**
+ * Closes a session: by its customer (the id is the key) or its operator/admin. The freed seat goes to the head of
+ * the queue in the same transaction.
+ */
+export async function closeSession(id: string, principal: Principal | null, actor: Actor, reason?: string) {
+  return inRoutingTransaction(async (scope) => {
+    const session = await lockedSession(scope, id);
+    requireOpen(session.status);
+    const byOperator = canOperate(principal, session);
+    const closedAt = new Date();
+    await scope.tx.chatSession.update({
+      where: { id },
+      data: { status: "closed", closedAt, closedReason: reason ?? (byOperator ? "operator" : "customer") },
+    });
+    const message = await appendMessage(scope.tx, {
+      sessionId: id,
+      sender: "system",
+      body: byOperator ? "La chat è stata chiusa dall'operatore." : "La chat è stata chiusa dal cliente.",
+    });
+    await recordAuditEvent(scope.tx, actor, { action: "session.closed", targetType: "session", targetId: id, data: { reason: reason ?? null } });
+    scope.events.push(
+      { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+      { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "closed", operator: session.operator, position: null, estimated_wait: null } },
+      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "closed" } }] : []),
+      { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "closed", session_id: id } },
+    );
+    if (session.status === "queued") scope.queueChanged = true;
+    await drainQueue(scope);
+    return { id, status: "closed" as const, closed_at: closedAt.toISOString() };
+  });
+}
+
+/** Hands a live session to another online operator with a free seat. */
+export async function transferSession(id: string, targetOperatorId: string, principal: Principal | null, actor: Actor) {
+  return inRoutingTransaction(async (scope) => {
+    const session = await lockedSession(scope, id);
+    if (!canOperate(principal, session)) throw new ApiError("FORBIDDEN", "Only the session's operator or an admin can transfer it");
+    if (session.status !== "active") throw new ApiError("INVALID_STATE", "Only an active session can be transferred");
+    if (session.operatorId === targetOperatorId) throw new ApiError("VALIDATION_ERROR", "The session is already with that operator");
+    const rows = await scope.tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT o.id, o.name FROM operators o
+       WHERE o.id = ${targetOperatorId} AND o.status = 'online' AND o.active
+         AND (SELECT count(*) FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') < o.max_chats`;
+    const target = rows[0];
+    if (!target) throw new ApiError("INVALID_STATE", "That operator is not online or has no free seat");
+    const previous = session.operatorId;
+    await assignSession(scope, id, target);
+    // A transfer restarts the answer clock for the new operator.
+    await scope.tx.chatSession.update({ where: { id }, data: { firstResponseAt: null } });
+    await recordAuditEvent(scope.tx, actor, { action: "session.transferred", targetType: "session", targetId: id, data: { from: previous, to: target.id } });
+    if (previous) scope.events.push({ channel: operatorChannel(previous), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "transferred" } });
+    await drainQueue(scope);
+    return { id, operator: target };
+  });
+}
+
+/** Turns a queued or live chat into a ticket (answered later by email/WhatsApp); the seat frees at once. */
+export async function convertSessionToTicket(id: string, principal: Principal | null, actor: Actor) {
+  return inRoutingTransaction(async (scope) => {
+    const session = await lockedSession(scope, id);
+    requireOpen(session.status);
+    if (!canOperate(principal, session) && !(principal?.kind === "operator" && session.status === "queued")) {
+      throw new ApiError("FORBIDDEN", "Only the session's operator or an admin can do this");
+    }
+    const rules = await getEscalationRules(scope.tx);
+    const ticket = await createTicket(scope.tx, rules, actor, {
+      contact: session.contact,
+      question: session.question,
+      priority: session.priority,
+      metadata: session.metadata ?? undefined,
+      source: session.source,
+      channel: session.channel,
+      sessionId: id,
+      reason: "operator_converted",
+    });
+    if (principal?.kind === "operator") await scope.tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: principal.operatorId } });
+    await scope.tx.chatSession.update({ where: { id }, data: { status: "ticketed", closedAt: new Date(), closedReason: "ticket" } });
+    const message = await appendMessage(scope.tx, {
+      sessionId: id,
+      sender: "system",
+      body: `Abbiamo aperto il ticket #${ticket.number}: riceverai la risposta via email/WhatsApp.`,
+    });
+    scope.events.push(
+      { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+      { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "ticketed", ticket_number: ticket.number, operator: session.operator, position: null, estimated_wait: null } },
+      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "ticketed" } }] : []),
+      { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "ticketed", session_id: id } },
+    );
+    if (session.status === "queued") scope.queueChanged = true;
+    await drainQueue(scope);
+    return { id, status: "ticketed" as const, ticket_number: ticket.number };
+  });
+}
+
+/** Read receipts: each side's highest seen seq only moves forward. */
+export async function markRead(id: string, seq: number, principal: Principal | null) {
+  const session = await prisma.chatSession.findUnique({ where: { id }, select: { operatorId: true, status: true, lastSeq: true } });
+  if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+  const reader = canOperate(principal, session) ? "operator" : "customer";
+  const upTo = Math.min(seq, session.lastSeq);
+  const column = reader === "operator" ? "operator_read_seq" : "customer_read_seq";
+  await prisma.$executeRawUnsafe(`UPDATE chat_sessions SET ${column} = GREATEST(${column}, $1) WHERE id = $2`, upTo, id);
+  await publish([{ channel: sessionChannel(id), name: EVENTS.messageRead, data: { session_id: id, reader, seq: upTo } }]);
+  return { session_id: id, reader, seq: upTo };
+}

@@ -1,0 +1,32 @@
+// The only Prisma client of the process. Driver adapter: node-postgres.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/db/generated/client";
+
+const globalForPrisma = globalThis as unknown as { sportelloPrisma?: PrismaClient };
+
+function getClient(): PrismaClient {
+  if (globalForPrisma.sportelloPrisma) return globalForPrisma.sportelloPrisma;
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded database)");
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // Kept on globalThis so hot reloads and test imports share one pool.
+  globalForPrisma.sportelloPrisma = client;
+  return client;
+}
+
+// Created on first use, so importing a module never needs a database (next build, tooling).
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export async function disconnectPrisma(): Promise<void> {
+  await globalForPrisma.sportelloPrisma?.$disconnect();
+  globalForPrisma.sportelloPrisma = undefined;
+}

@@ -1,0 +1,124 @@
+// The one place that reads process.env. Every variable is validated here; a bad value fails at boot naming it.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const e164 = /^\+[1-9]\d{6,14}$/;
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  // Database: with no DATABASE_URL, `npm start` runs an embedded PostgreSQL under DATA_DIR.
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+
+  // Public URLs (the guide's names). CHAT_URL prefixes chat links handed to chatbots.
+  APP_URL: optionalUrl,
+  CHAT_URL: optionalUrl,
+  ADMIN_URL: optionalUrl,
+  ALLOWED_ORIGINS: optionalString,
+
+  // Bootstrap: first admin account and the bootstrap API key.
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_API_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+
+  // Realtime: hosted Pusher when PUSHER_APP_ID/KEY/SECRET are set; PUSHER_HOST/PORT for a self-hosted server.
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_CLUSTER: z.string().default("eu"),
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: bool.optional(),
+  // What browsers use to reach the realtime server when it differs from PUSHER_HOST/PORT (e.g. behind a proxy).
+  PUSHER_PUBLIC_HOST: optionalString,
+  PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+
+  // Email (Resend).
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalUrl,
+  FROM_EMAIL: optionalString,
+
+  // WhatsApp (Twilio).
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_WHATSAPP_NUMBER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whatsapp:\+[1-9]\d{6,14}$/, "must look like whatsapp:+14155238886")
+      .optional(),
+  ),
+  TWILIO_API_BASE_URL: optionalUrl,
+  TWILIO_WEBHOOK_URL: optionalUrl,
+  TWILIO_TEMPLATE_TICKET_UPDATE_SID: optionalString,
+  TWILIO_TEMPLATE_ADMIN_ALERT_SID: optionalString,
+  ADMIN_PHONE: optionalString.pipe(z.string().regex(e164, "must be an E.164 number like +393331234567").optional()),
+
+  // Abuse limits, requests per minute.
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+
+  // Queue estimate: the handle time assumed until enough sessions have closed to measure it.
+  DEFAULT_HANDLE_MINUTES: z.coerce.number().min(0.5).max(240).default(5),
+
+  // Whether this process runs the background worker (web instances on Render run it separately).
+  RUN_WORKER: bool.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The public base URL of the app (no trailing slash). */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? e.CHAT_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** Base URL for the customer chat links handed to chatbots (the guide's CHAT_URL). */
+export function chatUrl(): string {
+  return (env().CHAT_URL ?? appUrl()).replace(/\/$/, "");
+}
+
+export function allowedOrigins(): string[] {
+  const raw = env().ALLOWED_ORIGINS;
+  if (!raw) return [];
+  return raw
+    .split(",")
+    .map((o) => o.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { auth } from "@/lib/auth/auth";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma } from "@/lib/db/client";
+import { appUrl } from "@/lib/env";
+import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
+import type { createOperatorBody } from "@/lib/schemas/operators";
+
+/** Creates an operator (offline until they sign in) and sends the invite: a link to set their password. */
+export async function createOperator(input: z.infer<typeof createOperatorBody>, actor: Actor) {
+  const email = input.email.toLowerCase();
+  const existing = await prisma.operator.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw new ApiError("CONFLICT", "An operator with this email already exists", { details: { field: "email" } });
+  const operator = await prisma.$transaction(async (tx) => {
+    const created = await tx.operator.create({
+      data: { id: randomUUID(), name: input.name, email, phone: input.phone ?? null, role: input.role, maxChats: input.max_chats, locale: input.locale },
+      select: operatorSelect,
+    });
+    await recordAuditEvent(tx, actor, { action: "operator.created", targetType: "operator", targetId: created.id, data: { email, role: input.role } });
+    return created;
+  });
+  await auth.api.requestPasswordReset({ body: { email, redirectTo: `${appUrl()}/set-password` } });
+  return toOperatorView(operator, 0);
+}

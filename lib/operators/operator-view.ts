@@ -1,0 +1,34 @@
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const operatorSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  role: true,
+  status: true,
+  maxChats: true,
+  active: true,
+  locale: true,
+  lastSeenAt: true,
+  createdAt: true,
+} satisfies Prisma.OperatorSelect;
+
+type OperatorRow = Prisma.OperatorGetPayload<{ select: typeof operatorSelect }>;
+
+export function toOperatorView(o: OperatorRow, activeChats?: number) {
+  return {
+    id: o.id,
+    name: o.name,
+    email: o.email,
+    phone: o.phone,
+    role: o.role,
+    status: o.status,
+    max_chats: o.maxChats,
+    active: o.active,
+    locale: o.locale,
+    last_seen_at: o.lastSeenAt?.toISOString() ?? null,
+    created_at: o.createdAt.toISOString(),
+    ...(activeChats === undefined ? {} : { active_chats: activeChats }),
+  };
+}

@@ -1,0 +1,18 @@
+// Channel and event names: the public realtime contract (docs/realtime.md). Safe to import from the browser.
+export const QUEUE_CHANNEL = "private-queue";
+export const PRESENCE_OPERATORS_CHANNEL = "presence-operators";
+
+export const sessionChannel = (sessionId: string) => `private-session-${sessionId}`;
+export const operatorChannel = (operatorId: string) => `private-operator-${operatorId}`;
+
+export const EVENTS = {
+  messageCreated: "message.created",
+  sessionUpdated: "session.updated",
+  typing: "typing",
+  messageRead: "message.read",
+  queueUpdated: "queue.updated",
+  sessionAssigned: "session.assigned",
+  sessionUnassigned: "session.unassigned",
+  operatorAlert: "operator.alert",
+  messageStatus: "message.status",
+} as const;

@@ -1,0 +1,84 @@
+import "server-only";
+import type { RoutingScope } from "@/lib/routing/routing-transaction";
+import { appendMessage } from "@/lib/chat/append-message";
+import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
+import { toMessageEvent } from "@/lib/chat/message-view";
+
+export interface FreeOperator {
+  id: string;
+  name: string;
+}
+
+/**
+ * The online operator with a free seat who is least loaded relative to capacity, then the one assigned longest ago:
+ * work spreads evenly instead of filling the first operator. `exclude` skips operators who let this session go.
+ */
+export async function findFreeOperator(scope: RoutingScope, exclude: string[] = []): Promise<FreeOperator | null> {
+  const rows = await scope.tx.$queryRaw<FreeOperator[]>`
+    SELECT o.id, o.name
+      FROM operators o
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS active, max(assigned_at) AS last_assigned
+          FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active'
+      ) load ON true
+     WHERE o.status = 'online' AND o.active AND load.active < o.max_chats
+       AND NOT (o.id = ANY(${exclude}::text[]))
+     ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
+     LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */
+export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator): Promise<void> {
+  const now = new Date();
+  const session = await scope.tx.chatSession.update({
+    where: { id: sessionId },
+    data: { status: "active", operatorId: operator.id, assignedAt: now },
+    select: { id: true, priority: true, question: true, queuedAt: true, metadata: true, channel: true },
+  });
+  const message = await appendMessage(scope.tx, {
+    sessionId,
+    sender: "system",
+    body: `${operator.name} si è unito alla chat.`,
+  });
+  scope.events.push(
+    {
+      channel: sessionChannel(sessionId),
+      name: EVENTS.sessionUpdated,
+      data: { session_id: sessionId, status: "active", operator: operator, position: null, estimated_wait: null },
+    },
+    { channel: sessionChannel(sessionId), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+    {
+      channel: operatorChannel(operator.id),
+      name: EVENTS.sessionAssigned,
+      data: {
+        session_id: sessionId,
+        priority: session.priority,
+        question: session.question.slice(0, 500),
+        channel: session.channel,
+        queued_at: session.queuedAt.toISOString(),
+        assigned_at: now.toISOString(),
+      },
+    },
+    { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "assigned", session_id: sessionId } },
+  );
+}
+
+/** Fills free seats from the head of the queue until either runs out. Call after anything that frees a seat. */
+export async function drainQueue(scope: RoutingScope): Promise<number> {
+  let assigned = 0;
+  for (;;) {
+    const next = await scope.tx.chatSession.findFirst({
+      where: { status: "queued" },
+      orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    if (!next) break;
+    const operator = await findFreeOperator(scope);
+    if (!operator) break;
+    await assignSession(scope, next.id, operator);
+    assigned += 1;
+  }
+  if (assigned > 0) scope.queueChanged = true;
+  return assigned;
+}

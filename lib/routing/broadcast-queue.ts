@@ -1,0 +1,45 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { publish } from "@/lib/realtime/server";
+import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
+import { averageHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+import { logger } from "@/lib/log/logger";
+
+const DEBOUNCE_MS = 200;
+let timer: NodeJS.Timeout | undefined;
+
+/**
+ * Tells every waiting customer their new position and wait. Coalesced: a burst of queue changes costs one
+ * recomputation per 200 ms per instance, not one per change per waiting customer.
+ */
+export function scheduleQueueBroadcast(): void {
+  if (timer) return;
+  timer = setTimeout(() => {
+    timer = undefined;
+    broadcastQueuePositions().catch((error) => logger.warn({ err: error }, "queue broadcast failed"));
+  }, DEBOUNCE_MS);
+  timer.unref?.();
+}
+
+export async function broadcastQueuePositions(): Promise<void> {
+  const queued = await prisma.chatSession.findMany({
+    where: { status: "queued" },
+    orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const [{ seatsOnline }, handle] = await Promise.all([capacity(prisma), averageHandleMinutes(prisma)]);
+  await publish([
+    ...queued.map((s, index) => ({
+      channel: sessionChannel(s.id),
+      name: EVENTS.sessionUpdated,
+      data: {
+        session_id: s.id,
+        status: "queued",
+        position: index + 1,
+        estimated_wait: estimateWaitMinutes(index + 1, handle.minutes, seatsOnline),
+        operator: null,
+      },
+    })),
+    { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "positions", length: queued.length } },
+  ]);
+}

@@ -1,0 +1,69 @@
+// Pure business-hours arithmetic in the calendar's own time zone.
+import { weekdays, type BusinessHours } from "@/lib/rules/escalation-rules-schema";
+
+interface LocalTime {
+  date: string; // YYYY-MM-DD
+  weekday: (typeof weekdays)[number];
+  minutes: number; // since local midnight
+}
+
+function localTime(at: Date, timeZone: string): LocalTime {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: parts.weekday.toLowerCase().slice(0, 3) as LocalTime["weekday"],
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export function isOpenAt(hours: BusinessHours, at: Date): boolean {
+  if (!hours.enabled) return true;
+  const local = localTime(at, hours.timezone);
+  if (hours.holidays.includes(local.date)) return false;
+  return hours.days[local.weekday].some(([from, to]) => local.minutes >= toMinutes(from) && local.minutes < toMinutes(to));
+}
+
+/** The next moment the desk opens after `at` (minute resolution, searched up to 14 days ahead), or null. */
+export function nextOpening(hours: BusinessHours, at: Date): Date | null {
+  if (!hours.enabled) return at;
+  const step = 60_000;
+  const start = Math.ceil(at.getTime() / step) * step;
+  // Jump in 15-minute steps, then refine: openings are on whole minutes.
+  for (let t = start; t < start + 14 * 24 * 60 * step; t += 15 * step) {
+    if (isOpenAt(hours, new Date(t))) {
+      let first = t;
+      while (first - step >= start && isOpenAt(hours, new Date(first - step))) first -= step;
+      return new Date(first);
+    }
+  }
+  return null;
+}
+
+/** Adds `hours` of open time to `from` (SLA clocks that run only in business hours). */
+export function addBusinessHours(hours: BusinessHours, from: Date, amountHours: number): Date {
+  if (!hours.enabled) return new Date(from.getTime() + amountHours * 3_600_000);
+  let remaining = Math.round(amountHours * 60);
+  let t = from.getTime();
+  const step = 60_000;
+  const limit = t + 60 * 24 * 60 * step; // a calendar with almost no open time must not spin
+  while (remaining > 0 && t < limit) {
+    if (isOpenAt(hours, new Date(t))) remaining -= 1;
+    t += step;
+  }
+  return new Date(t);
+}

@@ -1,0 +1,35 @@
+// Operator management contracts (admin) and the operator's own status. Browser-safe.
+import { z } from "zod";
+import { e164Schema, emailSchema, localeSchema } from "@/lib/schemas/common";
+
+export const operatorRoleSchema = z.enum(["operator", "admin"]);
+export const operatorStatusSchema = z.enum(["online", "away", "offline"]);
+
+export const createOperatorBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: emailSchema,
+  phone: e164Schema.nullish(),
+  role: operatorRoleSchema.default("operator"),
+  max_chats: z.number().int().min(1).max(50).default(3),
+  locale: localeSchema.default("it"),
+});
+
+export const updateOperatorBody = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    phone: e164Schema.nullable(),
+    role: operatorRoleSchema,
+    status: operatorStatusSchema,
+    max_chats: z.number().int().min(1).max(50),
+    active: z.boolean(),
+    locale: localeSchema,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "nothing to update");
+
+export const updateSelfBody = z
+  .object({ status: operatorStatusSchema, locale: localeSchema })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "nothing to update");
+
+export type UpdateOperatorBody = z.infer<typeof updateOperatorBody>;

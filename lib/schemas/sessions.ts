@@ -1,0 +1,13 @@
+// Chat session contracts. Browser-safe.
+import { z } from "zod";
+import { sessionIdSchema } from "@/lib/schemas/common";
+
+export const sessionParams = z.object({ id: sessionIdSchema });
+export const sessionQuery = z.object({ after_seq: z.coerce.number().int().min(0).default(0) });
+export const postMessageBody = z.object({
+  body: z.string().trim().min(1, "message is empty").max(4000),
+  as: z.enum(["customer", "operator"]).optional(),
+});
+export const closeSessionBody = z.object({ reason: z.string().trim().max(200).optional() });
+export const readBody = z.object({ seq: z.number().int().min(0) });
+export const transferBody = z.object({ operator_id: z.string().min(1).max(100) });

@@ -1,0 +1,121 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { env, appUrl } from "@/lib/env";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
+import { addBusinessHours } from "@/lib/rules/business-hours";
+import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+
+export type Priority = "low" | "medium" | "high" | "urgent";
+
+export interface CreateTicketInput {
+  contact: { id: string; email: string | null; phone: string | null };
+  question: string;
+  priority: Priority;
+  metadata?: Prisma.InputJsonValue;
+  source: string;
+  channel: "web" | "whatsapp" | "email";
+  sessionId?: string;
+  locale?: string;
+  /** Why a ticket and not a chat, for the audit trail (no_operators, after_hours, queue_full, queue_timeout, api). */
+  reason: string;
+  /** The customer's notification: a queue timeout tells them why their chat became a ticket. */
+  customerNotificationKind?: "ticket_created_customer" | "queue_timeout_ticket";
+  /** The clock, for the time-based rules (their tests control it). */
+  now?: Date;
+}
+
+export interface CreatedTicket {
+  id: string;
+  number: number;
+  dueAt: Date;
+  accessToken: string;
+  slaHours: number;
+  createdAt: Date;
+}
+
+export function ticketUrl(accessToken: string): string {
+  return `${appUrl()}/ticket/${accessToken}`;
+}
+
+/** Creates a ticket with its SLA due date, and records in the same transaction the notifications it implies. */
+export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor, input: CreateTicketInput): Promise<CreatedTicket> {
+  const slaHours = rules.sla_hours[input.priority];
+  const now = input.now ?? new Date();
+  const accessToken = randomBytes(24).toString("base64url");
+  const ticket = await tx.ticket.create({
+    data: {
+      contactId: input.contact.id,
+      question: input.question,
+      priority: input.priority,
+      metadata: input.metadata,
+      source: input.source,
+      channel: input.channel,
+      sessionId: input.sessionId,
+      accessToken,
+      dueAt: addBusinessHours(rules.business_hours, now, slaHours),
+      createdAt: now,
+    },
+    select: { id: true, number: true, dueAt: true, createdAt: true },
+  });
+  const payload = {
+    ticket_id: ticket.id,
+    ticket_number: ticket.number,
+    question: input.question.slice(0, 1000),
+    priority: input.priority,
+    sla_hours: slaHours,
+    ticket_url: ticketUrl(accessToken),
+    customer_email: input.contact.email,
+    customer_phone: input.contact.phone,
+    reason: input.reason,
+  };
+  const locale = input.locale ?? "it";
+  const base = { payload, locale, ticketId: ticket.id, sessionId: input.sessionId };
+  const customerKind = input.customerNotificationKind ?? "ticket_created_customer";
+  if (input.contact.email) {
+    await enqueueNotification(tx, { ...base, kind: customerKind, channel: "email", recipient: input.contact.email });
+  }
+  if (input.contact.phone) {
+    await enqueueNotification(tx, { ...base, kind: customerKind, channel: "whatsapp", recipient: input.contact.phone });
+  }
+  const { ADMIN_EMAIL, ADMIN_PHONE } = env();
+  if (ADMIN_EMAIL) await enqueueNotification(tx, { ...base, kind: "ticket_created_admin", channel: "email", recipient: ADMIN_EMAIL });
+  if (ADMIN_PHONE) await enqueueNotification(tx, { ...base, kind: "ticket_created_admin", channel: "whatsapp", recipient: ADMIN_PHONE });
+  await recordAuditEvent(tx, actor, {
+    action: "ticket.created",
+    targetType: "ticket",
+    targetId: ticket.id,
+    data: { number: ticket.number, priority: input.priority, reason: input.reason },
+  });
+  return { ...ticket, accessToken, slaHours };
+}
+
+/**
+ * The guide's customer-facing promise: "Ho creato il ticket #1042. Riceverai risposta via email/WhatsApp entro 24h."
+ * Outside business hours it also says when the operators are back.
+ */
+export function ticketCreatedMessage(
+  number: number,
+  slaHours: number,
+  locale = "it",
+  reopens?: { at: Date; timeZone: string } | null,
+): string {
+  const within = slaHours >= 1 ? `${Math.round(slaHours)}h` : `${Math.round(slaHours * 60)} min`;
+  const base =
+    locale === "en"
+      ? `I have created ticket #${number}. You will get an answer by email/WhatsApp within ${within}.`
+      : `Ho creato il ticket #${number}. Riceverai risposta via email/WhatsApp entro ${within}.`;
+  if (!reopens) return base;
+  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "it-IT", {
+    timeZone: reopens.timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(reopens.at);
+  return locale === "en" ? `${base} Our operators are back ${when}.` : `${base} Gli operatori tornano ${when}.`;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { prisma, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** `where` for a ticket reference from a URL: its number (1042 or #1042) or its id. */
+export function ticketWhere(ref: string): Prisma.TicketWhereUniqueInput {
+  const number = /^#?(\d{1,9})$/.exec(ref.trim());
+  return number ? { number: Number(number[1]) } : { id: ref.trim() };
+}
+
+export async function getTicketOrThrow<S extends Prisma.TicketSelect>(
+  ref: string,
+  select: S,
+  db: Tx | typeof prisma = prisma,
+): Promise<Prisma.TicketGetPayload<{ select: S }>> {
+  const ticket = await db.ticket.findUnique({ where: ticketWhere(ref), select });
+  if (!ticket) throw new ApiError("NOT_FOUND", `Ticket ${ref} not found`);
+  return ticket as Prisma.TicketGetPayload<{ select: S }>;
+}

