@@ -7,6 +7,7 @@ import { appendMessage } from "@/lib/chat/append-message";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
+import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
 import { averageHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
@@ -58,7 +59,11 @@ async function queuedAnswer(scope: RoutingScope, sessionId: string, existing: bo
  * active session gets that session back.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  return inRoutingTransaction(async (scope) => {
+  return inRoutingTransaction((scope) => escalateInScope(scope, input, actor));
+}
+
+/** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
+export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
     const { tx } = scope;
     const contact = await tx.contact.upsert({
       where: { userId: input.userId },
@@ -153,7 +158,6 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
     const answer = await queuedAnswer(scope, sessionId, false);
     // A higher-priority arrival moves everyone behind it back one place.
     if (answer.type === "queue" && answer.position <= queued) scope.queueChanged = true;
-    scope.events.push({ channel: "private-queue", name: "queue.updated", data: { reason: "queued", session_id: sessionId } });
+    scope.events.push({ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId } });
     return answer;
-  });
 }

@@ -11,6 +11,13 @@ export const requestOperatorBody = z.object({
   priority: prioritySchema.default("medium"),
   metadata: metadataSchema.nullish(),
   locale: localeSchema.optional(),
+  identity_token: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe("The visitor's identity signed by an embedding site (JWT, HS256, exp ≤ 24 h): when valid, user_email and user_name come from it and operators see them as verified"),
 });
 export type RequestOperatorBody = z.infer<typeof requestOperatorBody>;
 

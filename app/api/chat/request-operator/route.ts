@@ -3,18 +3,22 @@ import { route } from "@/lib/api/handler";
 import { idempotencyScope, withIdempotency } from "@/lib/api/idempotency";
 import { limitPublicWrite } from "@/lib/api/rate-limit";
 import { actorOf } from "@/lib/auth/principal";
+import { requireVerifiedIdentity } from "@/lib/embed/verify-identity-token";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { requestOperatorBody } from "@/lib/schemas/escalation";
 
 export const POST = route({ body: requestOperatorBody }, async ({ request, body, principal, ip, rawBody }) => {
   await limitPublicWrite(principal, ip, body.user_id);
   return withIdempotency(request, idempotencyScope("request-operator", principal, ip), rawBody, async () => {
+    // A signed identity wins over the claimed one; without a token the contact stays unverified.
+    const identity = body.identity_token ? await requireVerifiedIdentity(body.identity_token, request) : null;
     const result = await requestOperator(
       {
         userId: body.user_id,
-        email: body.user_email,
+        email: identity?.email ?? body.user_email,
         phone: body.user_phone,
-        name: body.user_name,
+        name: identity?.name ?? body.user_name,
+        verified: identity !== null,
         question: body.question,
         priority: body.priority,
         metadata: body.metadata as object | null | undefined,

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { prisma } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
+import { POST } from "@/app/api/chat/request-operator/route";
+import { call } from "@/test/http";
+import { uniqueUserId } from "@/test/fixtures";
+
+const SITE = "https://shop.example.com";
+const SECRET = "spes_route-test-secret-0123456789abcdefghijklmno";
+let ipCounter = 0;
+const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
+
+const sign = (claims: Record<string, unknown>, exp: string | number = "10m", secret = SECRET) =>
+  new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+
+const previousOrigins = process.env.ALLOWED_ORIGINS;
+beforeAll(() => {
+  process.env.ALLOWED_ORIGINS = SITE;
+  resetEnvCache();
+});
+afterAll(() => {
+  if (previousOrigins === undefined) delete process.env.ALLOWED_ORIGINS;
+  else process.env.ALLOWED_ORIGINS = previousOrigins;
+  resetEnvCache();
+});
+beforeEach(async () => {
+  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, idempotency_records, rate_limits, audit_events, embed_sites CASCADE");
+  await prisma.embedSite.create({ data: { name: "Shop", origin: SITE, secret: SECRET } });
+});
+
+describe("POST /api/chat/request-operator – identity_token", () => {
+  it("takes email and name from a valid token and marks the contact verified", async () => {
+    const userId = uniqueUserId();
+    const token = await sign({ email: "mario.rossi@example.com", name: "Mario Rossi" });
+    const response = await call(POST, { body: { user_id: userId, user_email: "claimed@example.com", question: "Dov'è il mio ordine?", identity_token: token }, headers: { origin: SITE }, ip: freshIp() });
+    expect(response.status).toBe(200);
+    const contact = await prisma.contact.findUniqueOrThrow({ where: { userId } });
+    expect(contact).toMatchObject({ email: "mario.rossi@example.com", name: "Mario Rossi", verified: true });
+  });
+
+  it("verifies the customer chat page's same-origin call against the registered sites", async () => {
+    const userId = uniqueUserId();
+    const response = await call(POST, { body: { user_id: userId, question: "Aiuto", identity_token: await sign({ email: "anna@example.com" }) }, headers: { origin: "http://localhost:3001" }, ip: freshIp() });
+    expect(response.status).toBe(200);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ email: "anna@example.com", verified: true });
+  });
+
+  it("leaves a contact without a token unverified", async () => {
+    const userId = uniqueUserId();
+    const response = await call(POST, { body: { user_id: userId, user_email: "someone@example.com", question: "Aiuto" }, ip: freshIp() });
+    expect(response.status).toBe(200);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ email: "someone@example.com", verified: false });
+  });
+
+  const refused: [string, () => Promise<string>, Record<string, string>, string][] = [
+    ["expired", () => sign({ email: "a@example.com" }, Math.floor(Date.now() / 1000) - 600), { origin: SITE }, "expired"],
+    ["wrong secret", () => sign({ email: "a@example.com" }, "10m", "spes_wrong-secret-0123456789abcdefghijklmnopqrst"), { origin: SITE }, "bad_signature"],
+    ["origin not allowed", () => sign({ email: "a@example.com" }), { origin: "https://evil.example.net" }, "origin_not_allowed"],
+    ["not a JWT", async () => "definitely-not-a-jwt", {}, "malformed"],
+  ];
+  it.each(refused)("%s → 401 INVALID_IDENTITY_TOKEN, nothing created", async (_name, token, headers, reason) => {
+    const response = await call(POST, { body: { user_id: uniqueUserId(), user_email: "a@example.com", question: "Aiuto", identity_token: await token() }, headers, ip: freshIp() });
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({ success: false, error: { code: "INVALID_IDENTITY_TOKEN", details: { reason } } });
+    expect(await prisma.contact.count()).toBe(0);
+    expect(await prisma.ticket.count()).toBe(0);
+  });
+
+  it("does not leave an Idempotency-Key claimed by a refused token: the retry with a good token runs", async () => {
+    const userId = uniqueUserId();
+    const headers = { origin: SITE, "idempotency-key": "identity-retry" };
+    const ip = freshIp();
+    const bad = await call(POST, { body: { user_id: userId, question: "Aiuto", identity_token: "bad" }, headers, ip });
+    expect(bad.status).toBe(401);
+    const good = await call(POST, { body: { user_id: userId, question: "Aiuto", identity_token: await sign({ email: "a@example.com" }) }, headers, ip });
+    expect(good.status).toBe(200);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ verified: true });
+  });
+});

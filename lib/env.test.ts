@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { EnvError, envSchema, parseEnv } from "@/lib/env";
+
+const variables = Object.keys(envSchema.shape);
+
+describe("environment", () => {
+  it("uses working defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3001);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.RUN_WORKER).toBe(true);
+  });
+
+  it("fails naming the bad variable", () => {
+    expect(() => parseEnv({ PORT: "not-a-port" })).toThrow(EnvError);
+    expect(() => parseEnv({ ADMIN_API_KEY: "short" })).toThrow(/ADMIN_API_KEY/);
+    expect(() => parseEnv({ TWILIO_WHATSAPP_NUMBER: "+14155238886" })).toThrow(/TWILIO_WHATSAPP_NUMBER/);
+    expect(() => parseEnv({ ADMIN_PHONE: "3331234567" })).toThrow(/ADMIN_PHONE/);
+  });
+
+  it("treats empty strings as unset (Render's blank sync:false values)", () => {
+    expect(parseEnv({ RESEND_API_KEY: "", DATABASE_URL: "" }).RESEND_API_KEY).toBeUndefined();
+  });
+
+  it.each(variables)(".env.example and render.yaml list %s", (name) => {
+    const example = readFileSync(".env.example", "utf8");
+    const render = readFileSync("render.yaml", "utf8");
+    expect(example).toMatch(new RegExp(`^#? ?${name}=`, "m"));
+    expect(render).toMatch(new RegExp(`key: ${name}\\b`));
+  });
+
+  it("lists nothing in .env.example that the app does not read", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const listed = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(listed.filter((name) => !variables.includes(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+// npm run bench:escalation – POST /api/chat/request-operator on the production build, driven by autocannon with a
+// chatbot API key (50 connections), side by side with a bare node:http + pg server doing the same SQL work.
+// Prints req/s, p50, p99 and the ratio. Needs a production build (`npx next build`). Everything on 127.0.0.1.
+import http from "node:http";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrations";
+import { findFreePort } from "@/scripts/lib/ports";
+import { startAppServer } from "@/test/app-server";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = 50;
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+async function drive(url: string, apiKey: string): Promise<Figures> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/chat/request-operator",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ user_id: `bench_${process.pid}_${n++}`, question: "Ho bisogno di aiuto con il mio ordine", priority: n % 7 === 0 ? "high" : "medium", metadata: { source: "bench" } }),
+        }),
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+/** The same SQL work as the app's escalation, with no framework: the ceiling to compare against. */
+function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
+  return http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const client = await pool.connect();
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { user_id: string; question: string; priority: string; metadata: unknown };
+      const key = (req.headers.authorization ?? "").slice(7);
+      const keyRow = await client.query("SELECT id, rate_limit_per_minute FROM api_keys WHERE hash = $1 AND revoked_at IS NULL", [createHash("sha256").update(key).digest("hex")]);
+      if (keyRow.rowCount === 0 || createHash("sha256").update(key).digest("hex") !== apiKeyHash) throw new Error("bad key");
+      await client.query(
+        "INSERT INTO rate_limits(key, points, expire) VALUES ($1, 1, $2) ON CONFLICT(key) DO UPDATE SET points = CASE WHEN rate_limits.expire <= $3 THEN 1 ELSE rate_limits.points + 1 END, expire = CASE WHEN rate_limits.expire <= $3 THEN $2 ELSE rate_limits.expire END RETURNING points, expire",
+        [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
+      );
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(72611250)");
+      const contact = await client.query(
+        "INSERT INTO contacts(id, user_id, updated_at) VALUES ($1, $2, now()) ON CONFLICT(user_id) DO UPDATE SET updated_at = now() RETURNING id, email, phone",
+        [randomBytes(12).toString("hex"), body.user_id],
+      );
+      await client.query("SELECT id, status FROM chat_sessions WHERE contact_id = $1 AND status IN ('queued','active') LIMIT 1", [contact.rows[0].id]);
+      await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
+      const cap = await client.query("SELECT count(*) AS operators, sum(max_chats) AS seats, (SELECT count(*) FROM chat_sessions WHERE status = 'active') AS active FROM operators WHERE status = 'online' AND active");
+      await client.query("SELECT count(*) FROM chat_sessions WHERE status = 'queued'");
+      await client.query(
+        `SELECT o.id, o.name FROM operators o LEFT JOIN LATERAL (SELECT count(*) AS active, max(assigned_at) AS last_assigned FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') load ON true
+          WHERE o.status = 'online' AND o.active AND load.active < o.max_chats ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1`,
+      );
+      const id = randomBytes(18).toString("base64url");
+      await client.query(
+        "INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, queued_at, updated_at) VALUES ($1, $2, 'queued', $3, $4, $5, 'chatbot', now(), now())",
+        [id, contact.rows[0].id, body.priority, body.question, JSON.stringify(body.metadata)],
+      );
+      const seq = await client.query("UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [id]);
+      await client.query("INSERT INTO messages(id, session_id, seq, sender, body, channel) VALUES ($1, $2, $3, 'customer', $4, 'web')", [randomBytes(12).toString("hex"), id, seq.rows[0].last_seq, body.question]);
+      await client.query("INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id) VALUES ($1, 'api_key', $2, 'session.requested', 'session', $3)", [randomBytes(12).toString("hex"), keyRow.rows[0].id, id]);
+      const position = await client.query(
+        `SELECT (SELECT count(*) FROM chat_sessions o WHERE o.status = 'queued' AND (o.priority > s.priority OR (o.priority = s.priority AND (o.queued_at, o.id) < (s.queued_at, s.id)))) + 1 AS position FROM chat_sessions s WHERE s.id = $1`,
+        [id],
+      );
+      await client.query("SELECT avg(extract(epoch FROM closed_at - assigned_at))::float8 AS avg_seconds, count(*) AS samples FROM (SELECT assigned_at, closed_at FROM chat_sessions WHERE status = 'closed' AND assigned_at IS NOT NULL AND closed_at > now() - interval '7 days' ORDER BY closed_at DESC LIMIT 50) r");
+      await client.query("COMMIT");
+      const seats = Math.max(Number(cap.rows[0].seats ?? 0), 1);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ success: true, type: "queue", session_id: id, position: Number(position.rows[0].position), estimated_wait: Math.max(1, Math.ceil((Number(position.rows[0].position) * 5) / seats)), chat_url: `http://localhost/admin/customer-chat.html?session=${id}` }));
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      res.writeHead(500).end(String(error));
+    } finally {
+      client.release();
+    }
+  });
+}
+
+async function seed(url: string): Promise<{ key: string; hash: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // Operators online but every seat taken: each request queues (the heaviest outcome: position + estimate).
+  await client.query("INSERT INTO operators(id, name, email, status, max_chats, updated_at) VALUES ('bench-op', 'Bench', 'bench@localhost', 'online', 1, now())");
+  await client.query("INSERT INTO contacts(id, user_id, updated_at) VALUES ('bench-contact', 'bench-busy', now())");
+  await client.query("INSERT INTO chat_sessions(id, contact_id, status, question, operator_id, assigned_at, updated_at) VALUES ('bench-busy-session-000000', 'bench-contact', 'active', 'busy', 'bench-op', now(), now())");
+  const key = `spk_${randomBytes(24).toString("base64url")}`;
+  const hash = createHash("sha256").update(key).digest("hex");
+  await client.query("INSERT INTO api_keys(id, name, prefix, hash, role, rate_limit_per_minute) VALUES ('bench-key', 'bench', $1, $2, 'chatbot', 10000000)", [key.slice(0, 10), hash]);
+  await client.end();
+  return { key, hash };
+}
+
+async function reset(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DELETE FROM messages WHERE session_id <> 'bench-busy-session-000000'; DELETE FROM chat_sessions WHERE id <> 'bench-busy-session-000000'; DELETE FROM contacts WHERE id <> 'bench-contact'; DELETE FROM audit_events; DELETE FROM rate_limits; VACUUM ANALYZE;");
+  await client.end();
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-"));
+chmodSync(scratch, 0o755);
+const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false });
+try {
+  await applyMigrations(database.url);
+  const { key, hash } = await seed(database.url);
+
+  const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn" });
+  await drive(app.url, key).catch(() => undefined); // warm-up: JIT, pools, Next's route compilation cache
+  await reset(database.url);
+  const appFigures = await drive(app.url, key);
+  await app.stop();
+  await reset(database.url);
+
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const bare = bareServer(pool, hash);
+  const barePort = await findFreePort();
+  await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
+  await drive(`http://127.0.0.1:${barePort}`, key).catch(() => undefined);
+  await reset(database.url);
+  const bareFigures = await drive(`http://127.0.0.1:${barePort}`, key);
+  bare.close();
+  await pool.end();
+
+  const row = (name: string, f: Figures) =>
+    `| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.total} | ${f.errors} | ${f.non2xx} |`;
+  console.log(`\nPOST /api/chat/request-operator, ${CONNECTIONS} connections, ${DURATION} s, outcome: queued`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log("| server | req/s | p50 ms | p99 ms | requests | errors | non-2xx |\n|---|---|---|---|---|---|---|");
+  console.log(row("Sportello (next start)", appFigures));
+  console.log(row("bare node:http + pg", bareFigures));
+  console.log(`\nratio: ${(appFigures.rps / bareFigures.rps).toFixed(2)}× the bare server (target ≥ 0.35×), p99 ${appFigures.p99} ms (target ≤ 250 ms)`);
+} finally {
+  await database.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
