@@ -69,6 +69,14 @@ export const envSchema = z.object({
   TWILIO_TEMPLATE_TICKET_UPDATE_SID: optionalString,
   TWILIO_TEMPLATE_ADMIN_ALERT_SID: optionalString,
   ADMIN_PHONE: optionalString.pipe(z.string().regex(e164, "must be an E.164 number like +393331234567").optional()),
+  // Inbound WhatsApp media is fetched from Twilio only up to this size.
+  WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
+
+  // Notification delivery (the outbox worker): attempts before a notification goes to the dead-letter list, the
+  // first retry delay (doubling, with jitter, capped at an hour) and Resend's per-team request rate.
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).default(2),
 
   // Abuse limits, requests per minute.
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -103,6 +111,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Tests only: forget the parsed environment so the next env() call reads process.env again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 /** The public base URL of the app (no trailing slash). */
 export function appUrl(): string {
   const e = env();
@@ -121,4 +134,9 @@ export function allowedOrigins(): string[] {
     .split(",")
     .map((o) => o.trim().replace(/\/$/, ""))
     .filter(Boolean);
+}
+
+/** True while `next build` collects page data: modules are imported then, but nothing may run for real. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
 }

@@ -1,6 +1,6 @@
 // npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql from the schema change.
 // Works offline: a throwaway embedded PostgreSQL serves as the shadow database unless DATABASE_URL is set.
-import { mkdirSync, writeFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MIGRATIONS_DIR, diffMigrationsToSchema, isEmptyMigration } from "@/lib/db/migrations";
@@ -14,6 +14,8 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 }
 
 const scratch = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), "sportello-migration-"));
+// mkdtemp makes the folder owner-only; as root, PostgreSQL runs as the postgres user and must get in.
+if (scratch) chmodSync(scratch, 0o755);
 const pgHandle = scratch
   ? await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "scratch", persistent: false })
   : undefined;

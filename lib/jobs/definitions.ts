@@ -1,4 +1,10 @@
 import "server-only";
+import type { Queue } from "pg-boss";
+import { notificationJobs } from "@/lib/notifications/notification-jobs";
+import { markStaleOperatorsAway } from "@/lib/operators/mark-stale-operators-away";
+import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
+import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
+import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
 
 /**
  * Background jobs run by the worker (lib/jobs/worker.ts, pg-boss on PostgreSQL). Each feature adds its
@@ -10,6 +16,24 @@ export interface JobDefinition {
   handler: (data: Record<string, unknown>) => Promise<void>;
   /** Run periodically, once per period across all instances. */
   everySeconds?: number;
+  /** pg-boss queue options (policy, retries, expiry) for the job's queue. */
+  queue?: Omit<Queue, "name">;
+  /** Jobs of this kind one worker instance runs at the same time (default 1). */
+  concurrency?: number;
+  /**
+   * A PostgreSQL NOTIFY channel: each notification becomes a job `{ id: payload }` with the payload as singleton
+   * key, so work committed by another process starts at once instead of at the next sweep.
+   */
+  wakeOnNotify?: string;
 }
 
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [
+  // The notification outbox (lib/notifications): deliver on commit, sweep for due and stuck ones.
+  ...notificationJobs,
+  // Operators whose dashboards all closed turn away after the heartbeat grace (lib/operators/heartbeat.ts).
+  { name: "operators.mark-stale-away", everySeconds: 30, handler: async () => void (await markStaleOperatorsAway({ now: new Date() })) },
+  // Escalation rules (lib/rules): queued too long → ticket; assigned but unanswered → next operator; SLA breach → admin.
+  { name: "rules.queue-timeouts", everySeconds: 15, handler: async () => void (await enforceQueueTimeouts(new Date())) },
+  { name: "rules.unanswered-assignments", everySeconds: 10, handler: async () => void (await enforceUnansweredAssignments(new Date())) },
+  { name: "tickets.sla-breaches", everySeconds: 60, handler: async () => void (await enforceSlaBreaches(new Date())) },
+];

@@ -15,6 +15,9 @@ export type NotificationKind =
   | "missed_assignment_admin"
   | "queue_timeout_ticket";
 
+/** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
+export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";
+
 export interface NotificationInput {
   kind: NotificationKind;
   channel: "email" | "whatsapp";
@@ -44,5 +47,8 @@ export async function enqueueNotification(tx: Tx, input: NotificationInput): Pro
     },
     select: { id: true },
   });
+  // PostgreSQL delivers a NOTIFY only when the transaction commits (and drops it on rollback): the worker hears of
+  // the notification exactly when it exists, and starts delivering it at once.
+  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_NOTIFY_CHANNEL}, ${row.id})`;
   return row.id;
 }

@@ -3,6 +3,7 @@ import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendMessage } from "@/lib/chat/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { toMessageEvent } from "@/lib/chat/message-view";
+import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 
 export interface FreeOperator {
   id: string;
@@ -29,8 +30,7 @@ export async function findFreeOperator(scope: RoutingScope, exclude: string[] = 
 }
 
 /** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */
-export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator): Promise<void> {
-  const now = new Date();
+export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator, now = new Date()): Promise<void> {
   const session = await scope.tx.chatSession.update({
     where: { id: sessionId },
     data: { status: "active", operatorId: operator.id, assignedAt: now },
@@ -64,19 +64,43 @@ export async function assignSession(scope: RoutingScope, sessionId: string, oper
   );
 }
 
-/** Fills free seats from the head of the queue until either runs out. Call after anything that frees a seat. */
+/**
+ * Fills free seats from the head of the queue until either runs out. Call after anything that frees a seat.
+ * A session is never handed back to an operator who already let it go unanswered; it waits for someone else
+ * while the sessions behind it may take that operator's seat.
+ */
 export async function drainQueue(scope: RoutingScope): Promise<number> {
   let assigned = 0;
   for (;;) {
-    const next = await scope.tx.chatSession.findFirst({
+    const anyFree = await findFreeOperator(scope);
+    if (!anyFree) break;
+    const waiting = await scope.tx.chatSession.findMany({
       where: { status: "queued" },
       orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+      take: 50,
+      select: { id: true, channel: true, missedOperatorIds: true, contact: { select: { phone: true } } },
     });
-    if (!next) break;
-    const operator = await findFreeOperator(scope);
-    if (!operator) break;
-    await assignSession(scope, next.id, operator);
+    let match: { session: (typeof waiting)[number]; operator: FreeOperator } | undefined;
+    for (const session of waiting) {
+      const operator = session.missedOperatorIds.length ? await findFreeOperator(scope, session.missedOperatorIds) : anyFree;
+      if (operator) {
+        match = { session, operator };
+        break;
+      }
+    }
+    if (!match) break;
+    const { session, operator } = match;
+    await assignSession(scope, session.id, operator);
+    // A WhatsApp customer has no page showing the queue: tell them over WhatsApp that someone is coming.
+    if (session.channel === "whatsapp" && session.contact.phone) {
+      await enqueueNotification(scope.tx, {
+        kind: "session_message",
+        channel: "whatsapp",
+        recipient: session.contact.phone,
+        sessionId: session.id,
+        payload: { body: "Un operatore ti sta contattando...", operator_name: operator.name },
+      });
+    }
     assigned += 1;
   }
   if (assigned > 0) scope.queueChanged = true;

@@ -1,0 +1,177 @@
+// POST /webhooks/whatsapp – signature, idempotency on MessageSid, continuing or starting a conversation, live events
+import twilio from "twilio";
+import { NextRequest } from "next/server";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { RealtimeListener } from "@/test/doubles/realtime-listener";
+import { twilioSid } from "@/test/doubles/twilio-double";
+
+const AUTH_TOKEN = "inbound-test-token";
+// What Twilio signs: the public URL configured in its console. The request itself reaches Next.js behind Render's
+// proxy on an internal host, under /api.
+const PUBLIC_URL = "https://sportello.test/webhooks/whatsapp";
+const INTERNAL_URL = "http://10.0.0.7:10000/api/webhooks/whatsapp";
+
+const realtime = await RealtimeListener.start();
+Object.assign(process.env, {
+  APP_URL: "https://sportello.test",
+  TWILIO_ACCOUNT_SID: `AC${"2".repeat(32)}`,
+  TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+  TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886",
+  ...realtime.env,
+});
+const { resetEnvCache } = await import("@/lib/env");
+resetEnvCache();
+const { prisma } = await import("@/lib/db/client");
+const { POST } = await import("@/app/api/webhooks/whatsapp/route");
+const { createOperator } = await import("@/test/fixtures");
+const { operatorChannel, sessionChannel } = await import("@/lib/realtime/channels");
+
+let phoneCounter = 0;
+const newPhone = () => `+3933${String(Date.now()).slice(-6)}${String(phoneCounter++).padStart(2, "0")}`;
+
+function inbound(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { MessageSid: twilioSid("SM"), AccountSid: `AC${"2".repeat(32)}`, From: `whatsapp:${from}`, To: "whatsapp:+14155238886", Body: body, NumMedia: "0", ...extra };
+}
+
+function request(params: Record<string, string>, signature: string | null = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL, params)): NextRequest {
+  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "54.172.60.1" };
+  if (signature !== null) headers["X-Twilio-Signature"] = signature;
+  return new NextRequest(INTERNAL_URL, { method: "POST", headers, body: new URLSearchParams(params).toString() });
+}
+
+const post = (req: NextRequest) => POST(req, { params: Promise.resolve({}) });
+
+beforeEach(async () => {
+  await prisma.message.deleteMany();
+  await prisma.notification.deleteMany();
+  await prisma.ticket.deleteMany();
+  await prisma.chatSession.deleteMany();
+  await prisma.contact.deleteMany();
+  await prisma.operator.deleteMany();
+});
+
+afterAll(() => realtime.close());
+
+describe("POST /webhooks/whatsapp – signature", () => {
+  it.each([
+    ["missing", null],
+    ["forged", "bm90IGEgc2lnbmF0dXJl"],
+    ["computed over the internal URL", twilio.getExpectedTwilioSignature(AUTH_TOKEN, INTERNAL_URL, inbound("+393330000000", "x"))],
+    ["made with another auth token", twilio.getExpectedTwilioSignature("someone-else", PUBLIC_URL, inbound("+393330000000", "x"))],
+  ])("answers 403 and stores nothing when the signature is %s", async (_label, signature) => {
+    const params = inbound("+393330000000", "x");
+    const response = await post(request(params, signature));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ success: false, error: { code: "INVALID_SIGNATURE" } });
+    expect(await prisma.message.count()).toBe(0);
+    expect(await prisma.contact.count()).toBe(0);
+  });
+
+  it("refuses a signed request whose parameters were changed on the way", async () => {
+    const params = inbound("+393330000000", "ciao");
+    const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL, params);
+    const response = await post(request({ ...params, Body: "bonifico a IBAN IT00..." }, signature));
+    expect(response.status).toBe(403);
+    expect(await prisma.message.count()).toBe(0);
+  });
+
+  it("answers 400 to a signed request without a sender", async () => {
+    const { From: _from, ...params } = inbound("+393330000000", "x");
+    const response = await post(request(params));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "VALIDATION_ERROR" } });
+  });
+});
+
+describe("POST /webhooks/whatsapp – conversations", () => {
+  it("starts an escalation for a new number, assigns it live, and continues the session with the next message", async () => {
+    const operator = await createOperator({ name: "Giulia" });
+    await realtime.subscribe(operatorChannel(operator.id));
+    const phone = newPhone();
+    const first = inbound(phone, "Buongiorno, il mio ordine non è arrivato", { ProfileName: "Mario" });
+
+    const response = await post(request(first));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/xml");
+    expect(await response.text()).toContain("<Response/>");
+
+    const assigned = await realtime.next(operatorChannel(operator.id), "session.assigned");
+    const sessionId = (assigned.data as { session_id: string }).session_id;
+    const session = await prisma.chatSession.findUniqueOrThrow({ where: { id: sessionId }, include: { contact: true, messages: { orderBy: { seq: "asc" } } } });
+    expect(session).toMatchObject({ status: "active", operatorId: operator.id, channel: "whatsapp", source: "whatsapp", question: "Buongiorno, il mio ordine non è arrivato" });
+    expect(session.contact).toMatchObject({ userId: `whatsapp:${phone}`, phone, name: "Mario" });
+    expect(session.contact.lastWhatsappInboundAt).not.toBeNull();
+    expect(session.messages[0]).toMatchObject({ seq: 1, sender: "customer", channel: "whatsapp", externalId: first.MessageSid });
+    // The customer hears the outcome over WhatsApp, in the guide's words.
+    const reply = await prisma.notification.findFirstOrThrow({ where: { sessionId, channel: "whatsapp" } });
+    expect(reply).toMatchObject({ kind: "session_message", recipient: phone, payload: { body: "Un operatore ti sta contattando..." } });
+
+    await realtime.subscribe(sessionChannel(sessionId));
+    const second = inbound(phone, "Il numero d'ordine è 4411");
+    expect((await post(request(second))).status).toBe(200);
+    const event = await realtime.next(sessionChannel(sessionId), "message.created");
+    expect(event.data).toMatchObject({ session_id: sessionId, sender: "customer", channel: "whatsapp", body: "Il numero d'ordine è 4411" });
+    const stored = await prisma.message.findUniqueOrThrow({ where: { externalId: second.MessageSid } });
+    expect(stored).toMatchObject({ sessionId, sender: "customer" });
+    expect(await prisma.chatSession.count()).toBe(1);
+  });
+
+  it("queues when every operator is busy and tells the customer the position and wait", async () => {
+    await createOperator({ maxChats: 1 });
+    await post(request(inbound(newPhone(), "primo")));
+    const phone = newPhone();
+    await post(request(inbound(phone, "secondo")));
+    const session = await prisma.chatSession.findFirstOrThrow({ where: { contact: { phone } } });
+    expect(session.status).toBe("queued");
+    const reply = await prisma.notification.findFirstOrThrow({ where: { sessionId: session.id } });
+    expect(reply).toMatchObject({ kind: "queue_position", channel: "whatsapp", recipient: phone, payload: { position: 1, estimated_wait: 5 } });
+  });
+
+  it("opens a ticket when no operator is online, and adds later messages to it", async () => {
+    const phone = newPhone();
+    const first = inbound(phone, "Vorrei disdire il contratto");
+    await post(request(first));
+    const ticket = await prisma.ticket.findFirstOrThrow({ where: { contact: { phone } }, include: { messages: true, notifications: true } });
+    expect(ticket).toMatchObject({ status: "open", channel: "whatsapp", source: "whatsapp", question: "Vorrei disdire il contratto" });
+    expect(ticket.messages).toEqual([expect.objectContaining({ seq: 1, sender: "customer", externalId: first.MessageSid })]);
+    // The ticket's own notification is the answer over WhatsApp.
+    expect(ticket.notifications.filter((n) => n.channel === "whatsapp").map((n) => `${n.kind}:${n.recipient}`)).toEqual([`ticket_created_customer:${phone}`]);
+    expect(await prisma.chatSession.count()).toBe(0);
+
+    await prisma.ticket.update({ where: { id: ticket.id }, data: { status: "pending" } });
+    const second = inbound(phone, "Il codice cliente è 77");
+    await post(request(second));
+    const after = await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { messages: { orderBy: { seq: "asc" } } } });
+    expect(after.status).toBe("open");
+    expect(after.messages.map((m) => [m.seq, m.body, m.externalId])).toEqual([
+      [1, "Vorrei disdire il contratto", first.MessageSid],
+      [2, "Il codice cliente è 77", second.MessageSid],
+    ]);
+    expect(await prisma.ticket.count()).toBe(1);
+  });
+
+  it("stores the same MessageSid once when Twilio delivers it three times at once", async () => {
+    await createOperator();
+    const params = inbound(newPhone(), "Aiuto!");
+    const responses = await Promise.all([post(request(params)), post(request(params)), post(request(params))]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await prisma.message.count({ where: { externalId: params.MessageSid } })).toBe(1);
+    expect(await prisma.chatSession.count()).toBe(1);
+    expect(await prisma.notification.count({ where: { channel: "whatsapp", kind: "session_message" } })).toBe(1);
+
+    // And a retry that comes later changes nothing either.
+    expect((await post(request(params))).status).toBe(200);
+    expect(await prisma.message.count()).toBe(2); // the question and the "joined" line
+  });
+
+  it("keeps Twilio's media metadata on the message", async () => {
+    await createOperator();
+    const messageSid = twilioSid("MM");
+    const mediaUrl = `https://api.twilio.com/2010-04-01/Accounts/AC${"2".repeat(32)}/Messages/${messageSid}/Media/${twilioSid("ME")}`;
+    const params = { ...inbound(newPhone(), ""), MessageSid: messageSid, NumMedia: "1", MediaUrl0: mediaUrl, MediaContentType0: "image/jpeg" };
+    expect((await post(request(params))).status).toBe(200);
+    const message = await prisma.message.findUniqueOrThrow({ where: { externalId: messageSid } });
+    expect(message.body).toBe("[image/jpeg]");
+    expect(message.media).toEqual([{ url: mediaUrl, content_type: "image/jpeg", sid: mediaUrl.split("/").pop() }]);
+  });
+});

@@ -1,0 +1,148 @@
+import "server-only";
+import { z } from "zod";
+import { prisma, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { appendMessage } from "@/lib/chat/append-message";
+import { toMessageEvent } from "@/lib/chat/message-view";
+import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
+import { EVENTS, sessionChannel } from "@/lib/realtime/channels";
+import { escalateInScope } from "@/lib/routing/request-operator";
+import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
+import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
+import { recordCustomerReply } from "@/lib/tickets/record-customer-reply";
+
+/** The fields of Twilio's inbound-message webhook that Sportello uses (form-encoded; media come as MediaUrlN). */
+export const twilioInboundSchema = z.object({
+  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-f]{32}$/i, "must be a Twilio message SID"),
+  From: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, "must be a WhatsApp sender like whatsapp:+393331234567"),
+  Body: z.string().max(10_000).default(""),
+  NumMedia: z.coerce.number().int().min(0).max(10).default(0),
+  ProfileName: z.string().max(200).optional(),
+  Latitude: z.string().max(32).optional(),
+  Longitude: z.string().max(32).optional(),
+});
+export type TwilioInbound = z.infer<typeof twilioInboundSchema>;
+
+export interface InboundMedia {
+  url: string;
+  content_type: string | null;
+  sid: string | null;
+}
+
+export type InboundOutcome =
+  | { kind: "duplicate" }
+  | { kind: "session"; sessionId: string; messageId: string }
+  | { kind: "ticket"; ticketId: string; messageId: string }
+  | { kind: "escalated"; type: "operator_assigned" | "queue" | "ticket_created"; sessionId?: string; ticketId?: string };
+
+/** Twilio's media metadata as sent (the bytes stay at Twilio; fetch-media.ts reads them on demand). */
+export function inboundMedia(params: Record<string, string>, count: number): InboundMedia[] {
+  const media: InboundMedia[] = [];
+  for (let i = 0; i < count; i++) {
+    const url = params[`MediaUrl${i}`];
+    if (!url) continue;
+    media.push({ url, content_type: params[`MediaContentType${i}`] ?? null, sid: url.split("/").pop() ?? null });
+  }
+  return media;
+}
+
+function messageText(input: TwilioInbound, media: InboundMedia[]): string {
+  const body = input.Body.trim();
+  if (body) return body;
+  if (media.length > 0) return media.map((m) => `[${m.content_type ?? "media"}]`).join(" ");
+  if (input.Latitude && input.Longitude) return `[${input.Latitude}, ${input.Longitude}]`;
+  return "[—]";
+}
+
+/** Italian for Italian numbers (and San Marino, the Vatican), English otherwise. */
+function localeForPhone(phone: string): "it" | "en" {
+  return /^\+(39|378|379)/.test(phone) ? "it" : "en";
+}
+
+/** The WhatsApp-only contact for this number, or the existing contact a chatbot gave the same phone. */
+async function contactFor(tx: Tx, phone: string, profileName: string | undefined, now: Date) {
+  const userId = `whatsapp:${phone}`;
+  const existing =
+    (await tx.contact.findUnique({ where: { userId }, select: { id: true } })) ??
+    (await tx.contact.findFirst({ where: { phone }, orderBy: { updatedAt: "desc" }, select: { id: true } }));
+  const data = { lastWhatsappInboundAt: now, ...(profileName ? { name: profileName } : {}) };
+  if (existing) return tx.contact.update({ where: { id: existing.id }, data, select: { id: true, userId: true } });
+  return tx.contact.create({ data: { userId, phone, ...data }, select: { id: true, userId: true } });
+}
+
+async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, media: InboundMedia[], now: Date): Promise<InboundOutcome> {
+  const { tx } = scope;
+  const sid = input.MessageSid;
+  // Twilio retries a webhook it got no answer to: the MessageSid already stored means this one is done.
+  if (await tx.message.findUnique({ where: { externalId: sid }, select: { id: true } })) return { kind: "duplicate" };
+
+  const phone = input.From.slice("whatsapp:".length);
+  const contact = await contactFor(tx, phone, input.ProfileName, now);
+  const body = messageText(input, media);
+  const mediaJson = media.length > 0 ? (media as unknown as Prisma.InputJsonValue) : undefined;
+
+  const session = await tx.chatSession.findFirst({
+    where: { contactId: contact.id, status: { in: ["queued", "active"] } },
+    orderBy: { queuedAt: "desc" },
+    select: { id: true },
+  });
+  if (session) {
+    const message = await appendMessage(tx, { sessionId: session.id, sender: "customer", body, channel: "whatsapp", externalId: sid, media: mediaJson });
+    scope.events.push({ channel: sessionChannel(session.id), name: EVENTS.messageCreated, data: toMessageEvent(message) });
+    return { kind: "session", sessionId: session.id, messageId: message.id };
+  }
+
+  const ticket = await tx.ticket.findFirst({
+    where: { contactId: contact.id, status: { in: ["open", "pending"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  if (ticket) {
+    const reply = await recordCustomerReply(tx, { ticketId: ticket.id, body, channel: "whatsapp", externalId: sid, now });
+    if (mediaJson) await tx.message.update({ where: { id: reply.message.id }, data: { media: mediaJson } });
+    scope.events.push(...reply.events);
+    return { kind: "ticket", ticketId: ticket.id, messageId: reply.message.id };
+  }
+
+  // A new conversation: exactly the API's escalation, then the answer over WhatsApp in the guide's words.
+  const locale = localeForPhone(phone);
+  const result = await escalateInScope(
+    scope,
+    { userId: contact.userId, phone, name: input.ProfileName, question: body, priority: "medium", source: "whatsapp", channel: "whatsapp", locale },
+    { type: "customer", id: contact.userId },
+  );
+  if (result.type === "ticket_created") {
+    const created = await tx.ticket.findUniqueOrThrow({ where: { number: result.ticket_number }, select: { id: true } });
+    // The ticket's own notification (ticket_created_customer over WhatsApp) tells the customer; the message keeps
+    // the MessageSid and the media in the ticket's thread.
+    await appendTicketMessage(tx, { ticketId: created.id, sender: "customer", body, channel: "whatsapp", externalId: sid, media: mediaJson });
+    return { kind: "escalated", type: result.type, ticketId: created.id };
+  }
+  // The escalation stored the question as the session's first message: it is this WhatsApp message.
+  await tx.message.updateMany({ where: { sessionId: result.session_id, seq: 1, externalId: null }, data: { externalId: sid, media: mediaJson } });
+  const reply =
+    result.type === "queue"
+      ? { kind: "queue_position" as const, payload: { session_id: result.session_id, position: result.position, estimated_wait: result.estimated_wait } }
+      : {
+          kind: "session_message" as const,
+          payload: { session_id: result.session_id, body: locale === "en" ? "An operator is contacting you..." : "Un operatore ti sta contattando..." },
+        };
+  await enqueueNotification(tx, { ...reply, channel: "whatsapp", recipient: phone, locale, sessionId: result.session_id });
+  return { kind: "escalated", type: result.type, sessionId: result.session_id };
+}
+
+/**
+ * One inbound WhatsApp message: continues the sender's open chat or ticket, or starts an escalation exactly as the
+ * API does. Everything happens in one routing transaction, so the three deliveries Twilio may make of the same
+ * message store it once, and two messages from a new number cannot open two conversations.
+ */
+export async function receiveInboundWhatsapp(input: TwilioInbound, media: InboundMedia[], now: Date = new Date()): Promise<InboundOutcome> {
+  try {
+    return await inRoutingTransaction((scope) => continueOrEscalate(scope, input, media, now));
+  } catch (error) {
+    // A concurrent delivery of the same MessageSid won the unique key first (any other conflict is a real error).
+    const stored = (error as { code?: unknown })?.code === "P2002" && (await prisma.message.findUnique({ where: { externalId: input.MessageSid }, select: { id: true } }));
+    if (stored) return { kind: "duplicate" };
+    throw error;
+  }
+}
