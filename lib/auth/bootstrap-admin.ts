@@ -6,7 +6,7 @@ import { appUrl, env } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 
-export const LOCAL_ADMIN_EMAIL = "admin@localhost";
+export const LOCAL_ADMIN_EMAIL = "admin@sportello.local";
 
 /**
  * First start on an empty database: creates the first admin (ADMIN_EMAIL, or admin@localhost on a laptop) and

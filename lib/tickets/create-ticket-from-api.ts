@@ -41,7 +41,6 @@ export async function createTicketFromApi(body: CreateTicketBody, actor: Actor, 
       locale: body.locale,
       reason: "api",
     });
-    const createdAt = new Date();
     return {
       id: ticket.id,
       number: ticket.number,
@@ -52,7 +51,7 @@ export async function createTicketFromApi(body: CreateTicketBody, actor: Actor, 
       sla_hours: ticket.slaHours,
       ticket_url: ticketUrl(ticket.accessToken),
       message: ticketCreatedMessage(ticket.number, ticket.slaHours, body.locale),
-      created_at: createdAt.toISOString(),
+      created_at: ticket.createdAt.toISOString(),
     };
   });
 }

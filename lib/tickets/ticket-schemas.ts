@@ -30,7 +30,7 @@ export type CreateTicketBody = z.infer<typeof createTicketBody>;
 
 // Query strings arrive as text: booleans and numbers are parsed here, and a bad value is a 400.
 const queryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const listOf = <T extends z.ZodType>(item: T) =>
+const listOf = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))

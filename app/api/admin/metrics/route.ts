@@ -1,0 +1,6 @@
+// GET /api/admin/metrics?range=24h|7d|30d – the overview: live desk and the charts' time series
+import { ok, route } from "@/lib/api/handler";
+import { metricsQuery } from "@/lib/admin/admin-schemas";
+import { getDashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
+
+export const GET = route({ auth: "admin", query: metricsQuery }, async ({ query }) => ok(await getDashboardMetrics(query.range)));

@@ -1,0 +1,248 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { apiFetch } from "@/components/admin/api-client";
+import { OperatorStatusDot } from "@/components/admin/badges";
+import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { Card } from "@/components/admin/page-header";
+
+interface OperatorView {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: "operator" | "admin";
+  status: "online" | "away" | "offline";
+  max_chats: number;
+  active: boolean;
+  last_seen_at: string | null;
+  active_chats?: number;
+}
+
+/** Operators: invite (the lead's POST /api/chat/operators sends the set-password link), role, capacity, deactivate. */
+export function OperatorsManager({ currentOperatorId }: { currentOperatorId: string }) {
+  const t = useTranslations("admin.operators");
+  const tr = useTranslations("admin.role");
+  const tu = useTranslations("admin.ui");
+  const format = useFormatter();
+  const [operators, setOperators] = useState<OperatorView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [invite, setInvite] = useState({ name: "", email: "", phone: "", role: "operator", max_chats: 3 });
+  const [inviting, setInviting] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await apiFetch<OperatorView[]>("/api/chat/operators");
+    if (result.ok) {
+      setOperators(result.data);
+      setError(null);
+    } else setError(tu("requestFailed", { message: result.message }));
+  }, [tu]);
+
+  useEffect(() => {
+    // Initial fetch of the list; later changes reload it explicitly.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const patch = async (operator: OperatorView, body: Record<string, unknown>) => {
+    setBusyId(operator.id);
+    setNotice(null);
+    const result = await apiFetch(`/api/chat/operators/${operator.id}`, { method: "PATCH", body });
+    setBusyId(null);
+    if (!result.ok) setError(tu("requestFailed", { message: result.message }));
+    else {
+      setError(null);
+      setNotice(tu("saved"));
+    }
+    await load();
+  };
+
+  const submitInvite = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setInviting(true);
+    setNotice(null);
+    const result = await apiFetch("/api/chat/operators", {
+      method: "POST",
+      body: { name: invite.name, email: invite.email, phone: invite.phone.trim() || null, role: invite.role, max_chats: invite.max_chats },
+    });
+    setInviting(false);
+    if (!result.ok) {
+      setError(tu("requestFailed", { message: result.message }));
+      return;
+    }
+    setError(null);
+    setNotice(t("invite.sent", { email: invite.email }));
+    setInvite({ name: "", email: "", phone: "", role: "operator", max_chats: 3 });
+    await load();
+  };
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite" role="status">
+        {error ? <p className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        {notice ? <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{notice}</p> : null}
+      </div>
+
+      <Card title={t("invite.title")}>
+        <form onSubmit={submitInvite} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
+          <div className="lg:col-span-2">
+            <label htmlFor="inv-name" className={labelClass}>
+              {t("invite.name")}
+            </label>
+            <input id="inv-name" required maxLength={120} className={inputClass} value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} />
+          </div>
+          <div className="lg:col-span-2">
+            <label htmlFor="inv-email" className={labelClass}>
+              {t("invite.email")}
+            </label>
+            <input id="inv-email" type="email" required className={inputClass} value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
+          </div>
+          <div className="lg:col-span-2">
+            <label htmlFor="inv-phone" className={labelClass}>
+              {t("invite.phone")}
+            </label>
+            <input
+              id="inv-phone"
+              type="tel"
+              pattern="\+[1-9][0-9]{6,14}"
+              aria-describedby="inv-phone-hint"
+              className={inputClass}
+              value={invite.phone}
+              onChange={(e) => setInvite({ ...invite, phone: e.target.value })}
+            />
+            <p id="inv-phone-hint" className="mt-1 text-xs text-slate-500">
+              {t("invite.phoneHint")}
+            </p>
+          </div>
+          <div className="lg:col-span-2">
+            <label htmlFor="inv-role" className={labelClass}>
+              {t("invite.role")}
+            </label>
+            <select id="inv-role" className={inputClass} value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value })}>
+              <option value="operator">{tr("operator")}</option>
+              <option value="admin">{tr("admin")}</option>
+            </select>
+          </div>
+          <div className="lg:col-span-2">
+            <label htmlFor="inv-max" className={labelClass}>
+              {t("invite.maxChats")}
+            </label>
+            <input
+              id="inv-max"
+              type="number"
+              min={1}
+              max={50}
+              required
+              className={inputClass}
+              value={invite.max_chats}
+              onChange={(e) => setInvite({ ...invite, max_chats: Number(e.target.value) })}
+            />
+          </div>
+          <div className="flex items-end lg:col-span-2">
+            <button type="submit" className={primaryButton} disabled={inviting}>
+              {inviting ? t("invite.sending") : t("invite.submit")}
+            </button>
+          </div>
+        </form>
+      </Card>
+
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <table className={tableClass}>
+          <thead className="bg-slate-50">
+            <tr>
+              {(["name", "status", "role", "maxChats", "load", "lastSeen", "actions"] as const).map((c) => (
+                <th key={c} scope="col" className={thClass}>
+                  {t(`columns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {operators === null ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  {tu("loading")}
+                </td>
+              </tr>
+            ) : operators.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : (
+              operators.map((o) => (
+                <tr key={o.id} className={o.active ? "" : "bg-slate-50 text-slate-400"}>
+                  <td className={tdClass}>
+                    <div className="font-medium text-slate-900">{o.name}</div>
+                    <div className="text-xs text-slate-500">{o.email}</div>
+                    {o.phone ? <div className="text-xs text-slate-500">{o.phone}</div> : null}
+                  </td>
+                  <td className={tdClass}>{o.active ? <OperatorStatusDot status={o.status} /> : <span className="text-sm font-medium text-slate-500">{t("inactive")}</span>}</td>
+                  <td className={tdClass}>
+                    <label htmlFor={`role-${o.id}`} className="sr-only">
+                      {t("roleLabel", { name: o.name })}
+                    </label>
+                    <select
+                      id={`role-${o.id}`}
+                      className={inlineInputClass}
+                      value={o.role}
+                      disabled={busyId === o.id || !o.active || o.id === currentOperatorId}
+                      onChange={(e) => void patch(o, { role: e.target.value })}
+                    >
+                      <option value="operator">{tr("operator")}</option>
+                      <option value="admin">{tr("admin")}</option>
+                    </select>
+                  </td>
+                  <td className={tdClass}>
+                    <label htmlFor={`max-${o.id}`} className="sr-only">
+                      {t("maxChatsLabel", { name: o.name })}
+                    </label>
+                    <input
+                      key={`max-${o.id}-${o.max_chats}`}
+                      id={`max-${o.id}`}
+                      type="number"
+                      min={1}
+                      max={50}
+                      defaultValue={o.max_chats}
+                      disabled={busyId === o.id || !o.active}
+                      className={`${inlineInputClass} w-20`}
+                      onBlur={(e) => {
+                        const value = Number(e.target.value);
+                        if (Number.isInteger(value) && value >= 1 && value <= 50 && value !== o.max_chats) void patch(o, { max_chats: value });
+                      }}
+                    />
+                  </td>
+                  <td className={`${tdClass} tabular-nums`}>
+                    {o.active_chats ?? 0} / {o.max_chats}
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{o.last_seen_at ? format.relativeTime(new Date(o.last_seen_at)) : t("never")}</td>
+                  <td className={tdClass}>
+                    {o.id === currentOperatorId ? null : o.active ? (
+                      <button
+                        type="button"
+                        className={dangerButton}
+                        disabled={busyId === o.id}
+                        onClick={() => {
+                          if (window.confirm(t("confirmDeactivate", { name: o.name }))) void patch(o, { active: false });
+                        }}
+                      >
+                        {t("deactivate")}
+                      </button>
+                    ) : (
+                      <button type="button" className={secondaryButton} disabled={busyId === o.id} onClick={() => void patch(o, { active: true })}>
+                        {t("reactivate")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

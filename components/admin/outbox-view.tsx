@@ -1,0 +1,252 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { apiFetch } from "@/components/admin/api-client";
+import { inputClass, labelClass, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+
+// The shapes of issue 4's GET /api/admin/notifications and GET /api/admin/outbox.
+interface NotificationView {
+  id: string;
+  kind: string;
+  channel: "email" | "whatsapp";
+  recipient: string;
+  status: "pending" | "sending" | "sent" | "failed" | "dead";
+  attempts: number;
+  last_error: string | null;
+  ticket_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+interface Page {
+  page: number;
+  total: number;
+  total_pages: number;
+}
+interface DeliveryView {
+  id: string;
+  channel: "email" | "whatsapp";
+  recipient: string;
+  subject: string | null;
+  text: string;
+  created_at: string;
+}
+
+const STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
+
+function Pager({ page, onPage }: { page: Page | null; onPage: (page: number) => void }) {
+  const tu = useTranslations("admin.ui");
+  if (!page) return null;
+  return (
+    <nav aria-label={tu("pagination")} className="mt-3 flex items-center justify-between">
+      <button type="button" className={secondaryButton} disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
+        {tu("previous")}
+      </button>
+      <span className="text-sm text-slate-600">{tu("page", { page: page.page, pages: page.total_pages })}</span>
+      <button type="button" className={secondaryButton} disabled={page.page >= page.total_pages} onClick={() => onPage(page.page + 1)}>
+        {tu("next")}
+      </button>
+    </nav>
+  );
+}
+
+/** The delivery queue (with retry for what failed) and the local outbox of what would have been sent. */
+export function OutboxView() {
+  const t = useTranslations("admin.outbox");
+  const tc = useTranslations("admin.channel");
+  const tk = useTranslations("admin.ticket.item.kind");
+  const tu = useTranslations("admin.ui");
+  const format = useFormatter();
+  const [tab, setTab] = useState<"notifications" | "deliveries">("notifications");
+  const [status, setStatus] = useState("");
+  const [channel, setChannel] = useState("");
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ notifications: NotificationView[]; counts: Record<string, number>; pagination: Page } | null>(null);
+  const [deliveries, setDeliveries] = useState<{ deliveries: DeliveryView[]; pagination: Page } | null>(null);
+  const [deliveryPage, setDeliveryPage] = useState(1);
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  const loadNotifications = useCallback(async () => {
+    const params = new URLSearchParams({ page: String(page), page_size: "25", ...(status ? { status } : {}), ...(channel ? { channel } : {}) });
+    const result = await apiFetch<typeof data>(`/api/admin/notifications?${params}`);
+    if (result.ok) setData(result.data);
+    else setMessage({ tone: "error", text: tu("requestFailed", { message: result.message }) });
+  }, [page, status, channel, tu]);
+
+  const loadDeliveries = useCallback(async () => {
+    const result = await apiFetch<typeof deliveries>(`/api/admin/outbox?page=${deliveryPage}&page_size=25`);
+    if (result.ok) setDeliveries(result.data);
+    else setMessage({ tone: "error", text: tu("requestFailed", { message: result.message }) });
+  }, [deliveryPage, tu]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (tab === "notifications") void loadNotifications();
+    else void loadDeliveries();
+  }, [tab, loadNotifications, loadDeliveries]);
+
+  const retry = async (id: string) => {
+    const result = await apiFetch(`/api/admin/notifications/${id}/retry`, { method: "POST" });
+    setMessage(result.ok ? { tone: "ok", text: t("retried") } : { tone: "error", text: tu("requestFailed", { message: result.message }) });
+    await loadNotifications();
+  };
+
+  const kindLabel = (kind: string) => (tk.has(kind as "other") ? tk(kind as "other") : kind);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
+  const tabButton = (value: typeof tab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === value}
+      onClick={() => setTab(value)}
+      className={`border-b-2 px-4 py-2 text-sm font-semibold ${tab === value ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div>
+      <div role="tablist" className="mb-4 flex gap-1 border-b border-slate-200">
+        {tabButton("notifications", t("notifications"))}
+        {tabButton("deliveries", t("deliveries"))}
+      </div>
+      <p role="status" aria-live="polite" className={`mb-3 min-h-5 text-sm ${message?.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
+        {message?.text}
+      </p>
+
+      {tab === "notifications" ? (
+        <section role="tabpanel" aria-label={t("notifications")}>
+          <div className="mb-3 flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="ob-status" className={labelClass}>
+                {t("filters.status")}
+              </label>
+              <select
+                id="ob-status"
+                className={inputClass}
+                value={status}
+                onChange={(e) => {
+                  setStatus(e.target.value);
+                  setPage(1);
+                }}
+              >
+                <option value="">{tu("all")}</option>
+                <option value="dead_letter">{`${t("notificationStatus.failed")} + ${t("notificationStatus.dead")}`}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`notificationStatus.${s}`)}
+                    {data?.counts[s] ? ` (${data.counts[s]})` : ""}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="ob-channel" className={labelClass}>
+                {t("filters.channel")}
+              </label>
+              <select
+                id="ob-channel"
+                className={inputClass}
+                value={channel}
+                onChange={(e) => {
+                  setChannel(e.target.value);
+                  setPage(1);
+                }}
+              >
+                <option value="">{tu("all")}</option>
+                <option value="email">{tc("email")}</option>
+                <option value="whatsapp">{tc("whatsapp")}</option>
+              </select>
+            </div>
+            <button type="button" className={secondaryButton} onClick={() => void loadNotifications()}>
+              {tu("refresh")}
+            </button>
+          </div>
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table className={tableClass}>
+              <thead className="bg-slate-50">
+                <tr>
+                  {(["created", "kind", "channel", "recipient", "status", "attempts", "error"] as const).map((c) => (
+                    <th key={c} scope="col" className={thClass}>
+                      {t(`columns.${c}`)}
+                    </th>
+                  ))}
+                  <th scope="col" className={thClass}>
+                    <span className="sr-only">{tu("actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {!data ? (
+                  <tr>
+                    <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
+                      {tu("loading")}
+                    </td>
+                  </tr>
+                ) : data.notifications.length === 0 ? (
+                  <tr>
+                    <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
+                      {t("empty")}
+                    </td>
+                  </tr>
+                ) : (
+                  data.notifications.map((n) => {
+                    const bad = n.status === "failed" || n.status === "dead";
+                    return (
+                      <tr key={n.id} className={bad ? "bg-red-50/60" : ""}>
+                        <td className={`${tdClass} whitespace-nowrap`}>{when(n.created_at)}</td>
+                        <td className={tdClass}>{kindLabel(n.kind)}</td>
+                        <td className={tdClass}>{tc(n.channel)}</td>
+                        <td className={`${tdClass} break-all`}>{n.recipient}</td>
+                        <td className={`${tdClass} whitespace-nowrap ${bad ? "font-semibold text-red-700" : n.status === "sent" ? "text-emerald-700" : ""}`}>
+                          {t(`notificationStatus.${n.status}`)}
+                        </td>
+                        <td className={`${tdClass} tabular-nums`}>{n.attempts}</td>
+                        <td className={`${tdClass} max-w-xs break-words text-xs text-red-800`}>{n.last_error ?? ""}</td>
+                        <td className={tdClass}>
+                          {bad ? (
+                            <button type="button" className={secondaryButton} onClick={() => void retry(n.id)}>
+                              {t("retry")}
+                            </button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })
+                )}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={data?.pagination ?? null} onPage={setPage} />
+        </section>
+      ) : (
+        <section role="tabpanel" aria-label={t("deliveries")}>
+          <p className="mb-3 text-sm text-slate-600">{t("deliveriesHint")}</p>
+          {!deliveries ? (
+            <p className="text-slate-500">{tu("loading")}</p>
+          ) : deliveries.deliveries.length === 0 ? (
+            <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-500">{t("noDeliveries")}</p>
+          ) : (
+            <ul className="space-y-2">
+              {deliveries.deliveries.map((d) => (
+                <li key={d.id} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+                  <details>
+                    <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+                      <span className="font-semibold text-slate-900">{d.subject ?? d.text.slice(0, 80)}</span>
+                      <span className="text-slate-600">
+                        {tc(d.channel)} → {d.recipient}
+                      </span>
+                      <span className="text-xs text-slate-500">{when(d.created_at)}</span>
+                    </summary>
+                    <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">{d.text}</pre>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pager page={deliveries?.pagination ?? null} onPage={setDeliveryPage} />
+        </section>
+      )}
+    </div>
+  );
+}

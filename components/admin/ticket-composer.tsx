@@ -1,0 +1,126 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useTranslations } from "use-intl";
+import { apiFetch } from "@/components/admin/api-client";
+import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
+
+type Mode = "reply" | "note";
+
+/** Reply to the customer (email and/or WhatsApp, through the outbox) or leave an internal note. */
+export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticketId: string; hasEmail: boolean; hasPhone: boolean; closed: boolean }) {
+  const t = useTranslations("admin.ticket.composer");
+  const ts = useTranslations("admin.status");
+  const tu = useTranslations("admin.ui");
+  const router = useRouter();
+  const id = useId();
+  const [mode, setMode] = useState<Mode>(closed ? "note" : "reply");
+  const [body, setBody] = useState("");
+  const [email, setEmail] = useState(hasEmail);
+  const [whatsapp, setWhatsapp] = useState(!hasEmail && hasPhone);
+  const [status, setStatus] = useState<"" | "pending" | "resolved" | "open">("pending");
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  const channels = [...(email ? ["email"] : []), ...(whatsapp ? ["whatsapp"] : [])];
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    if (mode === "reply" && channels.length === 0) {
+      setFeedback({ tone: "error", text: t("noChannel") });
+      return;
+    }
+    setBusy(true);
+    setFeedback(null);
+    const result =
+      mode === "reply"
+        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}) } })
+        : await apiFetch(`/api/tickets/${ticketId}/notes`, { method: "POST", body: { body } });
+    setBusy(false);
+    if (!result.ok) {
+      setFeedback({ tone: "error", text: tu("requestFailed", { message: result.message }) });
+      return;
+    }
+    setBody("");
+    setFeedback({ tone: "ok", text: mode === "reply" ? t("sent") : t("noteAdded") });
+    router.refresh();
+  };
+
+  const tab = (value: Mode, label: string, disabled = false) => (
+    <button
+      type="button"
+      role="tab"
+      id={`${id}-${value}`}
+      aria-selected={mode === value}
+      aria-controls={`${id}-panel`}
+      disabled={disabled}
+      onClick={() => setMode(value)}
+      className={`rounded-t-lg border-b-2 px-4 py-2 text-sm font-semibold disabled:opacity-40 ${
+        mode === value ? (value === "note" ? "border-amber-500 text-amber-800" : "border-brand-600 text-brand-700") : "border-transparent text-slate-600 hover:text-slate-900"
+      }`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <section aria-label={t("label")} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div role="tablist" className="flex gap-1 border-b border-slate-200 px-3 pt-2">
+        {tab("reply", t("reply"), closed)}
+        {tab("note", t("note"))}
+      </div>
+      <form id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-${mode}`} onSubmit={submit} className={`space-y-3 p-4 ${mode === "note" ? "bg-amber-50/60" : ""}`}>
+        {closed && mode === "reply" ? <p className="text-sm text-slate-600">{t("closed")}</p> : null}
+        <label htmlFor={`${id}-body`} className="sr-only">
+          {mode === "reply" ? t("reply") : t("note")}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={5}
+          maxLength={mode === "reply" ? 4000 : 10000}
+          required
+          placeholder={mode === "reply" ? t("replyPlaceholder") : t("notePlaceholder")}
+          className={inputClass}
+        />
+        {mode === "reply" ? (
+          <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+            <fieldset>
+              <legend className={labelClass}>{t("channels")}</legend>
+              <div className="flex gap-4 text-sm">
+                <label className={`inline-flex items-center gap-2 ${hasEmail ? "text-slate-800" : "text-slate-400"}`}>
+                  <input type="checkbox" checked={email} disabled={!hasEmail} onChange={(e) => setEmail(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+                  Email {hasEmail ? "" : `(${t("noEmail")})`}
+                </label>
+                <label className={`inline-flex items-center gap-2 ${hasPhone ? "text-slate-800" : "text-slate-400"}`}>
+                  <input type="checkbox" checked={whatsapp} disabled={!hasPhone} onChange={(e) => setWhatsapp(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+                  WhatsApp {hasPhone ? "" : `(${t("noPhone")})`}
+                </label>
+              </div>
+            </fieldset>
+            <div>
+              <label htmlFor={`${id}-status`} className={labelClass}>
+                {t("submitAs")}
+              </label>
+              <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as typeof status)} className={inputClass}>
+                <option value="">{t("keepStatus")}</option>
+                <option value="pending">{ts("pending")}</option>
+                <option value="resolved">{ts("resolved")}</option>
+                <option value="open">{ts("open")}</option>
+              </select>
+            </div>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={primaryButton} disabled={busy || (closed && mode === "reply")}>
+            {busy ? t("sending") : mode === "reply" ? t("send") : t("addNote")}
+          </button>
+          <p role="status" aria-live="polite" className={`text-sm ${feedback?.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
+            {feedback?.text}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { appendMessage } from "@/lib/chat/append-message";
+import { toMessageEvent } from "@/lib/chat/message-view";
+import type { Prisma } from "@/lib/db/generated/client";
+import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
+import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
+import { getEscalationRules } from "@/lib/rules/escalation-rules";
+import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
+
+const BATCH = 100;
+
+/** The session's language, when the chatbot or the chat page said it in the metadata; Italian otherwise. */
+export function sessionLocale(metadata: Prisma.JsonValue | null): "it" | "en" {
+  const locale = (metadata as { locale?: unknown } | null)?.locale;
+  return locale === "en" ? "en" : "it";
+}
+
+export function queueTimeoutMessage(number: number, slaHours: number, locale: "it" | "en"): string {
+  const lead = locale === "en" ? "No operator became free in time, so your request is now a ticket." : "Nessun operatore si è liberato in tempo: la tua richiesta è diventata un ticket.";
+  return `${lead} ${ticketCreatedMessage(number, slaHours, locale)}`;
+}
+
+/**
+ * Maximum queue wait: a session queued longer than the rule allows becomes a ticket (copying its question, priority
+ * and metadata), and the customer is told in the chat, by a realtime event, and by email / WhatsApp.
+ * Runs under the routing lock with a status-guarded update, so several worker instances ticket each session once.
+ */
+export async function enforceQueueTimeouts(now: Date = new Date()): Promise<{ ticketed: { sessionId: string; ticketNumber: number }[] }> {
+  return inRoutingTransaction(async (scope) => {
+    const { tx } = scope;
+    const rules = await getEscalationRules(tx);
+    const cutoff = new Date(now.getTime() - rules.max_queue_wait_minutes * 60_000);
+    const sessions = await tx.chatSession.findMany({
+      where: { status: "queued", queuedAt: { lte: cutoff } },
+      orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+      take: BATCH,
+      select: {
+        id: true,
+        priority: true,
+        question: true,
+        metadata: true,
+        source: true,
+        channel: true,
+        queuedAt: true,
+        contact: { select: { id: true, email: true, phone: true } },
+      },
+    });
+    const ticketed: { sessionId: string; ticketNumber: number }[] = [];
+    for (const session of sessions) {
+      const claimed = await tx.chatSession.updateMany({
+        where: { id: session.id, status: "queued" },
+        data: { status: "ticketed", closedAt: now, closedReason: "queue_timeout" },
+      });
+      if (claimed.count !== 1) continue;
+      const locale = sessionLocale(session.metadata);
+      const ticket = await createTicket(tx, rules, SYSTEM_ACTOR, {
+        contact: session.contact,
+        question: session.question,
+        priority: session.priority,
+        metadata: (session.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
+        source: session.source,
+        channel: session.channel,
+        sessionId: session.id,
+        locale,
+        reason: "queue_timeout",
+        customerNotificationKind: "queue_timeout_ticket",
+        now,
+      });
+      const message = await appendMessage(tx, { sessionId: session.id, sender: "system", body: queueTimeoutMessage(ticket.number, ticket.slaHours, locale) });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: "session.ticketed",
+        targetType: "session",
+        targetId: session.id,
+        data: { ticket_number: ticket.number, waited_seconds: Math.round((now.getTime() - session.queuedAt.getTime()) / 1000), reason: "queue_timeout" },
+      });
+      scope.events.push(
+        { channel: sessionChannel(session.id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+        {
+          channel: sessionChannel(session.id),
+          name: EVENTS.sessionUpdated,
+          data: {
+            session_id: session.id,
+            status: "ticketed",
+            ticket_number: ticket.number,
+            ticket_url: ticketUrl(ticket.accessToken),
+            position: null,
+            estimated_wait: null,
+            operator: null,
+          },
+        },
+      );
+      ticketed.push({ sessionId: session.id, ticketNumber: ticket.number });
+    }
+    if (ticketed.length > 0) {
+      scope.queueChanged = true;
+      scope.events.push({ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "ticketed", session_ids: ticketed.map((t) => t.sessionId) } });
+    }
+    return { ticketed };
+  });
+}

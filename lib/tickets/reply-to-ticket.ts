@@ -1,0 +1,93 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { prisma, type Tx } from "@/lib/db/client";
+import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
+import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
+import { ticketUrl } from "@/lib/tickets/create-ticket";
+import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
+import type { TicketReplyBody } from "@/lib/tickets/ticket-schemas";
+import { changeTicketStatus, lockTicket } from "@/lib/tickets/update-ticket";
+
+/** The language the customer was first written to in (the ticket-created notification), Italian by default. */
+export async function customerLocale(tx: Tx, ticketId: string): Promise<string> {
+  const first = await tx.notification.findFirst({
+    where: { ticketId, kind: { in: ["ticket_created_customer", "queue_timeout_ticket"] } },
+    orderBy: { createdAt: "asc" },
+    select: { locale: true },
+  });
+  return first?.locale ?? "it";
+}
+
+/**
+ * An operator's answer from the panel: stored in the ticket's thread, and sent by email and/or WhatsApp through the
+ * outbox with a link back to the customer's ticket page. The first answer stops the SLA clock.
+ */
+export async function replyToTicket(ref: string, input: TicketReplyBody, actor: Actor, operatorId: string | null, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const { id } = await getTicketOrThrow(ref, { id: true }, tx);
+    await lockTicket(tx, id);
+    const ticket = await getTicketOrThrow(
+      id,
+      { id: true, number: true, status: true, accessToken: true, firstResponseAt: true, assigneeId: true, contact: { select: { email: true, phone: true } } },
+      tx,
+    );
+    if (ticket.status === "closed") throw new ApiError("INVALID_STATE", "The ticket is closed: reopen it before replying");
+    const recipients = { email: ticket.contact.email, whatsapp: ticket.contact.phone };
+    const missing = input.channels.filter((channel) => !recipients[channel]);
+    if (missing.length > 0) {
+      throw new ApiError("VALIDATION_ERROR", "Invalid request body", {
+        details: missing.map((channel) => ({ path: "channels", message: `the customer has no ${channel === "email" ? "email address" : "phone number"}` })),
+      });
+    }
+
+    const message = await appendTicketMessage(tx, {
+      ticketId: id,
+      sender: "operator",
+      body: input.body,
+      channel: input.channels.includes("email") ? "email" : "whatsapp",
+      operatorId,
+    });
+    await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "queued" } });
+    const locale = await customerLocale(tx, id);
+    const operatorName = message.operator?.name ?? null;
+    for (const channel of input.channels) {
+      await enqueueNotification(tx, {
+        kind: "ticket_reply",
+        channel,
+        recipient: recipients[channel]!,
+        locale,
+        ticketId: id,
+        messageId: message.id,
+        payload: {
+          ticket_id: id,
+          ticket_number: ticket.number,
+          body: input.body,
+          ticket_url: ticketUrl(ticket.accessToken),
+          locale,
+          operator_name: operatorName,
+        },
+      });
+    }
+
+    if (!ticket.firstResponseAt) await tx.ticket.update({ where: { id }, data: { firstResponseAt: now } });
+    // Whoever answers an unassigned ticket takes it, as in Zendesk.
+    if (!ticket.assigneeId && operatorId) {
+      await tx.ticket.update({ where: { id }, data: { assigneeId: operatorId } });
+      await recordAuditEvent(tx, actor, { action: "ticket.assigned", targetType: "ticket", targetId: id, data: { number: ticket.number, from: null, to: operatorId } });
+    }
+    if (input.status) await changeTicketStatus(tx, actor, ticket, input.status, now, "reply");
+
+    return {
+      id: message.id,
+      ticket_id: id,
+      seq: message.seq,
+      sender: message.sender,
+      body: message.body,
+      channels: input.channels,
+      operator_name: operatorName,
+      created_at: message.createdAt.toISOString(),
+    };
+  });
+}
