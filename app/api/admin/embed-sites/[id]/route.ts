@@ -1,0 +1,10 @@
+// DELETE /api/admin/embed-sites/{id} – revoke a site's secret: its identity tokens stop verifying at once (admin)
+import { ok, route } from "@/lib/api/handler";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/auth/principal";
+import { embedSiteParams } from "@/lib/embed/embed-site-schemas";
+import { revokeEmbedSite } from "@/lib/embed/manage-embed-sites";
+
+export const DELETE = route({ auth: "admin", params: embedSiteParams }, async ({ params, principal }) =>
+  ok(await revokeEmbedSite(params.id, actorOf(principal, SYSTEM_ACTOR))),
+);

@@ -1,0 +1,209 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { apiFetch } from "@/components/admin/api-client";
+import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { Card } from "@/components/admin/page-header";
+import { IdentityTokenChecker } from "@/components/admin-sites/identity-token-checker";
+import { SigningSnippet } from "@/components/admin-sites/signing-snippet";
+import type { CreatedEmbedSite, EmbedSiteView } from "@/lib/embed/embed-site-schemas";
+
+/** Registered embed sites: register one (its secret is shown once), see which are effective, revoke. */
+export function EmbedSitesManager({ allowedOrigins, appUrl }: { allowedOrigins: string[]; appUrl: string }) {
+  const t = useTranslations("embed.sites");
+  const format = useFormatter();
+  const [sites, setSites] = useState<EmbedSiteView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ name: "", origin: "" });
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedEmbedSite | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await apiFetch<EmbedSiteView[]>("/api/admin/embed-sites");
+    if (result.ok) setSites(result.data);
+    else setError(t("requestFailed", { message: result.message }));
+  }, [t]);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
+
+  const create = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setCopied(false);
+    const result = await apiFetch<CreatedEmbedSite>("/api/admin/embed-sites", { method: "POST", body: form });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.code === "CONFLICT" ? t("conflict") : result.code === "VALIDATION_ERROR" ? t("invalidOrigin") : t("requestFailed", { message: result.message }));
+      return;
+    }
+    setError(null);
+    setCreated(result.data);
+    setForm({ name: "", origin: "" });
+    await load();
+  };
+
+  const revoke = async (site: EmbedSiteView) => {
+    if (!window.confirm(t("confirmRevoke", { name: site.name, origin: site.origin }))) return;
+    const result = await apiFetch(`/api/admin/embed-sites/${site.id}`, { method: "DELETE" });
+    if (!result.ok) setError(t("requestFailed", { message: result.message }));
+    if (created?.id === site.id) setCreated(null);
+    await load();
+  };
+
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className="space-y-6">
+      {error ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+
+      <Card title={t("allowed.title")}>
+        <p className="text-sm text-slate-700">{t("allowed.intro")}</p>
+        {allowedOrigins.length ? (
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {allowedOrigins.map((origin) => (
+              <li key={origin}>
+                <code className="rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800">{origin}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("allowed.none")}</p>
+        )}
+      </Card>
+
+      <Card title={t("create.title")}>
+        <form onSubmit={create} className="grid grid-cols-1 gap-3 sm:grid-cols-5">
+          <div className="sm:col-span-2">
+            <label htmlFor="site-name" className={labelClass}>
+              {t("create.name")}
+            </label>
+            <input id="site-name" required maxLength={100} placeholder={t("create.namePlaceholder")} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </div>
+          <div className="sm:col-span-2">
+            <label htmlFor="site-origin" className={labelClass}>
+              {t("create.origin")}
+            </label>
+            <input
+              id="site-origin"
+              required
+              type="url"
+              inputMode="url"
+              maxLength={200}
+              placeholder="https://www.example.com"
+              aria-describedby="site-origin-hint"
+              className={inputClass}
+              value={form.origin}
+              onChange={(e) => setForm({ ...form, origin: e.target.value })}
+            />
+            <p id="site-origin-hint" className="mt-1 text-xs text-slate-600">
+              {t("create.originHint")}
+            </p>
+          </div>
+          <div className="flex items-start sm:pt-6">
+            <button type="submit" className={primaryButton} disabled={busy} aria-busy={busy}>
+              {busy ? t("create.submitting") : t("create.submit")}
+            </button>
+          </div>
+        </form>
+
+        {created ? (
+          <div role="status" className="mt-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-3">
+            <p className="text-sm font-semibold text-amber-900">{t("created.title", { name: created.name })}</p>
+            <p className="text-sm text-amber-900">{t("created.keepSecret")}</p>
+            <div className="flex flex-wrap items-center gap-2">
+              <code className="break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900 ring-1 ring-amber-200">{created.secret}</code>
+              <button
+                type="button"
+                className={secondaryButton}
+                onClick={async () => {
+                  await navigator.clipboard.writeText(created.secret).catch(() => undefined);
+                  setCopied(true);
+                }}
+              >
+                {copied ? t("copied") : t("copy")}
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => setCreated(null)}>
+                {t("close")}
+              </button>
+            </div>
+            {!created.allowed ? <p className="text-sm font-medium text-red-800">{t("created.notAllowed", { origin: created.origin })}</p> : null}
+            <SigningSnippet appUrl={appUrl} />
+          </div>
+        ) : null}
+      </Card>
+
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <table className={tableClass}>
+          <caption className="sr-only">{t("table.caption")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              {(["name", "origin", "embedding", "secret", "created", "status"] as const).map((column) => (
+                <th key={column} scope="col" className={thClass}>
+                  {t(`table.${column}`)}
+                </th>
+              ))}
+              <th scope="col" className={thClass}>
+                <span className="sr-only">{t("table.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {sites === null ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  {t("loading")}
+                </td>
+              </tr>
+            ) : sites.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  {t("table.empty")}
+                </td>
+              </tr>
+            ) : (
+              sites.map((site) => (
+                <tr key={site.id} className={site.revoked_at ? "text-slate-400" : ""}>
+                  <td className={`${tdClass} font-medium`}>{site.name}</td>
+                  <td className={tdClass}>
+                    <code className="font-mono text-xs">{site.origin}</code>
+                  </td>
+                  <td className={tdClass}>
+                    {site.allowed ? (
+                      <span className="font-medium text-emerald-700">{t("table.allowed")}</span>
+                    ) : (
+                      <span className="font-medium text-amber-800" title={t("table.notAllowedHint")}>
+                        {t("table.notAllowed")}
+                      </span>
+                    )}
+                  </td>
+                  <td className={tdClass}>
+                    <code className="font-mono text-xs">…{site.secret_last4}</code>
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{date(site.created_at)}</td>
+                  <td className={tdClass}>{site.revoked_at ? t("table.revoked", { date: date(site.revoked_at) }) : <span className="font-medium text-emerald-700">{t("table.active")}</span>}</td>
+                  <td className={tdClass}>
+                    {site.revoked_at ? null : (
+                      <button type="button" className={dangerButton} onClick={() => void revoke(site)} aria-label={t("table.revokeLabel", { name: site.name })}>
+                        {t("table.revoke")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <IdentityTokenChecker sites={(sites ?? []).filter((s) => !s.revoked_at)} />
+    </div>
+  );
+}

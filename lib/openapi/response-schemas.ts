@@ -1,0 +1,218 @@
+// The documented shapes of responses whose code builds plain objects (views). Each schema is checked at compile time
+// against the type the code really returns (`Describes` below), so the OpenAPI document cannot drift from it.
+import { z } from "zod";
+import type { createApiKey } from "@/lib/auth/manage-api-keys";
+import type { getChatStats } from "@/lib/chat/get-chat-stats";
+import type { SessionView } from "@/lib/chat/get-session-view";
+import type { MessageView } from "@/lib/chat/message-view";
+import type { closeSession, markRead } from "@/lib/chat/session-actions";
+import type { HealthReport } from "@/lib/health/check-health";
+import type { toOperatorView } from "@/lib/operators/operator-view";
+import type { createTicketFromApi } from "@/lib/tickets/create-ticket-from-api";
+import type { getTicketStats } from "@/lib/tickets/get-ticket-stats";
+import type { listTickets } from "@/lib/tickets/list-tickets";
+import type { TicketView } from "@/lib/tickets/ticket-view";
+import { CHANNELS, TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
+import { prioritySchema } from "@/lib/schemas/common";
+import { operatorRoleSchema, operatorStatusSchema } from "@/lib/schemas/operators";
+
+/** True when `Doc` documents `View`: every value the code returns fits the schema, and no field goes undocumented. */
+type Describes<Doc, View> = [View] extends [Doc] ? ([Exclude<keyof View, keyof Doc>] extends [never] ? true : false) : false;
+
+const timestamp = z.iso.datetime();
+const channelSchema = z.enum(CHANNELS);
+
+export const errorSchema = z.object({
+  success: z.literal(false),
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string().describe("For humans (logs, support); match on code, not on this text"),
+    details: z.unknown().optional().describe("VALIDATION_ERROR: [{ path, message }]; RATE_LIMITED: { retry_after }; INVALID_IDENTITY_TOKEN: { reason }"),
+    request_id: z.string().describe("Also in the X-Request-Id header; quote it when reporting a problem"),
+  }),
+});
+
+export const messageSchema = z.object({
+  id: z.string(),
+  seq: z.number().int().describe("Position in the session, from 1; use it for read receipts and ?after_seq="),
+  session_id: z.string().nullable(),
+  sender: z.enum(["customer", "operator", "system", "bot"]),
+  body: z.string(),
+  channel: channelSchema,
+  operator_name: z.string().nullable().optional(),
+  delivery_status: z.string().nullable().optional().describe("WhatsApp delivery status of an operator message, when known"),
+  created_at: timestamp,
+});
+const _message: Describes<z.output<typeof messageSchema>, MessageView> = true;
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  status: z.enum(["queued", "active", "closed", "ticketed"]),
+  priority: prioritySchema,
+  question: z.string(),
+  channel: channelSchema,
+  source: z.string(),
+  position: z.number().int().nullable().describe("Place in the queue while queued, else null"),
+  estimated_wait: z.number().int().nullable().describe("Whole minutes while queued, else null"),
+  operator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ticket_number: z.number().int().nullable().describe("Set when the chat became a ticket"),
+  customer_read_seq: z.number().int(),
+  operator_read_seq: z.number().int(),
+  last_seq: z.number().int(),
+  queued_at: timestamp,
+  assigned_at: timestamp.nullable(),
+  first_response_at: timestamp.nullable(),
+  closed_at: timestamp.nullable(),
+  messages: z.array(messageSchema).describe("Messages after ?after_seq=, oldest first, at most 500"),
+  has_more: z.boolean().describe("More messages follow: ask again with after_seq = the last seq received"),
+  contact: z
+    .object({
+      user_id: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      name: z.string().nullable(),
+      verified: z.boolean().describe("True when a signed identity token vouched for the email"),
+      whatsapp_last_inbound_at: timestamp.nullable(),
+    })
+    .optional()
+    .describe("Operators and admins only"),
+  metadata: z.unknown().optional().describe("The chatbot's metadata; operators and admins only"),
+});
+const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
+
+export const closedSessionSchema = z.object({ id: z.string(), status: z.literal("closed"), closed_at: timestamp });
+const _closed: Describes<z.output<typeof closedSessionSchema>, Awaited<ReturnType<typeof closeSession>>> = true;
+
+export const readReceiptSchema = z.object({
+  session_id: z.string(),
+  reader: z.string().describe("customer or operator: the side whose receipt moved"),
+  seq: z.number().int().describe("The receipt now in force (never moves back, never past the last message)"),
+});
+const _read: Describes<z.output<typeof readReceiptSchema>, Awaited<ReturnType<typeof markRead>>> = true;
+
+export const operatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  role: operatorRoleSchema,
+  status: operatorStatusSchema,
+  max_chats: z.number().int(),
+  active: z.boolean(),
+  locale: z.string(),
+  last_seen_at: timestamp.nullable(),
+  created_at: timestamp,
+  active_chats: z.number().int().optional(),
+});
+const _operator: Describes<z.output<typeof operatorSchema>, ReturnType<typeof toOperatorView>> = true;
+
+export const onlineOperatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  max_chats: z.number().int(),
+  active_chats: z.number().int(),
+  free_seats: z.number().int(),
+});
+
+export const ticketSchema = z.object({
+  id: z.string(),
+  number: z.number().int().describe("The human-readable number, as in #1042"),
+  status: z.enum(TICKET_STATUSES),
+  priority: prioritySchema,
+  question: z.string(),
+  channel: channelSchema,
+  source: z.string(),
+  tags: z.array(z.string()),
+  metadata: z.unknown(),
+  session_id: z.string().nullable(),
+  assignee: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  contact: z.object({ id: z.string(), user_id: z.string(), email: z.string().nullable(), phone: z.string().nullable(), name: z.string().nullable() }),
+  due_at: timestamp.describe("First-response deadline from the priority's SLA"),
+  overdue: z.boolean(),
+  first_response_at: timestamp.nullable(),
+  resolved_at: timestamp.nullable(),
+  closed_at: timestamp.nullable(),
+  sla_breached_at: timestamp.nullable(),
+  customer_url: z.string().describe("The customer's private page for this ticket"),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+const _ticket: Describes<z.output<typeof ticketSchema>, TicketView> = true;
+
+export const ticketListSchema = z.object({
+  tickets: z.array(ticketSchema),
+  pagination: z.object({ page: z.number().int(), page_size: z.number().int(), total: z.number().int(), total_pages: z.number().int() }),
+});
+const _ticketList: Describes<z.output<typeof ticketListSchema>, Awaited<ReturnType<typeof listTickets>>> = true;
+
+export const createdTicketSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  ticket_id: z.number().int().describe("Same as number: the guide's name for it"),
+  status: z.literal("open"),
+  priority: prioritySchema,
+  due_at: timestamp,
+  sla_hours: z.number(),
+  ticket_url: z.string().describe("The customer's private page for this ticket"),
+  message: z.string().describe("What to tell the customer, in their locale"),
+  created_at: timestamp,
+});
+const _createdTicket: Describes<z.output<typeof createdTicketSchema>, Awaited<ReturnType<typeof createTicketFromApi>>> = true;
+
+const counts = z.record(z.string(), z.number().int());
+
+export const chatStatsSchema = z.object({
+  operators_online: z.number().int(),
+  seats_online: z.number().int().describe("Sum of online operators' max_chats"),
+  free_seats: z.number().int(),
+  active_sessions: z.number().int(),
+  queue_length: z.number().int(),
+  queue_by_priority: z.object({ low: z.number().int(), medium: z.number().int(), high: z.number().int(), urgent: z.number().int() }),
+  last_hour: z.object({
+    sessions_assigned: z.number().int(),
+    sessions_closed: z.number().int(),
+    average_wait_seconds: z.number().int().nullable(),
+    average_handle_seconds: z.number().int().nullable(),
+  }),
+  generated_at: timestamp,
+});
+const _chatStats: Describes<z.output<typeof chatStatsSchema>, Awaited<ReturnType<typeof getChatStats>>> = true;
+
+export const ticketStatsSchema = z.object({
+  total: z.number().int(),
+  by_status: counts.describe(`Tickets per status: ${TICKET_STATUSES.join(", ")}`),
+  by_priority: counts.describe("Open and pending tickets per priority"),
+  created_today: z.number().int().describe("Since midnight in the business-hours time zone"),
+  created_last_7_days: z.number().int(),
+  overdue: z.number().int(),
+  sla_breaches_last_7_days: z.number().int(),
+  avg_first_response_minutes: z.number().nullable(),
+  avg_resolution_minutes: z.number().nullable(),
+  sla_compliance_last_7_days: z.number().nullable().describe("Percent answered within SLA, of the tickets whose outcome is known"),
+  generated_at: timestamp,
+});
+const _ticketStats: Describes<z.output<typeof ticketStatsSchema>, Awaited<ReturnType<typeof getTicketStats>>> = true;
+
+const checkStatus = z.enum(["ok", "failing", "configured", "not_configured"]);
+export const healthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  checks: z.record(z.string(), checkStatus).describe("database and realtime (required), email and whatsapp (reported only)"),
+  failed: z.array(z.string()).describe("Required checks that failed; non-empty means HTTP 503"),
+});
+const _health: Describes<z.output<typeof healthSchema>, HealthReport> = true;
+
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe("The key's first characters, to recognise it"),
+  role: z.string(),
+  rate_limit_per_minute: z.number().int().nullable(),
+  created_at: timestamp,
+  last_used_at: timestamp.nullable(),
+  revoked_at: timestamp.nullable(),
+});
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describe("The key itself: shown in this response only") });
+const _apiKey: Describes<z.output<typeof createdApiKeySchema>, Awaited<ReturnType<typeof createApiKey>>> = true;
+
+export const deletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
