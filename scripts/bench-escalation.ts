@@ -68,33 +68,35 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         "INSERT INTO rate_limits(key, points, expire) VALUES ($1, 1, $2) ON CONFLICT(key) DO UPDATE SET points = CASE WHEN rate_limits.expire <= $3 THEN 1 ELSE rate_limits.points + 1 END, expire = CASE WHEN rate_limits.expire <= $3 THEN $2 ELSE rate_limits.expire END RETURNING points, expire",
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
+      await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
       await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(72611250)");
       const contact = await client.query(
         "INSERT INTO contacts(id, user_id, updated_at) VALUES ($1, $2, now()) ON CONFLICT(user_id) DO UPDATE SET updated_at = now() RETURNING id, email, phone",
         [randomBytes(12).toString("hex"), body.user_id],
       );
+      await client.query("SELECT pg_advisory_xact_lock(72611250)");
       await client.query("SELECT id, status FROM chat_sessions WHERE contact_id = $1 AND status IN ('queued','active') LIMIT 1", [contact.rows[0].id]);
-      await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      const cap = await client.query("SELECT count(*) AS operators, sum(max_chats) AS seats, (SELECT count(*) FROM chat_sessions WHERE status = 'active') AS active FROM operators WHERE status = 'online' AND active");
-      await client.query("SELECT count(*) FROM chat_sessions WHERE status = 'queued'");
+      const state = await client.query(
+        `SELECT (SELECT count(*) FROM operators WHERE status = 'online' AND active) AS operators,
+                (SELECT coalesce(sum(max_chats), 0) FROM operators WHERE status = 'online' AND active) AS seats,
+                (SELECT count(*) FROM chat_sessions WHERE status = 'queued') AS queued,
+                (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= $1::"Priority") AS ahead`,
+        [body.priority],
+      );
       await client.query(
         `SELECT o.id, o.name FROM operators o LEFT JOIN LATERAL (SELECT count(*) AS active, max(assigned_at) AS last_assigned FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') load ON true
-          WHERE o.status = 'online' AND o.active AND load.active < o.max_chats ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1`,
+          WHERE o.status = 'online' AND o.active AND load.active < o.max_chats AND NOT (o.id = ANY($1::text[])) ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1`,
+        [[]],
       );
       const id = randomBytes(18).toString("base64url");
       await client.query(
-        "INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, queued_at, updated_at) VALUES ($1, $2, 'queued', $3, $4, $5, 'chatbot', now(), now())",
+        "INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, queued_at, last_seq, updated_at) VALUES ($1, $2, 'queued', $3, $4, $5, 'chatbot', now(), 1, now())",
         [id, contact.rows[0].id, body.priority, body.question, JSON.stringify(body.metadata)],
       );
-      const seq = await client.query("UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [id]);
-      await client.query("INSERT INTO messages(id, session_id, seq, sender, body, channel) VALUES ($1, $2, $3, 'customer', $4, 'web')", [randomBytes(12).toString("hex"), id, seq.rows[0].last_seq, body.question]);
-      await client.query("INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id) VALUES ($1, 'api_key', $2, 'session.requested', 'session', $3)", [randomBytes(12).toString("hex"), keyRow.rows[0].id, id]);
-      const position = await client.query(
-        `SELECT (SELECT count(*) FROM chat_sessions o WHERE o.status = 'queued' AND (o.priority > s.priority OR (o.priority = s.priority AND (o.queued_at, o.id) < (s.queued_at, s.id)))) + 1 AS position FROM chat_sessions s WHERE s.id = $1`,
-        [id],
-      );
-      await client.query("SELECT avg(extract(epoch FROM closed_at - assigned_at))::float8 AS avg_seconds, count(*) AS samples FROM (SELECT assigned_at, closed_at FROM chat_sessions WHERE status = 'closed' AND assigned_at IS NOT NULL AND closed_at > now() - interval '7 days' ORDER BY closed_at DESC LIMIT 50) r");
+      await client.query("INSERT INTO messages(id, session_id, seq, sender, body, channel) VALUES ($1, $2, 1, 'customer', $3, 'web')", [randomBytes(12).toString("hex"), id, body.question]);
+      await client.query("INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id, data) VALUES ($1, 'api_key', $2, 'session.requested', 'session', $3, $4)", [randomBytes(12).toString("hex"), keyRow.rows[0].id, id, JSON.stringify({ priority: body.priority, source: "chatbot" })]);
+      const position = { rows: [{ position: Number(state.rows[0].ahead) + 1 }] };
+      const cap = { rows: [{ seats: state.rows[0].seats }] };
       await client.query("COMMIT");
       const seats = Math.max(Number(cap.rows[0].seats ?? 0), 1);
       res.writeHead(200, { "content-type": "application/json" });
@@ -115,6 +117,8 @@ async function seed(url: string): Promise<{ key: string; hash: string }> {
   await client.query("INSERT INTO operators(id, name, email, status, max_chats, updated_at) VALUES ('bench-op', 'Bench', 'bench@localhost', 'online', 1, now())");
   await client.query("INSERT INTO contacts(id, user_id, updated_at) VALUES ('bench-contact', 'bench-busy', now())");
   await client.query("INSERT INTO chat_sessions(id, contact_id, status, question, operator_id, assigned_at, updated_at) VALUES ('bench-busy-session-000000', 'bench-contact', 'active', 'busy', 'bench-op', now(), now())");
+  // Every request must take the queue path, not the queue-full ticket path.
+  await client.query(`INSERT INTO settings(key, value, updated_at) VALUES ('escalation_rules', '{"max_queue_length": 10000}', now())`);
   const key = `spk_${randomBytes(24).toString("base64url")}`;
   const hash = createHash("sha256").update(key).digest("hex");
   await client.query("INSERT INTO api_keys(id, name, prefix, hash, role, rate_limit_per_minute) VALUES ('bench-key', 'bench', $1, $2, 'chatbot', 10000000)", [key.slice(0, 10), hash]);
@@ -122,23 +126,30 @@ async function seed(url: string): Promise<{ key: string; hash: string }> {
   return { key, hash };
 }
 
+/** Back to the seeded state between runs, once requests still in flight from the last run have finished. */
 async function reset(url: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("DELETE FROM messages WHERE session_id <> 'bench-busy-session-000000'; DELETE FROM chat_sessions WHERE id <> 'bench-busy-session-000000'; DELETE FROM contacts WHERE id <> 'bench-contact'; DELETE FROM audit_events; DELETE FROM rate_limits; VACUUM ANALYZE;");
+  await client.query("TRUNCATE notifications, tickets, messages, chat_sessions, contacts, audit_events, rate_limits, idempotency_records CASCADE");
+  await client.query("INSERT INTO contacts(id, user_id, updated_at) VALUES ('bench-contact', 'bench-busy', now())");
+  await client.query("INSERT INTO chat_sessions(id, contact_id, status, question, operator_id, assigned_at, updated_at) VALUES ('bench-busy-session-000000', 'bench-contact', 'active', 'busy', 'bench-op', now(), now())");
+  await client.query("VACUUM ANALYZE");
   await client.end();
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-"));
 chmodSync(scratch, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false });
+const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false, log: process.env.BENCH_PG_LOG ? (line) => console.error("[pg]", line.trim()) : undefined });
 try {
   await applyMigrations(database.url);
   const { key, hash } = await seed(database.url);
 
+  console.log("starting the app (next start)…");
   const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn" });
   await drive(app.url, key).catch(() => undefined); // warm-up: JIT, pools, Next's route compilation cache
   await reset(database.url);
+  console.log("driving the app…");
   const appFigures = await drive(app.url, key);
   await app.stop();
   await reset(database.url);
@@ -149,6 +160,7 @@ try {
   await new Promise<void>((resolve) => bare.listen(barePort, "127.0.0.1", resolve));
   await drive(`http://127.0.0.1:${barePort}`, key).catch(() => undefined);
   await reset(database.url);
+  console.log("driving the bare server…");
   const bareFigures = await drive(`http://127.0.0.1:${barePort}`, key);
   bare.close();
   await pool.end();

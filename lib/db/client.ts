@@ -1,13 +1,15 @@
 // The only Prisma client of the process. Driver adapter: node-postgres.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { env } from "@/lib/env";
+import { env, isBuildPhase } from "@/lib/env";
 import { PrismaClient } from "@/lib/db/generated/client";
 
 const globalForPrisma = globalThis as unknown as { sportelloPrisma?: PrismaClient };
 
 function getClient(): PrismaClient {
   if (globalForPrisma.sportelloPrisma) return globalForPrisma.sportelloPrisma;
-  const url = env().DATABASE_URL;
+  // While `next build` collects page data, modules that build on the client (better-auth) are imported but never
+  // query: a placeholder URL lets them construct, and no connection is opened.
+  const url = env().DATABASE_URL ?? (isBuildPhase() ? "postgresql://build@127.0.0.1:1/build" : undefined);
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded database)");
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   // Kept on globalThis so hot reloads and test imports share one pool.

@@ -54,6 +54,20 @@ export async function averageHandleMinutes(db: Db): Promise<{ minutes: number; m
   return { minutes: Math.max(avg_seconds / 60, 0.5), measured: true };
 }
 
+const HANDLE_CACHE_MS = 15_000;
+let handleCache: { minutes: number; at: number } | undefined;
+
+/**
+ * The measured handle time, recomputed at most every 15 s per instance: it is a statistic over the last 50 chats,
+ * so a few seconds of staleness changes no estimate, and the escalation path stays one query lighter.
+ */
+export async function cachedHandleMinutes(now = Date.now()): Promise<number> {
+  if (!handleCache || now - handleCache.at > HANDLE_CACHE_MS) {
+    handleCache = { minutes: (await averageHandleMinutes(prisma)).minutes, at: now };
+  }
+  return handleCache.minutes;
+}
+
 /**
  * Whole minutes until a seat is likely to free for the customer at `position`: every seat online turns over once per
  * average handle time. At least 1, never NaN; with no seats online the estimate assumes one.
