@@ -75,26 +75,30 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [randomBytes(12).toString("hex"), body.user_id],
       );
       await client.query("SELECT pg_advisory_xact_lock(72611250)");
-      await client.query("SELECT id, status FROM chat_sessions WHERE contact_id = $1 AND status IN ('queued','active') LIMIT 1", [contact.rows[0].id]);
       const state = await client.query(
         `SELECT (SELECT count(*) FROM operators WHERE status = 'online' AND active) AS operators,
                 (SELECT coalesce(sum(max_chats), 0) FROM operators WHERE status = 'online' AND active) AS seats,
                 (SELECT count(*) FROM chat_sessions WHERE status = 'queued') AS queued,
-                (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= $1::"Priority") AS ahead`,
-        [body.priority],
-      );
-      await client.query(
-        `SELECT o.id, o.name FROM operators o LEFT JOIN LATERAL (SELECT count(*) AS active, max(assigned_at) AS last_assigned FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') load ON true
-          WHERE o.status = 'online' AND o.active AND load.active < o.max_chats AND NOT (o.id = ANY($1::text[])) ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1`,
-        [[]],
+                (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= $1::"Priority") AS ahead,
+                open.id AS open_id, free.id AS free_id
+           FROM (SELECT 1) one
+           LEFT JOIN LATERAL (SELECT s.id FROM chat_sessions s WHERE s.contact_id = $2 AND s.status IN ('queued', 'active') LIMIT 1) open ON true
+           LEFT JOIN LATERAL (SELECT o.id, o.name FROM operators o LEFT JOIN LATERAL (SELECT count(*) AS active, max(assigned_at) AS last_assigned FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') load ON true
+                WHERE o.status = 'online' AND o.active AND load.active < o.max_chats AND NOT (o.id = ANY($3::text[])) ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1) free ON true`,
+        [body.priority, contact.rows[0].id, []],
       );
       const id = randomBytes(18).toString("base64url");
       await client.query(
-        "INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, queued_at, last_seq, updated_at) VALUES ($1, $2, 'queued', $3, $4, $5, 'chatbot', now(), 1, now())",
-        [id, contact.rows[0].id, body.priority, body.question, JSON.stringify(body.metadata)],
+        `WITH session AS (
+           INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, channel, queued_at, last_seq, created_at, updated_at)
+           VALUES ($1, $2, 'queued', $3::"Priority", $4, $5::jsonb, 'chatbot', 'web', now(), 1, now(), now()) RETURNING id
+         ), message AS (
+           INSERT INTO messages(id, session_id, seq, sender, body, channel, created_at) SELECT $6, id, 1, 'customer', $4, 'web', now() FROM session
+         )
+         INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id, data, at)
+         SELECT $7, 'api_key', $8, 'session.requested', 'session', id, $9::jsonb, now() FROM session`,
+        [id, contact.rows[0].id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, JSON.stringify({ priority: body.priority, source: "chatbot" })],
       );
-      await client.query("INSERT INTO messages(id, session_id, seq, sender, body, channel) VALUES ($1, $2, 1, 'customer', $3, 'web')", [randomBytes(12).toString("hex"), id, body.question]);
-      await client.query("INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id, data) VALUES ($1, 'api_key', $2, 'session.requested', 'session', $3, $4)", [randomBytes(12).toString("hex"), keyRow.rows[0].id, id, JSON.stringify({ priority: body.priority, source: "chatbot" })]);
       const position = { rows: [{ position: Number(state.rows[0].ahead) + 1 }] };
       const cap = { rows: [{ seats: state.rows[0].seats }] };
       await client.query("COMMIT");

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendMessage } from "@/lib/chat/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
@@ -15,7 +16,13 @@ export interface FreeOperator {
  * work spreads evenly instead of filling the first operator. `exclude` skips operators who let this session go.
  */
 export async function findFreeOperator(scope: RoutingScope, exclude: string[] = []): Promise<FreeOperator | null> {
-  const rows = await scope.tx.$queryRaw<FreeOperator[]>`
+  const rows = await scope.tx.$queryRaw<FreeOperator[]>`${freeOperatorQuery(exclude)}`;
+  return rows[0] ?? null;
+}
+
+/** The free-operator choice as SQL, so the escalation can fold it into the one query it makes under the lock. */
+export function freeOperatorQuery(exclude: string[] = []): Prisma.Sql {
+  return Prisma.sql`
     SELECT o.id, o.name
       FROM operators o
       LEFT JOIN LATERAL (
@@ -26,7 +33,6 @@ export async function findFreeOperator(scope: RoutingScope, exclude: string[] = 
        AND NOT (o.id = ANY(${exclude}::text[]))
      ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
      LIMIT 1`;
-  return rows[0] ?? null;
 }
 
 /** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */

@@ -1,13 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { chatUrl, env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
-import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
+import { assignSession, freeOperatorQuery, type FreeOperator } from "@/lib/routing/assign-session";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
@@ -99,19 +98,15 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
   const rules = prepared?.rules ?? (await getEscalationRules(tx));
   const handleMinutes = prepared?.handleMinutes ?? (await cachedHandleMinutes());
 
-  const open = await tx.chatSession.findFirst({
-    where: { contactId: contact.id, status: { in: ["queued", "active"] } },
-    select: { id: true, status: true, operator: { select: { id: true, name: true } } },
-  });
-  if (open?.status === "active" && open.operator) {
-    return { success: true, type: "operator_assigned", session_id: open.id, operator: open.operator, chat_url: customerChatUrl(open.id), existing: true };
+  const state = await routingState(scope, contact.id, input.priority);
+  if (state.open?.status === "active" && state.open.operator) {
+    return { success: true, type: "operator_assigned", session_id: state.open.id, operator: state.open.operator, chat_url: customerChatUrl(state.open.id), existing: true };
   }
-  if (open) return queuedAnswer(scope, open.id, true);
+  if (state.open) return queuedAnswer(scope, state.open.id, true);
 
   const now = new Date();
-  const state = await routingState(scope, input.priority);
   const reason = !isOpenAt(rules.business_hours, now) ? "after_hours" : state.operatorsOnline === 0 ? "no_operators" : null;
-  const operator = reason ? null : await findFreeOperator(scope);
+  const operator = reason ? null : state.freeOperator;
   const finalReason = reason ?? (!operator && state.queued >= rules.max_queue_length ? "queue_full" : null);
 
   if (input.priority === "urgent" && rules.urgent_whatsapp_alert && env().ADMIN_PHONE) {
@@ -147,29 +142,21 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
   }
 
   const sessionId = newSessionId();
-  // The session and its first message (the customer's question, seq 1) in one statement.
-  await tx.chatSession.create({
-    data: {
-      id: sessionId,
-      contactId: contact.id,
-      status: "queued",
-      priority: input.priority,
-      question: input.question,
-      metadata: input.metadata ?? undefined,
-      source: input.source,
-      channel: input.channel,
-      queuedAt: now,
-      lastSeq: 1,
-      messages: { create: { seq: 1, sender: "customer", body: input.question, channel: input.channel } },
-    },
-    select: { id: true },
-  });
-  await recordAuditEvent(tx, actor, {
-    action: "session.requested",
-    targetType: "session",
-    targetId: sessionId,
-    data: { priority: input.priority, source: input.source },
-  });
+  // The session, its first message (the customer's question, seq 1) and the audit row in one round trip: every
+  // statement here runs while the routing lock is held.
+  await tx.$executeRaw`
+    WITH session AS (
+      INSERT INTO chat_sessions (id, contact_id, status, priority, question, metadata, source, channel, queued_at, last_seq, created_at, updated_at)
+      VALUES (${sessionId}, ${contact.id}, 'queued', ${input.priority}::"Priority", ${input.question},
+              ${input.metadata == null ? null : JSON.stringify(input.metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel", ${now}, 1, ${now}, ${now})
+      RETURNING id
+    ), message AS (
+      INSERT INTO messages (id, session_id, seq, sender, body, channel, created_at)
+      SELECT ${randomUUID()}, id, 1, 'customer', ${input.question}, ${input.channel}::"Channel", ${now} FROM session
+    )
+    INSERT INTO audit_events (id, actor_type, actor_id, action, target_type, target_id, data, at)
+    SELECT ${randomUUID()}, ${actor.type}, ${actor.id}, 'session.requested', 'session', id,
+           ${JSON.stringify({ priority: input.priority, source: input.source })}::jsonb, ${now} FROM session`;
 
   if (operator) {
     await assignSession(scope, sessionId, operator, now);
@@ -190,13 +177,45 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
   };
 }
 
-/** Everything the decision needs about operators and the queue, in one round trip. */
-async function routingState(scope: RoutingScope, priority: Priority) {
-  const rows = await scope.tx.$queryRaw<{ operators: bigint; seats: bigint; queued: bigint; ahead: bigint }[]>`
+interface RoutingState {
+  operatorsOnline: number;
+  seatsOnline: number;
+  queued: number;
+  aheadOf: number;
+  open: { id: string; status: "queued" | "active"; operator: FreeOperator | null } | null;
+  freeOperator: FreeOperator | null;
+}
+
+/**
+ * Everything the decision needs, in one round trip under the lock: the customer's open session if any, operators
+ * and seats online, the queue's length and how many wait ahead at this priority, and the operator to assign.
+ */
+async function routingState(scope: RoutingScope, contactId: string, priority: Priority): Promise<RoutingState> {
+  const rows = await scope.tx.$queryRaw<
+    { operators: bigint; seats: bigint; queued: bigint; ahead: bigint; open_id: string | null; open_status: "queued" | "active" | null; open_operator_id: string | null; open_operator_name: string | null; free_id: string | null; free_name: string | null }[]
+  >`
     SELECT (SELECT count(*) FROM operators WHERE status = 'online' AND active) AS operators,
            (SELECT coalesce(sum(max_chats), 0) FROM operators WHERE status = 'online' AND active) AS seats,
            (SELECT count(*) FROM chat_sessions WHERE status = 'queued') AS queued,
-           (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= ${priority}::"Priority") AS ahead`;
+           (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= ${priority}::"Priority") AS ahead,
+           open.id AS open_id, open.status AS open_status, open.operator_id AS open_operator_id, open.operator_name AS open_operator_name,
+           free.id AS free_id, free.name AS free_name
+      FROM (SELECT 1) one
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.status::text AS status, o.id AS operator_id, o.name AS operator_name
+          FROM chat_sessions s LEFT JOIN operators o ON o.id = s.operator_id
+         WHERE s.contact_id = ${contactId} AND s.status IN ('queued', 'active') LIMIT 1
+      ) open ON true
+      LEFT JOIN LATERAL (${freeOperatorQuery()}) free ON true`;
   const row = rows[0];
-  return { operatorsOnline: Number(row.operators), seatsOnline: Number(row.seats), queued: Number(row.queued), aheadOf: Number(row.ahead) };
+  return {
+    operatorsOnline: Number(row.operators),
+    seatsOnline: Number(row.seats),
+    queued: Number(row.queued),
+    aheadOf: Number(row.ahead),
+    open: row.open_id
+      ? { id: row.open_id, status: row.open_status!, operator: row.open_operator_id ? { id: row.open_operator_id, name: row.open_operator_name! } : null }
+      : null,
+    freeOperator: row.free_id ? { id: row.free_id, name: row.free_name! } : null,
+  };
 }
