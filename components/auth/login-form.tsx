@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { authClient } from "@/lib/auth/auth-client";
 import { FormAlert, FormField, SubmitButton } from "@/components/auth/form-field";
@@ -9,6 +10,7 @@ type Notice = "passwordSet" | "signedOut" | null;
 /** Email + password sign-in (better-auth). On success goes to `next`, a same-site path checked by the page. */
 export function LoginForm({ next, notice }: { next: string; notice: Notice }) {
   const t = useTranslations("auth.login");
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<"invalid" | "rateLimited" | null>(null);
 
@@ -26,12 +28,12 @@ export function LoginForm({ next, notice }: { next: string; notice: Notice }) {
       setError(failure.status === 429 ? "rateLimited" : "invalid");
       return;
     }
-    // A full navigation, so the server renders the next page with the new session cookie.
-    window.location.assign(next);
+    router.replace(next);
+    router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+    <form onSubmit={onSubmit} className="space-y-4">
       {notice && !error ? <FormAlert tone="success">{t(notice)}</FormAlert> : null}
       {error ? <FormAlert tone="error">{t(error)}</FormAlert> : null}
       <FormField id="email" name="email" type="email" label={t("email")} autoComplete="username" required autoFocus />

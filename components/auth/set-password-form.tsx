@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { authClient } from "@/lib/auth/auth-client";
 import { FormAlert, FormField, SubmitButton } from "@/components/auth/form-field";
@@ -10,6 +11,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** Sets the password from an invite or setup link (a better-auth reset token), then sends the operator to sign in. */
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth.setPassword");
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<"tooShort" | "mismatch" | "invalidToken" | null>(null);
 
@@ -27,11 +29,11 @@ export function SetPasswordForm({ token }: { token: string }) {
       setError(failure.status === 400 && /PASSWORD_TOO_SHORT/.test(failure.code ?? "") ? "tooShort" : "invalidToken");
       return;
     }
-    window.location.assign("/login?notice=passwordSet");
+    router.replace("/login?notice=passwordSet");
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error ? <FormAlert tone="error">{t(error, { min: MIN_PASSWORD_LENGTH })}</FormAlert> : null}
       <FormField
         id="password"

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { authClient } from "@/lib/auth/auth-client";
 
@@ -9,6 +10,7 @@ import { authClient } from "@/lib/auth/auth-client";
  */
 export function SignOutButton({ className }: { className?: string }) {
   const t = useTranslations("auth");
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -23,7 +25,8 @@ export function SignOutButton({ className }: { className?: string }) {
           body: JSON.stringify({ status: "offline" }),
         }).catch(() => undefined);
         await authClient.signOut().catch(() => undefined);
-        window.location.assign("/login?notice=signedOut");
+        router.replace("/login?notice=signedOut");
+        router.refresh();
       }}
     >
       {busy ? t("signingOut") : t("signOut")}

@@ -1,0 +1,77 @@
+"use client";
+import { useId, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+
+const MAX_LENGTH = 4000;
+
+/** Message box: Enter sends, Shift+Enter adds a line; typing is reported (throttled by the store). */
+export function Composer({
+  onSend,
+  onTyping,
+  disabled,
+  autoFocus,
+}: {
+  onSend: (body: string) => void;
+  onTyping: () => void;
+  disabled?: boolean;
+  autoFocus?: boolean;
+}) {
+  const t = useTranslations("chat.composer");
+  const [text, setText] = useState("");
+  const area = useRef<HTMLTextAreaElement>(null);
+  const hintId = useId();
+
+  function submit() {
+    const body = text.trim();
+    if (!body || disabled) return;
+    onSend(body);
+    setText("");
+    area.current?.focus();
+  }
+
+  return (
+    <form
+      className="flex items-end gap-2 border-t border-slate-200 bg-white p-2 sm:p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor={`${hintId}-input`} className="sr-only">
+        {t("label")}
+      </label>
+      <textarea
+        id={`${hintId}-input`}
+        ref={area}
+        value={text}
+        rows={1}
+        maxLength={MAX_LENGTH}
+        disabled={disabled}
+        autoFocus={autoFocus}
+        aria-describedby={hintId}
+        placeholder={t("placeholder")}
+        className="field-sizing-content max-h-40 min-h-11 flex-1 resize-none rounded-xl border border-slate-300 bg-white px-3 py-2.5 text-[15px] text-slate-900 placeholder:text-slate-500 focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none disabled:bg-slate-100"
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value.trim()) onTyping();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <span id={hintId} className="sr-only">
+        {t("hint")}
+      </span>
+      <button
+        type="submit"
+        disabled={disabled || !text.trim()}
+        className="h-11 shrink-0 rounded-xl bg-brand-600 px-4 font-medium text-white shadow-sm transition hover:bg-brand-700 disabled:bg-slate-300 disabled:text-slate-600"
+      >
+        {t("send")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { ChatShell } from "@/components/chat/chat-shell";
+import { SessionChat } from "@/components/chat/session-chat";
+import { StartChatForm, type StartChatValues } from "@/components/chat/start-chat-form";
+import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import type { RequestOperatorResult } from "@/lib/schemas/escalation";
+
+export interface CustomerChatProps {
+  sessionId: string | null;
+  /** From ?email=&question= (the guide's popup link) or the embed button: with both, escalate straight away. */
+  start: Partial<StartChatValues>;
+  token: string | null;
+  locale: "it" | "en";
+  embed: boolean;
+}
+
+type Stage =
+  | { kind: "session"; sessionId: string }
+  | { kind: "escalating" }
+  | { kind: "form"; values: Partial<StartChatValues>; error: string | null }
+  | { kind: "ticket"; result: Extract<RequestOperatorResult, { type: "ticket_created" }> }
+  | { kind: "error"; message: string; values: StartChatValues };
+
+/** The customer's chat page: an existing session, or the escalation itself, then the live chat. */
+export function CustomerChat({ sessionId, start, token, locale, embed }: CustomerChatProps) {
+  const t = useTranslations("chat");
+  const complete = useMemo(
+    () => (start.email && start.question ? { email: start.email, question: start.question, name: start.name } : null),
+    [start.email, start.question, start.name],
+  );
+  const [stage, setStage] = useState<Stage>(() =>
+    sessionId ? { kind: "session", sessionId } : complete ? { kind: "escalating" } : { kind: "form", values: start, error: null },
+  );
+
+  const escalate = useCallback(
+    async (values: StartChatValues) => {
+      setStage({ kind: "escalating" });
+      const body = {
+        user_id: `web:${values.email.trim().toLowerCase()}`,
+        user_email: values.email.trim(),
+        user_name: values.name?.trim() || undefined,
+        question: values.question.trim(),
+        priority: "medium" as const,
+        locale,
+        metadata: { source: "customer-chat", ...(embed ? { embed: true } : {}) },
+      };
+      try {
+        const result = await chatApi
+          .requestOperator(token ? { ...body, identity_token: token } : body, crypto.randomUUID())
+          .catch((error: unknown) => {
+            // A signed identity that does not verify (expired, wrong site...): the customer still gets help, unverified.
+            if (token && error instanceof ApiCallError && error.code === "INVALID_IDENTITY_TOKEN") {
+              return chatApi.requestOperator(body, crypto.randomUUID());
+            }
+            throw error;
+          });
+        if (result.type === "ticket_created") return setStage({ kind: "ticket", result });
+        // From now on the address is the session's: a reload reopens the chat instead of escalating again.
+        const url = new URL(window.location.href);
+        for (const name of ["email", "question", "name", "token"]) url.searchParams.delete(name);
+        url.searchParams.set("session", result.session_id);
+        window.history.replaceState(null, "", url);
+        setStage({ kind: "session", sessionId: result.session_id });
+      } catch (error) {
+        if (error instanceof ApiCallError && error.status === 400) {
+          const details = Array.isArray(error.details) ? (error.details as { path: string }[]).map((d) => d.path).join(", ") : error.message;
+          return setStage({ kind: "form", values, error: t("errors.invalid", { details }) });
+        }
+        const message =
+          error instanceof ApiCallError && error.status === 429
+            ? t("errors.rateLimited")
+            : error instanceof ApiCallError && error.status >= 500
+              ? t("errors.unavailable")
+              : t("errors.network");
+        setStage({ kind: "error", message, values });
+      }
+    },
+    [embed, locale, t, token],
+  );
+
+  // The link carried everything: start once (a ref, so React's development double effects do not escalate twice).
+  const started = useRef(false);
+  useEffect(() => {
+    if (stage.kind === "escalating" && complete && !started.current) {
+      started.current = true;
+      void escalate(complete);
+    }
+  }, [escalate, stage.kind, complete]);
+
+  if (stage.kind === "session") return <SessionChat sessionId={stage.sessionId} embed={embed} />;
+
+  return (
+    <ChatShell embed={embed} subtitle={t("subtitle")}>
+      <div className="flex flex-1 flex-col overflow-y-auto px-4 py-6">
+        {stage.kind === "escalating" ? (
+          <p role="status" className="m-auto flex items-center gap-3 text-slate-700">
+            <span aria-hidden="true" className="size-5 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+            {t("connecting")}
+          </p>
+        ) : null}
+        {stage.kind === "form" ? <StartChatForm initial={stage.values} error={stage.error} onSubmit={escalate} /> : null}
+        {stage.kind === "ticket" ? (
+          <section aria-labelledby="ticket-title" className="m-auto w-full max-w-sm rounded-2xl border border-emerald-200 bg-emerald-50 p-5 text-emerald-950">
+            <h2 id="ticket-title" className="text-lg font-semibold">
+              {t("ticket.title", { number: stage.result.ticket_number })}
+            </h2>
+            <p role="status" className="mt-2">
+              {stage.result.message}
+            </p>
+          </section>
+        ) : null}
+        {stage.kind === "error" ? (
+          <div className="m-auto max-w-sm text-center">
+            <p role="alert" className="text-slate-800">
+              {stage.message}
+            </p>
+            <button
+              type="button"
+              className="mt-4 rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+              onClick={() => void escalate(stage.values)}
+            >
+              {t("errors.retry")}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </ChatShell>
+  );
+}

@@ -1,0 +1,78 @@
+// Browser calls to the chat API. Types come from the server modules that produce the responses (type-only imports).
+import type { SessionView } from "@/lib/chat/get-session-view";
+import type { listOperatorSessions, listQueue } from "@/lib/chat/list-queue";
+import type { MessageView } from "@/lib/chat/message-view";
+import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
+
+export type { SessionView, MessageView };
+export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
+export type MySession = Awaited<ReturnType<typeof listOperatorSessions>>[number];
+export type OperatorStatus = "online" | "away" | "offline";
+export interface OnlineOperator {
+  id: string;
+  name: string;
+  max_chats: number;
+  active_chats: number;
+  free_seats: number;
+}
+
+/** An error answer of the API, with its code (VALIDATION_ERROR, RATE_LIMITED...) and HTTP status. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      cache: "no-store",
+      ...rest,
+      headers: { ...(json === undefined ? {} : { "content-type": "application/json" }), ...rest.headers },
+      body: json === undefined ? rest.body : JSON.stringify(json),
+    });
+  } catch (error) {
+    throw new ApiCallError(0, "NETWORK", error instanceof Error ? error.message : "network error");
+  }
+  const payload = (await response.json().catch(() => null)) as
+    | { success: true; data?: T }
+    | { success: false; error: { code: string; message: string; details?: unknown } }
+    | null;
+  if (!response.ok || !payload || payload.success === false) {
+    const error = payload && payload.success === false ? payload.error : { code: "HTTP_ERROR", message: `HTTP ${response.status}` };
+    throw new ApiCallError(response.status, error.code, error.message, "details" in error ? error.details : undefined);
+  }
+  // request-operator answers with the guide's flat shape ({success, type, ...}); everything else wraps in data.
+  return ("data" in payload ? payload.data : payload) as T;
+}
+
+export const chatApi = {
+  session: (id: string, afterSeq = 0) => call<SessionView>(`/api/chat/sessions/${encodeURIComponent(id)}?after_seq=${afterSeq}`),
+  /** `clientId` doubles as the Idempotency-Key: a retry after a lost answer is the same message, not a second one. */
+  postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string) =>
+    call<MessageView>(`/api/chat/sessions/${encodeURIComponent(id)}/messages`, {
+      method: "POST",
+      json: { body, as },
+      headers: clientId ? { "idempotency-key": clientId } : undefined,
+    }),
+  markRead: (id: string, seq: number) => call<{ seq: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/read`, { method: "POST", json: { seq } }),
+  close: (id: string, reason?: string) => call<{ status: "closed" }>(`/api/chat/sessions/${encodeURIComponent(id)}/close`, { method: "POST", json: reason ? { reason } : {} }),
+  transfer: (id: string, operatorId: string) =>
+    call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
+  ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
+  queue: () => call<QueueItem[]>("/api/chat/queue"),
+  mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
+  onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),
+  setMyStatus: (status: OperatorStatus) => call<{ status: OperatorStatus }>("/api/chat/operators/me", { method: "PATCH", json: { status } }),
+  setMyLocale: (locale: "it" | "en") => call<{ locale: string }>("/api/chat/operators/me", { method: "PATCH", json: { locale } }),
+  heartbeat: () => call<{ status: OperatorStatus }>("/api/chat/operators/me/heartbeat", { method: "POST" }),
+  requestOperator: (body: RequestOperatorBody, idempotencyKey: string) =>
+    call<RequestOperatorResult>("/api/chat/request-operator", { method: "POST", json: body, headers: { "idempotency-key": idempotencyKey } }),
+};

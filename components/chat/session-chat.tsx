@@ -1,0 +1,158 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
+import { ChatShell } from "@/components/chat/chat-shell";
+import { Composer } from "@/components/chat/composer";
+import { ConnectionBanner } from "@/components/chat/connection-banner";
+import { MessageList } from "@/components/chat/message-list";
+import { SessionThreadStore } from "@/components/chat/session-thread-store";
+import { TypingIndicator } from "@/components/chat/typing-indicator";
+import { useRealtime } from "@/components/chat/use-realtime";
+import { useSessionThread } from "@/components/chat/use-session-thread";
+import { chatApi } from "@/components/chat/session-api";
+
+/** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
+export function SessionChat({ sessionId, embed }: { sessionId: string; embed: boolean }) {
+  const t = useTranslations("chat");
+  const store = useMemo(() => new SessionThreadStore(sessionId, "customer"), [sessionId]);
+  useEffect(() => {
+    store.start();
+    return () => store.stop();
+  }, [store]);
+  const { pusher, status } = useRealtime({ sessionKey: sessionId });
+  const snapshot = useSessionThread(store, pusher);
+  const { info, thread, pending, typing, error, ticketUrl } = snapshot;
+  const [confirmEnd, setConfirmEnd] = useState(false);
+
+  // Read receipts while the customer can see the conversation.
+  useEffect(() => {
+    const read = () => {
+      if (document.visibilityState === "visible") store.markRead();
+    };
+    read();
+    window.addEventListener("focus", read);
+    document.addEventListener("visibilitychange", read);
+    return () => {
+      window.removeEventListener("focus", read);
+      document.removeEventListener("visibilitychange", read);
+    };
+  }, [store, thread.messages.length]);
+
+  if (error === "not_found") {
+    return (
+      <ChatShell embed={embed} subtitle={t("subtitle")}>
+        <p role="alert" className="m-auto max-w-xs px-4 text-center text-slate-800">
+          {t("errors.notFound")}
+        </p>
+      </ChatShell>
+    );
+  }
+
+  const open = info ? info.status === "queued" || info.status === "active" : true;
+  const operatorSpoke = thread.messages.some((m) => m.sender === "operator");
+  const subtitle =
+    info?.status === "active" && info.operator ? t("operatorJoined", { name: info.operator.name }) : t("subtitle");
+
+  // One polite live region for the state of the wait: position changes are announced, not the whole page.
+  let statusText: string | null = null;
+  if (!info) statusText = t("connecting");
+  else if (info.status === "queued" && info.position) statusText = t("queue.position", { position: info.position, wait: info.estimated_wait ?? 1 });
+  else if (info.status === "active" && !operatorSpoke) statusText = t("operatorComing");
+
+  const endChat = info && open ? (
+    <button
+      type="button"
+      onClick={() => setConfirmEnd(true)}
+      className="shrink-0 rounded-lg border border-white/40 px-2 py-1.5 text-xs font-medium hover:bg-white/15 focus-visible:outline-white sm:text-sm"
+    >
+      {t("endChat")}
+    </button>
+  ) : null;
+
+  return (
+    <ChatShell embed={embed} subtitle={subtitle} actions={endChat}>
+      <ConnectionBanner status={status} />
+      {confirmEnd ? (
+        <div role="alertdialog" aria-labelledby="end-chat-question" className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+          <span id="end-chat-question" className="flex-1">
+            {t("endChatConfirm")}
+          </span>
+          <button
+            type="button"
+            autoFocus
+            className="rounded-md bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
+            onClick={async () => {
+              setConfirmEnd(false);
+              await chatApi.close(sessionId).catch(() => undefined);
+              await store.refresh();
+            }}
+          >
+            {t("endChatYes")}
+          </button>
+          <button type="button" className="rounded-md px-3 py-1 font-medium underline" onClick={() => setConfirmEnd(false)}>
+            {t("endChatNo")}
+          </button>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className={statusText ? "border-b border-brand-100 bg-brand-50 px-4 py-3 text-[15px] text-slate-900" : "sr-only"}>
+        {statusText ? <p className="font-medium">{statusText}</p> : null}
+        {info?.status === "queued" ? <p className="mt-1 text-sm text-slate-700">{t("queue.hint")}</p> : null}
+      </div>
+      <MessageList
+        className="min-h-0 flex-1"
+        messages={thread.messages}
+        pending={pending}
+        side="customer"
+        otherReadSeq={info?.operator_read_seq ?? 0}
+        onRetry={(id) => void store.retry(id)}
+        onDiscard={(id) => store.discard(id)}
+        footer={
+          <>
+            {typing && open ? <TypingIndicator name={typing.name} /> : null}
+            {info && !open ? <SessionEnded status={info.status} ticketNumber={info.ticket_number} ticketUrl={ticketUrl} /> : null}
+          </>
+        }
+      />
+      {open ? <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} /> : null}
+    </ChatShell>
+  );
+}
+
+function SessionEnded({
+  status,
+  ticketNumber,
+  ticketUrl,
+}: {
+  status: "closed" | "ticketed" | "queued" | "active";
+  ticketNumber: number | null;
+  ticketUrl: string | null;
+}) {
+  const t = useTranslations("chat");
+  const url = typeof window === "undefined" ? null : new URL(window.location.href);
+  url?.searchParams.delete("session");
+  return (
+    <section role="status" className="mx-3 mb-4 rounded-2xl border border-slate-200 bg-white p-4 text-slate-800 shadow-xs sm:mx-4">
+      {status === "ticketed" && ticketNumber ? (
+        <>
+          <h2 className="font-semibold">{t("ticket.title", { number: ticketNumber })}</h2>
+          <p className="mt-1 text-sm">{t("ticket.fromChat", { number: ticketNumber })}</p>
+          {ticketUrl ? (
+            <a href={ticketUrl} target="_blank" rel="noopener" className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+              {t("ticket.follow")}
+            </a>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h2 className="font-semibold">{t("closed.title")}</h2>
+          <p className="mt-1 text-sm">{t("closed.body")}</p>
+          {url ? (
+            <a href={`${url.pathname}${url.search}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+              {t("closed.newChat")}
+            </a>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

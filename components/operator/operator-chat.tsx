@@ -1,0 +1,230 @@
+"use client";
+import { useEffect, useState } from "react";
+import type Pusher from "pusher-js";
+import { useFormatter, useTranslations } from "use-intl";
+import { Composer } from "@/components/chat/composer";
+import { MessageList } from "@/components/chat/message-list";
+import { chatApi, type OnlineOperator } from "@/components/chat/session-api";
+import type { SessionThreadStore } from "@/components/chat/session-thread-store";
+import { TypingIndicator } from "@/components/chat/typing-indicator";
+import { useSessionThread } from "@/components/chat/use-session-thread";
+import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
+import { MetadataList } from "@/components/operator/metadata-list";
+import { TransferDialog } from "@/components/operator/transfer-dialog";
+
+type Confirming = "close" | "ticket" | null;
+
+/** The open chat: live thread with typing and read receipts, and close / transfer / ticket. */
+export function OperatorChat({
+  store,
+  pusher,
+  selfId,
+  onBack,
+  onDismiss,
+  onNotice,
+}: {
+  store: SessionThreadStore;
+  pusher: Pusher | null;
+  selfId: string;
+  onBack: () => void;
+  onDismiss: () => void;
+  onNotice: (text: string) => void;
+}) {
+  const t = useTranslations("operator");
+  const format = useFormatter();
+  const snapshot = useSessionThread(store, pusher);
+  const { info, thread, pending, typing } = snapshot;
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [transferring, setTransferring] = useState(false);
+  const [showDetails, setShowDetails] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // On screen and the tab visible: what the customer wrote counts as read.
+  useEffect(() => {
+    const read = () => {
+      if (document.visibilityState === "visible") store.markRead();
+    };
+    read();
+    document.addEventListener("visibilitychange", read);
+    window.addEventListener("focus", read);
+    return () => {
+      document.removeEventListener("visibilitychange", read);
+      window.removeEventListener("focus", read);
+    };
+  }, [store, thread.messages.length]);
+
+  const open = !info || info.status === "active" || info.status === "queued";
+  const contact = info?.contact;
+  const who = contact?.name ?? contact?.email ?? contact?.phone ?? t("chat.anonymous");
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await action();
+      await store.refresh();
+    } catch (error) {
+      onNotice(t("chat.actionFailed", { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+    }
+  }
+
+  const details = info ? (
+    <div className="space-y-4 text-sm">
+      <section>
+        <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("chat.question")}</h3>
+        <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{info.question}</p>
+      </section>
+      <section>
+        <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("chat.contact")}</h3>
+        <ul className="mt-1 space-y-0.5 break-words text-slate-900">
+          {contact?.name ? <li>{contact.name}</li> : null}
+          {contact?.email ? (
+            <li>
+              <a className="text-brand-700 underline underline-offset-2" href={`mailto:${contact.email}`}>
+                {contact.email}
+              </a>
+              {contact.verified ? <span className="ml-1 text-xs font-medium text-emerald-800">✓ {t("chat.verified")}</span> : null}
+            </li>
+          ) : null}
+          {contact?.phone ? <li>{contact.phone}</li> : null}
+          {contact?.user_id ? <li className="font-mono text-xs text-slate-600">{contact.user_id}</li> : null}
+        </ul>
+      </section>
+      <section>
+        <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("chat.metadata")}</h3>
+        <div className="mt-1">
+          <MetadataList metadata={info.metadata} empty={t("queue.noMetadata")} />
+        </div>
+      </section>
+      <section className="space-y-0.5 text-xs text-slate-600">
+        <p>{t("chat.queuedAt", { time: format.dateTime(new Date(info.queued_at), { hour: "2-digit", minute: "2-digit" }) })}</p>
+        {info.assigned_at ? <p>{t("chat.assignedAt", { time: format.dateTime(new Date(info.assigned_at), { hour: "2-digit", minute: "2-digit" }) })}</p> : null}
+      </section>
+    </div>
+  ) : null;
+
+  return (
+    <div className="flex min-h-0 flex-1">
+      <section aria-label={who} className="flex min-w-0 flex-1 flex-col bg-slate-50">
+        <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4">
+          <button type="button" onClick={onBack} className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 md:hidden">
+            ← {t("chat.back")}
+          </button>
+          <div className="min-w-0 flex-1">
+            <h2 className="truncate font-semibold text-slate-900">{who}</h2>
+            <p className="flex flex-wrap items-center gap-1.5">
+              {info ? <PriorityBadge priority={info.priority} /> : null}
+              {info ? <ChannelBadge channel={info.channel} always /> : null}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-1.5">
+            <button
+              type="button"
+              aria-expanded={showDetails}
+              onClick={() => setShowDetails((v) => !v)}
+              className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm xl:hidden"
+            >
+              {showDetails ? t("chat.hideDetails") : t("chat.details")}
+            </button>
+            {open && info?.status === "active" ? (
+              <>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setTransferring(true)}
+                  className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
+                >
+                  {t("chat.transfer")}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setConfirming("ticket")}
+                  className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
+                >
+                  {t("chat.ticket")}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => setConfirming("close")}
+                  className="rounded-lg bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 sm:px-2.5 sm:py-1.5 sm:text-sm"
+                >
+                  {t("chat.close")}
+                </button>
+              </>
+            ) : null}
+          </div>
+        </header>
+
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby="confirm-text" className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+            <p id="confirm-text" className="flex-1">
+              {confirming === "close" ? t("chat.confirmClose") : t("chat.confirmTicket")}
+            </p>
+            <button
+              type="button"
+              autoFocus
+              disabled={busy}
+              className="rounded-md bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
+              onClick={() => void run(() => (confirming === "close" ? chatApi.close(store.sessionId) : chatApi.ticket(store.sessionId)))}
+            >
+              {t("chat.confirm")}
+            </button>
+            <button type="button" className="rounded-md px-3 py-1 font-medium underline" onClick={() => setConfirming(null)}>
+              {t("chat.cancel")}
+            </button>
+          </div>
+        ) : null}
+
+        {info?.channel === "whatsapp" ? (
+          <p className="border-b border-emerald-200 bg-emerald-50 px-4 py-1.5 text-xs text-emerald-950">{t("chat.whatsappWindow")}</p>
+        ) : null}
+
+        {showDetails ? <div className="max-h-[45%] overflow-y-auto border-b border-slate-200 bg-white p-4 xl:hidden">{details}</div> : null}
+
+        <MessageList
+          className="min-h-0 flex-1"
+          messages={thread.messages}
+          pending={pending}
+          side="operator"
+          otherReadSeq={info?.customer_read_seq ?? 0}
+          customerName={contact?.name ?? contact?.email ?? null}
+          onRetry={(id) => void store.retry(id)}
+          onDiscard={(id) => store.discard(id)}
+          footer={typing && open ? <TypingIndicator name={contact?.name ?? null} /> : null}
+        />
+
+        {open ? (
+          <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info || info.status !== "active"} />
+        ) : (
+          <div role="status" className="flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-800">
+            <span className="flex-1">
+              {info?.status === "ticketed" && info.ticket_number ? t("chat.ticketed", { number: info.ticket_number }) : t("chat.closed")}
+            </span>
+            <button type="button" onClick={onDismiss} className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+              {t("chat.dismiss")}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <aside aria-label={t("chat.details")} className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block">
+        {details}
+      </aside>
+
+      {transferring ? (
+        <TransferDialog
+          selfId={selfId}
+          onClose={() => setTransferring(false)}
+          onTransfer={async (target: OnlineOperator) => {
+            await chatApi.transfer(store.sessionId, target.id);
+            onNotice(t("transfer.done", { name: target.name }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
