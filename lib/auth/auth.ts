@@ -1,5 +1,6 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
@@ -66,6 +67,17 @@ export const auth = betterAuth({
     useSecureCookies: appUrl().startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+  },
+  databaseHooks: {
+    session: {
+      create: {
+        // A deactivated operator keeps their password but can no longer open a session.
+        before: async (session) => {
+          const operator = await prisma.operator.findUnique({ where: { id: session.userId }, select: { active: true } });
+          if (!operator?.active) throw new APIError("FORBIDDEN", { message: "This account has been deactivated" });
+        },
+      },
+    },
   },
   plugins: [nextCookies()],
 });

@@ -193,3 +193,18 @@ describe("operator APIs and public stats", () => {
     expect(JSON.stringify(response.json)).not.toContain("cliente@test.com");
   });
 });
+
+describe("message retries", () => {
+  it("the same Idempotency-Key stores a message once", async () => {
+    await createOperator();
+    const session = await escalate();
+    const headers = { "idempotency-key": "client-msg-1" };
+    const [a, b] = await Promise.all([
+      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers }),
+      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers }),
+    ]);
+    expect(a.status).toBe(201);
+    expect(b.json).toEqual(a.json);
+    expect(await prisma.message.count({ where: { sessionId: session.session_id, body: "una volta" } })).toBe(1);
+  });
+});
