@@ -69,44 +69,21 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
       await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      await client.query("BEGIN");
       const contact = await client.query(
         "INSERT INTO contacts(id, user_id, updated_at) VALUES ($1, $2, now()) ON CONFLICT(user_id) DO UPDATE SET updated_at = now() RETURNING id, email, phone",
         [randomBytes(12).toString("hex"), body.user_id],
       );
-      await client.query("SELECT pg_advisory_xact_lock(72611250)");
-      const state = await client.query(
-        `SELECT (SELECT count(*) FROM operators WHERE status = 'online' AND active) AS operators,
-                (SELECT coalesce(sum(max_chats), 0) FROM operators WHERE status = 'online' AND active) AS seats,
-                (SELECT count(*) FROM chat_sessions WHERE status = 'queued') AS queued,
-                (SELECT count(*) FROM chat_sessions WHERE status = 'queued' AND priority >= $1::"Priority") AS ahead,
-                open.id AS open_id, free.id AS free_id
-           FROM (SELECT 1) one
-           LEFT JOIN LATERAL (SELECT s.id FROM chat_sessions s WHERE s.contact_id = $2 AND s.status IN ('queued', 'active') LIMIT 1) open ON true
-           LEFT JOIN LATERAL (SELECT o.id, o.name FROM operators o LEFT JOIN LATERAL (SELECT count(*) AS active, max(assigned_at) AS last_assigned FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active') load ON true
-                WHERE o.status = 'online' AND o.active AND load.active < o.max_chats AND NOT (o.id = ANY($3::text[])) ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id LIMIT 1) free ON true`,
-        [body.priority, contact.rows[0].id, []],
-      );
       const id = randomBytes(18).toString("base64url");
-      await client.query(
-        `WITH session AS (
-           INSERT INTO chat_sessions(id, contact_id, status, priority, question, metadata, source, channel, queued_at, last_seq, created_at, updated_at)
-           VALUES ($1, $2, 'queued', $3::"Priority", $4, $5::jsonb, 'chatbot', 'web', now(), 1, now(), now()) RETURNING id
-         ), message AS (
-           INSERT INTO messages(id, session_id, seq, sender, body, channel, created_at) SELECT $6, id, 1, 'customer', $4, 'web', now() FROM session
-         )
-         INSERT INTO audit_events(id, actor_type, actor_id, action, target_type, target_id, data, at)
-         SELECT $7, 'api_key', $8, 'session.requested', 'session', id, $9::jsonb, now() FROM session`,
-        [id, contact.rows[0].id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, JSON.stringify({ priority: body.priority, source: "chatbot" })],
+      const decision = await client.query(
+        `SELECT * FROM sportello_escalate($1, $2, $3::"Priority", $4, $5::jsonb, 'chatbot', 'web'::"Channel", false, 10000, $6, $7, ' si è unito alla chat.', $8, 'api_key', $9, $10, NULL, '{}'::jsonb, now()::timestamp(3))`,
+        [contact.rows[0].id, id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, randomBytes(12).toString("hex")],
       );
-      const position = { rows: [{ position: Number(state.rows[0].ahead) + 1 }] };
-      const cap = { rows: [{ seats: state.rows[0].seats }] };
-      await client.query("COMMIT");
+      const position = { rows: [{ position: Number(decision.rows[0].queue_position) }] };
+      const cap = { rows: [{ seats: decision.rows[0].seats_online }] };
       const seats = Math.max(Number(cap.rows[0].seats ?? 0), 1);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ success: true, type: "queue", session_id: id, position: Number(position.rows[0].position), estimated_wait: Math.max(1, Math.ceil((Number(position.rows[0].position) * 5) / seats)), chat_url: `http://localhost/admin/customer-chat.html?session=${id}` }));
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
       res.writeHead(500).end(String(error));
     } finally {
       client.release();

@@ -153,6 +153,11 @@ function withCharColumns<Q extends SqlQueryable>(queryable: Q): Q {
 async function adapterFor(config: pg.PoolConfig): Promise<SqlDriverAdapter> {
   const pool = new pg.Pool({ ...config, max: 4, Client: CharAwareClient });
   const adapter = withCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+  // The adapter splits scripts on every ";", which breaks function bodies ($$ … $$). PostgreSQL runs a whole
+  // migration as one simple-protocol query instead, atomically, as `prisma migrate deploy` does.
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
   return adapter;

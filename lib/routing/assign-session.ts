@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendMessage } from "@/lib/chat/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
-import { toMessageEvent } from "@/lib/chat/message-view";
+import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
+import type { RealtimeEvent } from "@/lib/realtime/server";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 
 export interface FreeOperator {
@@ -35,39 +36,44 @@ export function freeOperatorQuery(exclude: string[] = []): Prisma.Sql {
      LIMIT 1`;
 }
 
+/** The system line that tells the customer who joined (the escalation function in SQL writes the same). */
+export const JOINED_TEXT = " si è unito alla chat.";
+
 /** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */
 export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator, now = new Date()): Promise<void> {
   const session = await scope.tx.chatSession.update({
     where: { id: sessionId },
     data: { status: "active", operatorId: operator.id, assignedAt: now },
-    select: { id: true, priority: true, question: true, queuedAt: true, metadata: true, channel: true },
+    select: { id: true, priority: true, question: true, queuedAt: true, channel: true },
   });
-  const message = await appendMessage(scope.tx, {
-    sessionId,
-    sender: "system",
-    body: `${operator.name} si è unito alla chat.`,
-  });
-  scope.events.push(
-    {
-      channel: sessionChannel(sessionId),
-      name: EVENTS.sessionUpdated,
-      data: { session_id: sessionId, status: "active", operator: operator, position: null, estimated_wait: null },
-    },
-    { channel: sessionChannel(sessionId), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+  const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: `${operator.name}${JOINED_TEXT}` });
+  scope.events.push(...assignmentEvents(session, operator, message, now));
+}
+
+/** What an assignment tells the customer, the operator and the queue. */
+export function assignmentEvents(
+  session: { id: string; priority: string; question: string; channel: string; queuedAt: Date },
+  operator: FreeOperator,
+  message: MessageView,
+  assignedAt: Date,
+): RealtimeEvent[] {
+  return [
+    { channel: sessionChannel(session.id), name: EVENTS.sessionUpdated, data: { session_id: session.id, status: "active", operator, position: null, estimated_wait: null } },
+    { channel: sessionChannel(session.id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
     {
       channel: operatorChannel(operator.id),
       name: EVENTS.sessionAssigned,
       data: {
-        session_id: sessionId,
+        session_id: session.id,
         priority: session.priority,
         question: session.question.slice(0, 500),
         channel: session.channel,
         queued_at: session.queuedAt.toISOString(),
-        assigned_at: now.toISOString(),
+        assigned_at: assignedAt.toISOString(),
       },
     },
-    { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "assigned", session_id: sessionId } },
-  );
+    { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "assigned", session_id: session.id } },
+  ];
 }
 
 /**
