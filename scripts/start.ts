@@ -67,7 +67,8 @@ process.on("SIGTERM", () => void shutdown(0));
 
 async function main(): Promise<void> {
   const secrets = localSecrets();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT) };
+  // No telemetry: the app must run offline and phone nobody.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" };
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

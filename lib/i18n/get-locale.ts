@@ -1,11 +1,9 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
-import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { cookies } from "next/headers";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
 
-/** The request's UI locale: the explicit choice (cookie) first, then the browser's language, then Italian. */
+/** The request's UI locale: Italian by default; English when the user chose it (the language switcher's cookie). */
 export async function getLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (chosen) return toLocale(chosen);
-  const accept = (await headers()).get("accept-language");
-  return toLocale(accept?.split(",")[0]);
+  return chosen ? toLocale(chosen) : DEFAULT_LOCALE;
 }
