@@ -4,15 +4,22 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
+const freePort = () =>
+  execFileSync(process.execPath, [
+    "-e",
+    "const s = require('node:net').createServer(); s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });",
+  ])
+    .toString()
+    .trim();
+
 // A free port unless E2E_PORT says otherwise, so two runs on one machine do not collide. Set once in the runner's
 // environment: the worker processes inherit it (and the state file name) instead of picking their own.
-process.env.E2E_PORT ??= execFileSync(process.execPath, [
-  "-e",
-  "const s = require('node:net').createServer(); s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });",
-])
-  .toString()
-  .trim();
+process.env.E2E_PORT ??= freePort();
 const port = Number(process.env.E2E_PORT);
+// The host page of e2e/embed.spec.ts, another origin: the app must list it in ALLOWED_ORIGINS before it starts, to let
+// that page frame the chat, so its port is chosen here too.
+while (!process.env.E2E_EMBED_PORT || process.env.E2E_EMBED_PORT === process.env.E2E_PORT) process.env.E2E_EMBED_PORT = freePort();
+const embedOrigin = `http://127.0.0.1:${process.env.E2E_EMBED_PORT}`;
 process.env.E2E_STATE_FILE ??= path.resolve(`.test-data/e2e-state-${port}.json`);
 // Fixtures create operators with it through the admin API.
 process.env.E2E_ADMIN_API_KEY ??= "e2e-admin-key-0123456789abcdef0123456789abcdef";
@@ -50,6 +57,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { E2E_PORT: String(port), E2E_STATE_FILE: process.env.E2E_STATE_FILE, E2E_ADMIN_API_KEY: process.env.E2E_ADMIN_API_KEY },
+    env: { E2E_PORT: String(port), E2E_STATE_FILE: process.env.E2E_STATE_FILE, E2E_ADMIN_API_KEY: process.env.E2E_ADMIN_API_KEY, E2E_EMBED_ORIGIN: embedOrigin },
   },
 });

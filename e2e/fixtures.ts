@@ -10,6 +10,8 @@ interface E2eState {
   baseURL: string;
   databaseUrl: string;
   realtimePort: number;
+  /** Where e2e/embed.spec.ts serves its host page; the app lists it in ALLOWED_ORIGINS. */
+  embedOrigin?: string;
 }
 
 let cachedState: E2eState | undefined;

@@ -1,7 +1,7 @@
 // The browser tests' server (playwright.config.ts → webServer): a throwaway embedded PostgreSQL, the migrations,
 // the local Pusher-protocol server and `next start` of the existing production build, all on 127.0.0.1. Writes
-// what the test fixtures need (database URL, base URL) to .test-data/e2e-state.json (or E2E_STATE_FILE); removes
-// everything on exit. scripts/bench-realtime.ts runs it too.
+// what the test fixtures need (database URL, base URL, the embed host page's origin) to .test-data/e2e-state.json
+// (or E2E_STATE_FILE); removes everything on exit. scripts/bench-realtime.ts runs it too.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +15,8 @@ const E2E_STATE_FILE = path.resolve(process.env.E2E_STATE_FILE ?? ".test-data/e2
 
 const port = Number(process.env.E2E_PORT ?? 3111);
 const adminApiKey = process.env.E2E_ADMIN_API_KEY ?? randomBytes(24).toString("hex");
+// The embed spec's host page (playwright.config.ts picks its port): it may frame the chat.
+const embedOrigin = process.env.E2E_EMBED_ORIGIN;
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 let pg: EmbeddedPostgresHandle | undefined;
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   realtime = await startLocalPusherServer({ host: "127.0.0.1", port: await findFreePort(), ...pusher });
 
   const baseURL = `http://127.0.0.1:${port}`;
-  writeFileSync(E2E_STATE_FILE, JSON.stringify({ baseURL, databaseUrl: pg.url, realtimePort: realtime.port }, null, 2));
+  writeFileSync(E2E_STATE_FILE, JSON.stringify({ baseURL, databaseUrl: pg.url, realtimePort: realtime.port, embedOrigin }, null, 2));
 
   web = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_IP_PER_MINUTE: "100000",
       RATE_LIMIT_USER_PER_MINUTE: "1000",
       RUN_WORKER: "false",
+      ...(embedOrigin ? { ALLOWED_ORIGINS: embedOrigin } : {}),
     },
   });
   web.on("exit", (code) => {

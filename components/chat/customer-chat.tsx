@@ -5,6 +5,7 @@ import { ChatShell } from "@/components/chat/chat-shell";
 import { SessionChat } from "@/components/chat/session-chat";
 import { StartChatForm, type StartChatValues } from "@/components/chat/start-chat-form";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import { FaqPrelude } from "@/components/faq/faq-prelude";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 
 export interface CustomerChatProps {
@@ -14,28 +15,40 @@ export interface CustomerChatProps {
   token: string | null;
   locale: "it" | "en";
   embed: boolean;
+  /** The built-in FAQ bot is on: it gets the question first, and escalates only if it cannot answer or is asked to. */
+  faqBot: boolean;
 }
 
 type Stage =
   | { kind: "session"; sessionId: string }
+  | { kind: "faq"; values: StartChatValues; resolved: boolean }
   | { kind: "escalating" }
   | { kind: "form"; values: Partial<StartChatValues>; error: string | null }
   | { kind: "ticket"; result: Extract<RequestOperatorResult, { type: "ticket_created" }> }
   | { kind: "error"; message: string; values: StartChatValues };
 
 /** The customer's chat page: an existing session, or the escalation itself, then the live chat. */
-export function CustomerChat({ sessionId, start, token, locale, embed }: CustomerChatProps) {
+export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }: CustomerChatProps) {
   const t = useTranslations("chat");
   const complete = useMemo(
     () => (start.email && start.question ? { email: start.email, question: start.question, name: start.name } : null),
     [start.email, start.question, start.name],
   );
   const [stage, setStage] = useState<Stage>(() =>
-    sessionId ? { kind: "session", sessionId } : complete ? { kind: "escalating" } : { kind: "form", values: start, error: null },
+    sessionId
+      ? { kind: "session", sessionId }
+      : complete
+        ? faqBot
+          ? { kind: "faq", values: complete, resolved: false }
+          : { kind: "escalating" }
+        : { kind: "form", values: start, error: null },
   );
+  // Set by the first escalation, so the link's automatic start below never runs after another one.
+  const escalationStarted = useRef(false);
 
   const escalate = useCallback(
     async (values: StartChatValues) => {
+      escalationStarted.current = true;
       setStage({ kind: "escalating" });
       const body = {
         user_id: `web:${values.email.trim().toLowerCase()}`,
@@ -80,13 +93,13 @@ export function CustomerChat({ sessionId, start, token, locale, embed }: Custome
     [embed, locale, t, token],
   );
 
-  // The link carried everything: start once (a ref, so React's development double effects do not escalate twice).
-  const started = useRef(false);
+  // A question from the form or the link: the FAQ bot's turn first when it is on, otherwise straight to a person.
+  const ask = (values: StartChatValues) => (faqBot ? setStage({ kind: "faq", values, resolved: false }) : void escalate(values));
+
+  // The link carried everything and the bot is off: start once (the ref also keeps React's development double
+  // effects from escalating twice).
   useEffect(() => {
-    if (stage.kind === "escalating" && complete && !started.current) {
-      started.current = true;
-      void escalate(complete);
-    }
+    if (stage.kind === "escalating" && complete && !escalationStarted.current) void escalate(complete);
   }, [escalate, stage.kind, complete]);
 
   if (stage.kind === "session") return <SessionChat sessionId={stage.sessionId} embed={embed} />;
@@ -100,7 +113,26 @@ export function CustomerChat({ sessionId, start, token, locale, embed }: Custome
             {t("connecting")}
           </p>
         ) : null}
-        {stage.kind === "form" ? <StartChatForm initial={stage.values} error={stage.error} onSubmit={escalate} /> : null}
+        {stage.kind === "faq" ? (
+          <>
+            <FaqPrelude
+              question={stage.values.question.trim()}
+              locale={locale}
+              onEscalate={() => void escalate(stage.values)}
+              onResolved={() => setStage({ ...stage, resolved: true })}
+            />
+            {stage.resolved ? (
+              <button
+                type="button"
+                className="mx-auto mt-4 rounded-lg px-4 py-2 text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                onClick={() => setStage({ kind: "form", values: { email: stage.values.email, name: stage.values.name }, error: null })}
+              >
+                {t("askAnother")}
+              </button>
+            ) : null}
+          </>
+        ) : null}
+        {stage.kind === "form" ? <StartChatForm initial={stage.values} error={stage.error} onSubmit={ask} /> : null}
         {stage.kind === "ticket" ? (
           <section aria-labelledby="ticket-title" className="m-auto w-full max-w-sm rounded-2xl border border-emerald-200 bg-emerald-50 p-5 text-emerald-950">
             <h2 id="ticket-title" className="text-lg font-semibold">
