@@ -10,7 +10,8 @@ export function SigningSnippet({ appUrl }: { appUrl: string }) {
   async></script>`;
   const node = `import { SignJWT } from "jose";
 
-const secret = new TextEncoder().encode(process.env.SPORTELLO_EMBED_SECRET);
+// SPORTELLO_EMBED_SECRET: the secret shown once when the site was registered, kept in your secret store.
+const secret = new TextEncoder().encode(SPORTELLO_EMBED_SECRET);
 const sportelloToken = await new SignJWT({ email: user.email, name: user.fullName })
   .setProtectedHeader({ alg: "HS256", typ: "JWT" })
   .setExpirationTime("1h")
