@@ -67,6 +67,8 @@ export const chatApi = {
   transfer: (id: string, operatorId: string) =>
     call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
+  transcript: (id: string, locale: "it" | "en") =>
+    call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale } }),
   queue: () => call<QueueItem[]>("/api/chat/queue"),
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { Composer } from "@/components/chat/composer";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
@@ -9,7 +9,7 @@ import { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useRealtime } from "@/components/chat/use-realtime";
 import { useSessionThread } from "@/components/chat/use-session-thread";
-import { chatApi } from "@/components/chat/session-api";
+import { ApiCallError, chatApi } from "@/components/chat/session-api";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
 export function SessionChat({ sessionId, embed }: { sessionId: string; embed: boolean }) {
@@ -109,7 +109,7 @@ export function SessionChat({ sessionId, embed }: { sessionId: string; embed: bo
         footer={
           <>
             {typing && open ? <TypingIndicator name={typing.name} /> : null}
-            {info && !open ? <SessionEnded status={info.status} ticketNumber={info.ticket_number} ticketUrl={ticketUrl} /> : null}
+            {info && !open ? <SessionEnded sessionId={sessionId} status={info.status} ticketNumber={info.ticket_number} ticketUrl={ticketUrl} /> : null}
           </>
         }
       />
@@ -119,10 +119,12 @@ export function SessionChat({ sessionId, embed }: { sessionId: string; embed: bo
 }
 
 function SessionEnded({
+  sessionId,
   status,
   ticketNumber,
   ticketUrl,
 }: {
+  sessionId: string;
   status: "closed" | "ticketed" | "queued" | "active";
   ticketNumber: number | null;
   ticketUrl: string | null;
@@ -151,8 +153,42 @@ function SessionEnded({
               {t("closed.newChat")}
             </a>
           ) : null}
+          <TranscriptRequest sessionId={sessionId} />
         </>
       )}
     </section>
+  );
+}
+
+/** "Email me the transcript": the chat's thread, sent through the outbox to the customer's address. */
+function TranscriptRequest({ sessionId }: { sessionId: string }) {
+  const t = useTranslations("chat.transcript");
+  const locale = useLocale();
+  const [state, setState] = useState<{ kind: "idle" | "sending" } | { kind: "sent"; to: string } | { kind: "error"; code: string }>({ kind: "idle" });
+  if (state.kind === "sent") return <p className="mt-3 text-sm text-emerald-800">{t("sent", { email: state.to })}</p>;
+  return (
+    <div className="mt-3">
+      <button
+        type="button"
+        disabled={state.kind === "sending"}
+        onClick={async () => {
+          setState({ kind: "sending" });
+          try {
+            const result = await chatApi.transcript(sessionId, locale === "en" ? "en" : "it");
+            setState({ kind: "sent", to: result.recipient });
+          } catch (error) {
+            setState({ kind: "error", code: error instanceof ApiCallError ? error.code : "NETWORK" });
+          }
+        }}
+        className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+      >
+        {t("request")}
+      </button>
+      {state.kind === "error" ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {state.code === "VALIDATION_ERROR" ? t("noEmail") : state.code === "RATE_LIMITED" ? t("limit") : t("error")}
+        </p>
+      ) : null}
+    </div>
   );
 }

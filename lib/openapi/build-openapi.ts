@@ -618,6 +618,8 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/operators/me/heartbeat": "the operator dashboard's presence heartbeat",
   "/api/chat/sessions/{id}/transfer": "operator dashboard action",
   "/api/chat/sessions/{id}/ticket": "operator dashboard action",
+  "/api/chat/sessions/{id}/transcript": "the customer chat's 'email me the transcript' action",
+  "/api/chat/messages/{id}/media/{index}": "the operator dashboard's view of a WhatsApp attachment",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
   "/api/tickets/{id}/timeline": "operator dashboard view",
