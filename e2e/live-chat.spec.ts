@@ -126,12 +126,19 @@ test("new assignments raise the title badge; the operator turns a chat into a ti
   await customerContext.close();
 
   // WhatsApp sessions say so; the dashboard comes back whole after a reload.
+  // The customer wrote on WhatsApp an hour ago: free text for about 23 more hours.
   await db().query("UPDATE chat_sessions SET channel = 'whatsapp' WHERE id = $1", [first.session_id]);
+  await db().query("UPDATE contacts SET last_whatsapp_inbound_at = now() - interval '1 hour' WHERE id = (SELECT contact_id FROM chat_sessions WHERE id = $1)", [first.session_id]);
   await desk.reload();
   const firstItem = desk.getByRole("tabpanel", { name: /Le mie chat/ }).getByRole("button", { name: /uno@example.com/ });
   await expect(firstItem).toContainText("WhatsApp");
   await firstItem.click();
-  await expect(desk.getByText("Conversazione WhatsApp: il cliente risponde da WhatsApp.")).toBeVisible();
+  await expect(desk.getByText(/Conversazione WhatsApp: risposte libere ancora per 2[23] h/)).toBeVisible();
+  // Two days later the window is closed: the dashboard says replies go out as the approved template.
+  await db().query("UPDATE contacts SET last_whatsapp_inbound_at = now() - interval '2 days' WHERE id = (SELECT contact_id FROM chat_sessions WHERE id = $1)", [first.session_id]);
+  await desk.reload();
+  await desk.getByRole("tabpanel", { name: /Le mie chat/ }).getByRole("button", { name: /uno@example.com/ }).click();
+  await expect(desk.getByText(/Finestra di 24 ore di WhatsApp chiusa/)).toBeVisible();
 });
 
 test("the embed button's link: English, and a bad identity token still gets the customer to a person", async ({ browser, request }) => {

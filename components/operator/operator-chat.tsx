@@ -11,6 +11,8 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
+import { formatDuration, useNow } from "@/components/operator/use-now";
+import { whatsappWindow } from "@/lib/whatsapp/whatsapp-window";
 
 type Confirming = "close" | "ticket" | null;
 
@@ -179,9 +181,7 @@ export function OperatorChat({
           </div>
         ) : null}
 
-        {info?.channel === "whatsapp" ? (
-          <p className="border-b border-emerald-200 bg-emerald-50 px-4 py-1.5 text-xs text-emerald-950">{t("chat.whatsappWindow")}</p>
-        ) : null}
+        {info?.channel === "whatsapp" ? <WhatsappWindowBanner lastInboundAt={contact?.whatsapp_last_inbound_at ?? null} /> : null}
 
         {showDetails ? <div className="max-h-[45%] overflow-y-auto border-b border-slate-200 bg-white p-4 xl:hidden">{details}</div> : null}
 
@@ -226,5 +226,24 @@ export function OperatorChat({
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * WhatsApp's 24-hour customer-service window: free text while it is open (with the time left); once it closes,
+ * replies can only go out as the approved template, and the banner says so before the operator writes.
+ */
+function WhatsappWindowBanner({ lastInboundAt }: { lastInboundAt: string | null }) {
+  const t = useTranslations("operator");
+  const now = useNow(30_000);
+  const state = whatsappWindow(lastInboundAt, new Date(now));
+  return state.open ? (
+    <p className="border-b border-emerald-200 bg-emerald-50 px-4 py-1.5 text-xs text-emerald-950">
+      {t("chat.whatsappWindowOpen", { left: formatDuration(state.secondsLeft) })}
+    </p>
+  ) : (
+    <p role="note" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-xs text-amber-950">
+      {t("chat.whatsappWindowClosed")}
+    </p>
   );
 }
