@@ -2,8 +2,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
-import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { AdminTable } from "@/components/admin/admin-table";
+import { FeedbackMessages } from "@/components/admin/feedback-messages";
+import { dangerButton, inputClass, labelClass, primaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
+import { SecretReveal } from "@/components/admin/secret-reveal";
 
 interface KeyView {
   id: string;
@@ -70,11 +73,7 @@ export function ApiKeysManager() {
 
   return (
     <div className="space-y-6">
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FeedbackMessages error={error} />
 
       <Card title={t("create")}>
         <form onSubmit={create} className="grid grid-cols-1 gap-3 sm:grid-cols-4">
@@ -106,79 +105,44 @@ export function ApiKeysManager() {
           </div>
         </form>
         {created?.key ? (
-          <div role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3">
-            <p className="text-sm font-semibold text-amber-900">{t("created")}</p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code className="break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900 ring-1 ring-amber-200">{created.key}</code>
-              <button
-                type="button"
-                className={secondaryButton}
-                onClick={async () => {
-                  await navigator.clipboard.writeText(created.key!).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? tu("copied") : tu("copy")}
-              </button>
-              <button type="button" className={secondaryButton} onClick={() => setCreated(null)}>
-                {tu("close")}
-              </button>
-            </div>
-          </div>
+          <SecretReveal
+            className="space-y-2"
+            title={t("created")}
+            secret={created.key}
+            copied={copied}
+            onCopied={() => setCopied(true)}
+            onClose={() => setCreated(null)}
+            labels={{ copy: tu("copy"), copied: tu("copied"), close: tu("close") }}
+          />
         ) : null}
       </Card>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className={tableClass}>
-          <thead className="bg-slate-50">
-            <tr>
-              {(["name", "prefix", "role", "created", "lastUsed", "status"] as const).map((c) => (
-                <th key={c} scope="col" className={thClass}>
-                  {t(`columns.${c}`)}
-                </th>
-              ))}
-              <th scope="col" className={thClass}>
-                <span className="sr-only">{tu("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {keys === null ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {tu("loading")}
-                </td>
-              </tr>
-            ) : keys.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {t("empty")}
-                </td>
-              </tr>
-            ) : (
-              keys.map((k) => (
-                <tr key={k.id} className={k.revoked_at ? "text-slate-400" : ""}>
-                  <td className={`${tdClass} font-medium`}>{k.name}</td>
-                  <td className={tdClass}>
-                    <code className="font-mono text-xs">{k.prefix}…</code>
-                  </td>
-                  <td className={tdClass}>{t(`roles.${k.role}`)}</td>
-                  <td className={`${tdClass} whitespace-nowrap`}>{date(k.created_at)}</td>
-                  <td className={`${tdClass} whitespace-nowrap`}>{k.last_used_at ? format.relativeTime(new Date(k.last_used_at)) : t("never")}</td>
-                  <td className={tdClass}>{k.revoked_at ? t("revoked", { date: date(k.revoked_at) }) : <span className="font-medium text-emerald-700">{t("active")}</span>}</td>
-                  <td className={tdClass}>
-                    {k.revoked_at ? null : (
-                      <button type="button" className={dangerButton} onClick={() => void revoke(k)}>
-                        {t("revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={(["name", "prefix", "role", "created", "lastUsed", "status"] as const).map((c) => t(`columns.${c}`))}
+        actionsLabel={tu("actions")}
+        items={keys}
+        loadingLabel={tu("loading")}
+        emptyLabel={t("empty")}
+        renderRow={(k) => (
+          <tr key={k.id} className={k.revoked_at ? "text-slate-400" : ""}>
+            <td className={`${tdClass} font-medium`}>{k.name}</td>
+            <td className={tdClass}>
+              <code className="font-mono text-xs">{k.prefix}…</code>
+            </td>
+            <td className={tdClass}>{t(`roles.${k.role}`)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{date(k.created_at)}</td>
+            <td className={`${tdClass} whitespace-nowrap`}>{k.last_used_at ? format.relativeTime(new Date(k.last_used_at)) : t("never")}</td>
+            <td className={tdClass}>{k.revoked_at ? t("revoked", { date: date(k.revoked_at) }) : <span className="font-medium text-emerald-700">{t("active")}</span>}</td>
+            <td className={tdClass}>
+              {k.revoked_at ? null : (
+                <button type="button" className={dangerButton} onClick={() => void revoke(k)}>
+                  {t("revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { AdminTable } from "@/components/admin/admin-table";
 import { apiFetch } from "@/components/admin/api-client";
 import { OperatorStatusDot } from "@/components/admin/badges";
-import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 
 interface OperatorView {
@@ -148,101 +149,78 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
         </form>
       </Card>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className={tableClass}>
-          <thead className="bg-slate-50">
-            <tr>
-              {(["name", "status", "role", "maxChats", "load", "lastSeen", "actions"] as const).map((c) => (
-                <th key={c} scope="col" className={thClass}>
-                  {t(`columns.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {operators === null ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {tu("loading")}
-                </td>
-              </tr>
-            ) : operators.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {t("empty")}
-                </td>
-              </tr>
-            ) : (
-              operators.map((o) => (
-                <tr key={o.id} className={o.active ? "" : "bg-slate-50 text-slate-400"}>
-                  <td className={tdClass}>
-                    <div className="font-medium text-slate-900">{o.name}</div>
-                    <div className="text-xs text-slate-500">{o.email}</div>
-                    {o.phone ? <div className="text-xs text-slate-500">{o.phone}</div> : null}
-                  </td>
-                  <td className={tdClass}>{o.active ? <OperatorStatusDot status={o.status} /> : <span className="text-sm font-medium text-slate-500">{t("inactive")}</span>}</td>
-                  <td className={tdClass}>
-                    <label htmlFor={`role-${o.id}`} className="sr-only">
-                      {t("roleLabel", { name: o.name })}
-                    </label>
-                    <select
-                      id={`role-${o.id}`}
-                      className={inlineInputClass}
-                      value={o.role}
-                      disabled={busyId === o.id || !o.active || o.id === currentOperatorId}
-                      onChange={(e) => void patch(o, { role: e.target.value })}
-                    >
-                      <option value="operator">{tr("operator")}</option>
-                      <option value="admin">{tr("admin")}</option>
-                    </select>
-                  </td>
-                  <td className={tdClass}>
-                    <label htmlFor={`max-${o.id}`} className="sr-only">
-                      {t("maxChatsLabel", { name: o.name })}
-                    </label>
-                    <input
-                      key={`max-${o.id}-${o.max_chats}`}
-                      id={`max-${o.id}`}
-                      type="number"
-                      min={1}
-                      max={50}
-                      defaultValue={o.max_chats}
-                      disabled={busyId === o.id || !o.active}
-                      className={`${inlineInputClass} w-20`}
-                      onBlur={(e) => {
-                        const value = Number(e.target.value);
-                        if (Number.isInteger(value) && value >= 1 && value <= 50 && value !== o.max_chats) void patch(o, { max_chats: value });
-                      }}
-                    />
-                  </td>
-                  <td className={`${tdClass} tabular-nums`}>
-                    {o.active_chats ?? 0} / {o.max_chats}
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>{o.last_seen_at ? format.relativeTime(new Date(o.last_seen_at)) : t("never")}</td>
-                  <td className={tdClass}>
-                    {o.id === currentOperatorId ? null : o.active ? (
-                      <button
-                        type="button"
-                        className={dangerButton}
-                        disabled={busyId === o.id}
-                        onClick={() => {
-                          if (window.confirm(t("confirmDeactivate", { name: o.name }))) void patch(o, { active: false });
-                        }}
-                      >
-                        {t("deactivate")}
-                      </button>
-                    ) : (
-                      <button type="button" className={secondaryButton} disabled={busyId === o.id} onClick={() => void patch(o, { active: true })}>
-                        {t("reactivate")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={(["name", "status", "role", "maxChats", "load", "lastSeen", "actions"] as const).map((c) => t(`columns.${c}`))}
+        items={operators}
+        loadingLabel={tu("loading")}
+        emptyLabel={t("empty")}
+        renderRow={(o) => (
+          <tr key={o.id} className={o.active ? "" : "bg-slate-50 text-slate-400"}>
+            <td className={tdClass}>
+              <div className="font-medium text-slate-900">{o.name}</div>
+              <div className="text-xs text-slate-500">{o.email}</div>
+              {o.phone ? <div className="text-xs text-slate-500">{o.phone}</div> : null}
+            </td>
+            <td className={tdClass}>{o.active ? <OperatorStatusDot status={o.status} /> : <span className="text-sm font-medium text-slate-500">{t("inactive")}</span>}</td>
+            <td className={tdClass}>
+              <label htmlFor={`role-${o.id}`} className="sr-only">
+                {t("roleLabel", { name: o.name })}
+              </label>
+              <select
+                id={`role-${o.id}`}
+                className={inlineInputClass}
+                value={o.role}
+                disabled={busyId === o.id || !o.active || o.id === currentOperatorId}
+                onChange={(e) => void patch(o, { role: e.target.value })}
+              >
+                <option value="operator">{tr("operator")}</option>
+                <option value="admin">{tr("admin")}</option>
+              </select>
+            </td>
+            <td className={tdClass}>
+              <label htmlFor={`max-${o.id}`} className="sr-only">
+                {t("maxChatsLabel", { name: o.name })}
+              </label>
+              <input
+                key={`max-${o.id}-${o.max_chats}`}
+                id={`max-${o.id}`}
+                type="number"
+                min={1}
+                max={50}
+                defaultValue={o.max_chats}
+                disabled={busyId === o.id || !o.active}
+                className={`${inlineInputClass} w-20`}
+                onBlur={(e) => {
+                  const value = Number(e.target.value);
+                  if (Number.isInteger(value) && value >= 1 && value <= 50 && value !== o.max_chats) void patch(o, { max_chats: value });
+                }}
+              />
+            </td>
+            <td className={`${tdClass} tabular-nums`}>
+              {o.active_chats ?? 0} / {o.max_chats}
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>{o.last_seen_at ? format.relativeTime(new Date(o.last_seen_at)) : t("never")}</td>
+            <td className={tdClass}>
+              {o.id === currentOperatorId ? null : o.active ? (
+                <button
+                  type="button"
+                  className={dangerButton}
+                  disabled={busyId === o.id}
+                  onClick={() => {
+                    if (window.confirm(t("confirmDeactivate", { name: o.name }))) void patch(o, { active: false });
+                  }}
+                >
+                  {t("deactivate")}
+                </button>
+              ) : (
+                <button type="button" className={secondaryButton} disabled={busyId === o.id} onClick={() => void patch(o, { active: true })}>
+                  {t("reactivate")}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { AdminTable } from "@/components/admin/admin-table";
 import { apiFetch } from "@/components/admin/api-client";
-import { inputClass, labelClass, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
 
 // The shapes of issue 4's GET /api/admin/notifications and GET /api/admin/outbox.
 interface NotificationView {
@@ -162,61 +163,36 @@ export function OutboxView() {
               {tu("refresh")}
             </button>
           </div>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table className={tableClass}>
-              <thead className="bg-slate-50">
-                <tr>
-                  {(["created", "kind", "channel", "recipient", "status", "attempts", "error"] as const).map((c) => (
-                    <th key={c} scope="col" className={thClass}>
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className={thClass}>
-                    <span className="sr-only">{tu("actions")}</span>
-                  </th>
+          <AdminTable
+            columns={(["created", "kind", "channel", "recipient", "status", "attempts", "error"] as const).map((c) => t(`columns.${c}`))}
+            actionsLabel={tu("actions")}
+            items={data?.notifications}
+            loadingLabel={tu("loading")}
+            emptyLabel={t("empty")}
+            renderRow={(n) => {
+              const bad = n.status === "failed" || n.status === "dead";
+              return (
+                <tr key={n.id} className={bad ? "bg-red-50/60" : ""}>
+                  <td className={`${tdClass} whitespace-nowrap`}>{when(n.created_at)}</td>
+                  <td className={tdClass}>{kindLabel(n.kind)}</td>
+                  <td className={tdClass}>{tc(n.channel)}</td>
+                  <td className={`${tdClass} break-all`}>{n.recipient}</td>
+                  <td className={`${tdClass} whitespace-nowrap ${bad ? "font-semibold text-red-700" : n.status === "sent" ? "text-emerald-700" : ""}`}>
+                    {t(`notificationStatus.${n.status}`)}
+                  </td>
+                  <td className={`${tdClass} tabular-nums`}>{n.attempts}</td>
+                  <td className={`${tdClass} max-w-xs break-words text-xs text-red-800`}>{n.last_error ?? ""}</td>
+                  <td className={tdClass}>
+                    {bad ? (
+                      <button type="button" className={secondaryButton} onClick={() => void retry(n.id)}>
+                        {t("retry")}
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {!data ? (
-                  <tr>
-                    <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
-                      {tu("loading")}
-                    </td>
-                  </tr>
-                ) : data.notifications.length === 0 ? (
-                  <tr>
-                    <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
-                      {t("empty")}
-                    </td>
-                  </tr>
-                ) : (
-                  data.notifications.map((n) => {
-                    const bad = n.status === "failed" || n.status === "dead";
-                    return (
-                      <tr key={n.id} className={bad ? "bg-red-50/60" : ""}>
-                        <td className={`${tdClass} whitespace-nowrap`}>{when(n.created_at)}</td>
-                        <td className={tdClass}>{kindLabel(n.kind)}</td>
-                        <td className={tdClass}>{tc(n.channel)}</td>
-                        <td className={`${tdClass} break-all`}>{n.recipient}</td>
-                        <td className={`${tdClass} whitespace-nowrap ${bad ? "font-semibold text-red-700" : n.status === "sent" ? "text-emerald-700" : ""}`}>
-                          {t(`notificationStatus.${n.status}`)}
-                        </td>
-                        <td className={`${tdClass} tabular-nums`}>{n.attempts}</td>
-                        <td className={`${tdClass} max-w-xs break-words text-xs text-red-800`}>{n.last_error ?? ""}</td>
-                        <td className={tdClass}>
-                          {bad ? (
-                            <button type="button" className={secondaryButton} onClick={() => void retry(n.id)}>
-                              {t("retry")}
-                            </button>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </table>
-          </div>
+              );
+            }}
+          />
           <Pager page={data?.pagination ?? null} onPage={setPage} />
         </section>
       ) : (

@@ -11,8 +11,43 @@ type Labels = Record<
 
 const SORTS = ["created_desc", "created_asc", "due_asc", "updated_desc", "priority_desc"] as const;
 
+type Option = { value: string; label: string };
+
+function FilterSelect({ name, label, defaultValue, options }: { name: string; label: string; defaultValue: string; options: Option[] }) {
+  return (
+    <div>
+      <label htmlFor={`f-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <select id={`f-${name}`} name={name} defaultValue={defaultValue} className={inputClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A plain GET form: filtering works without JavaScript, and every filtered view is a shareable URL. */
 export function TicketFilters({ values, operators, labels }: { values: Record<string, string>; operators: { id: string; name: string; active: boolean }[]; labels: Labels }) {
+  const all: Option = { value: "", label: labels.all };
+  const selects = [
+    {
+      name: "status",
+      label: labels.status,
+      options: [all, { value: "open,pending", label: `${labels.statuses.open} + ${labels.statuses.pending}` }, ...TICKET_STATUSES.map((s) => ({ value: s, label: labels.statuses[s] }))],
+    },
+    { name: "priority", label: labels.priority, options: [all, ...[...PRIORITIES].reverse().map((p) => ({ value: p, label: labels.priorities[p] }))] },
+    {
+      name: "assignee",
+      label: labels.assignee,
+      options: [{ value: "", label: labels.assigneeAny }, { value: "me", label: labels.assigneeMe }, { value: "none", label: labels.assigneeNone }, ...operators.map((o) => ({ value: o.id, label: o.name }))],
+    },
+    { name: "channel", label: labels.channel, options: [all, ...CHANNELS.map((c) => ({ value: c, label: labels.channels[c] }))] },
+  ].map((select) => ({ ...select, defaultValue: values[select.name] ?? "" }));
+
   return (
     <form method="get" action="/admin/tickets" aria-label={labels.label} className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -22,85 +57,18 @@ export function TicketFilters({ values, operators, labels }: { values: Record<st
           </label>
           <input id="f-q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={labels.searchPlaceholder} className={inputClass} />
         </div>
-        <div>
-          <label htmlFor="f-status" className={labelClass}>
-            {labels.status}
-          </label>
-          <select id="f-status" name="status" defaultValue={values.status ?? ""} className={inputClass}>
-            <option value="">{labels.all}</option>
-            <option value="open,pending">{`${labels.statuses.open} + ${labels.statuses.pending}`}</option>
-            {TICKET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {labels.statuses[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-priority" className={labelClass}>
-            {labels.priority}
-          </label>
-          <select id="f-priority" name="priority" defaultValue={values.priority ?? ""} className={inputClass}>
-            <option value="">{labels.all}</option>
-            {[...PRIORITIES].reverse().map((p) => (
-              <option key={p} value={p}>
-                {labels.priorities[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-assignee" className={labelClass}>
-            {labels.assignee}
-          </label>
-          <select id="f-assignee" name="assignee" defaultValue={values.assignee ?? ""} className={inputClass}>
-            <option value="">{labels.assigneeAny}</option>
-            <option value="me">{labels.assigneeMe}</option>
-            <option value="none">{labels.assigneeNone}</option>
-            {operators.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-channel" className={labelClass}>
-            {labels.channel}
-          </label>
-          <select id="f-channel" name="channel" defaultValue={values.channel ?? ""} className={inputClass}>
-            <option value="">{labels.all}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {labels.channels[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className={labelClass}>
-            {labels.from}
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={values.from ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-to" className={labelClass}>
-            {labels.to}
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={values.to ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-sort" className={labelClass}>
-            {labels.sort}
-          </label>
-          <select id="f-sort" name="sort" defaultValue={values.sort ?? "created_desc"} className={inputClass}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {labels.sorts[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {selects.map((select) => (
+          <FilterSelect key={select.name} {...select} />
+        ))}
+        {(["from", "to"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={`f-${name}`} className={labelClass}>
+              {labels[name]}
+            </label>
+            <input id={`f-${name}`} name={name} type="date" defaultValue={values[name] ?? ""} className={inputClass} />
+          </div>
+        ))}
+        <FilterSelect name="sort" label={labels.sort} defaultValue={values.sort ?? "created_desc"} options={SORTS.map((s) => ({ value: s, label: labels.sorts[s] }))} />
         <div className="flex items-end">
           <label className="inline-flex items-center gap-2 pb-2 text-sm font-medium text-slate-700">
             <input type="checkbox" name="overdue" value="true" defaultChecked={values.overdue === "true"} className="h-4 w-4 rounded border-slate-300" />
