@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
+import { FeedbackMessages } from "@/components/admin/feedback-messages";
 import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 import { KnowledgeEntryForm, type KnowledgeEntryValues } from "@/components/admin-knowledge/knowledge-entry-form";
@@ -66,16 +67,7 @@ export function KnowledgeManager({ defaultLocale }: { defaultLocale: "it" | "en"
 
   return (
     <div className="space-y-6">
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {notice}
-        </p>
-      ) : null}
+      <FeedbackMessages error={error} notice={notice} />
 
       <Card title={t("addTitle")}>
         <KnowledgeEntryForm key={formKey} entry={null} defaultLocale={defaultLocale} busy={busy} onSubmit={(values) => void save(values)} />

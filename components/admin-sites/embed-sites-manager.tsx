@@ -2,8 +2,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
-import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
+import { AdminTable } from "@/components/admin/admin-table";
+import { FeedbackMessages } from "@/components/admin/feedback-messages";
+import { dangerButton, inputClass, labelClass, primaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
+import { SecretReveal } from "@/components/admin/secret-reveal";
 import { IdentityTokenChecker } from "@/components/admin-sites/identity-token-checker";
 import { SigningSnippet } from "@/components/admin-sites/signing-snippet";
 import type { CreatedEmbedSite, EmbedSiteView } from "@/lib/embed/embed-site-schemas";
@@ -58,11 +61,7 @@ export function EmbedSitesManager({ allowedOrigins, appUrl }: { allowedOrigins: 
 
   return (
     <div className="space-y-6">
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FeedbackMessages error={error} />
 
       <Card title={t("allowed.title")}>
         <p className="text-sm text-slate-700">{t("allowed.intro")}</p>
@@ -115,93 +114,59 @@ export function EmbedSitesManager({ allowedOrigins, appUrl }: { allowedOrigins: 
         </form>
 
         {created ? (
-          <div role="status" className="mt-4 space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-3">
-            <p className="text-sm font-semibold text-amber-900">{t("created.title", { name: created.name })}</p>
-            <p className="text-sm text-amber-900">{t("created.keepSecret")}</p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code className="break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900 ring-1 ring-amber-200">{created.secret}</code>
-              <button
-                type="button"
-                className={secondaryButton}
-                onClick={async () => {
-                  await navigator.clipboard.writeText(created.secret).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? t("copied") : t("copy")}
-              </button>
-              <button type="button" className={secondaryButton} onClick={() => setCreated(null)}>
-                {t("close")}
-              </button>
-            </div>
+          <SecretReveal
+            className="space-y-3"
+            title={t("created.title", { name: created.name })}
+            description={t("created.keepSecret")}
+            secret={created.secret}
+            copied={copied}
+            onCopied={() => setCopied(true)}
+            onClose={() => setCreated(null)}
+            labels={{ copy: t("copy"), copied: t("copied"), close: t("close") }}
+          >
             {!created.allowed ? <p className="text-sm font-medium text-red-800">{t("created.notAllowed", { origin: created.origin })}</p> : null}
             <SigningSnippet appUrl={appUrl} />
-          </div>
+          </SecretReveal>
         ) : null}
       </Card>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className={tableClass}>
-          <caption className="sr-only">{t("table.caption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              {(["name", "origin", "embedding", "secret", "created", "status"] as const).map((column) => (
-                <th key={column} scope="col" className={thClass}>
-                  {t(`table.${column}`)}
-                </th>
-              ))}
-              <th scope="col" className={thClass}>
-                <span className="sr-only">{t("table.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {sites === null ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {t("loading")}
-                </td>
-              </tr>
-            ) : sites.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  {t("table.empty")}
-                </td>
-              </tr>
-            ) : (
-              sites.map((site) => (
-                <tr key={site.id} className={site.revoked_at ? "text-slate-400" : ""}>
-                  <td className={`${tdClass} font-medium`}>{site.name}</td>
-                  <td className={tdClass}>
-                    <code className="font-mono text-xs">{site.origin}</code>
-                  </td>
-                  <td className={tdClass}>
-                    {site.allowed ? (
-                      <span className="font-medium text-emerald-700">{t("table.allowed")}</span>
-                    ) : (
-                      <span className="font-medium text-amber-800" title={t("table.notAllowedHint")}>
-                        {t("table.notAllowed")}
-                      </span>
-                    )}
-                  </td>
-                  <td className={tdClass}>
-                    <code className="font-mono text-xs">…{site.secret_last4}</code>
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>{date(site.created_at)}</td>
-                  <td className={tdClass}>{site.revoked_at ? t("table.revoked", { date: date(site.revoked_at) }) : <span className="font-medium text-emerald-700">{t("table.active")}</span>}</td>
-                  <td className={tdClass}>
-                    {site.revoked_at ? null : (
-                      <button type="button" className={dangerButton} onClick={() => void revoke(site)} aria-label={t("table.revokeLabel", { name: site.name })}>
-                        {t("table.revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("table.caption")}
+        columns={(["name", "origin", "embedding", "secret", "created", "status"] as const).map((column) => t(`table.${column}`))}
+        actionsLabel={t("table.actions")}
+        items={sites}
+        loadingLabel={t("loading")}
+        emptyLabel={t("table.empty")}
+        renderRow={(site) => (
+          <tr key={site.id} className={site.revoked_at ? "text-slate-400" : ""}>
+            <td className={`${tdClass} font-medium`}>{site.name}</td>
+            <td className={tdClass}>
+              <code className="font-mono text-xs">{site.origin}</code>
+            </td>
+            <td className={tdClass}>
+              {site.allowed ? (
+                <span className="font-medium text-emerald-700">{t("table.allowed")}</span>
+              ) : (
+                <span className="font-medium text-amber-800" title={t("table.notAllowedHint")}>
+                  {t("table.notAllowed")}
+                </span>
+              )}
+            </td>
+            <td className={tdClass}>
+              <code className="font-mono text-xs">…{site.secret_last4}</code>
+            </td>
+            <td className={`${tdClass} whitespace-nowrap`}>{date(site.created_at)}</td>
+            <td className={tdClass}>{site.revoked_at ? t("table.revoked", { date: date(site.revoked_at) }) : <span className="font-medium text-emerald-700">{t("table.active")}</span>}</td>
+            <td className={tdClass}>
+              {site.revoked_at ? null : (
+                <button type="button" className={dangerButton} onClick={() => void revoke(site)} aria-label={t("table.revokeLabel", { name: site.name })}>
+                  {t("table.revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
 
       <IdentityTokenChecker sites={(sites ?? []).filter((s) => !s.revoked_at)} />
     </div>
