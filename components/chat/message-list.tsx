@@ -90,6 +90,15 @@ export function MessageList({ messages, pending, side, otherReadSeq, customerNam
               >
                 {message.body}
                 {message.truncated ? <span className="mt-1 block text-xs opacity-80">{t("truncated")}</span> : null}
+                {side === "operator" && message.attachments?.length ? (
+                  <span className="mt-1 flex flex-wrap gap-2 text-xs">
+                    {message.attachments.map((attachment, index) => (
+                      <a key={index} href={`/api/chat/messages/${encodeURIComponent(message.id)}/media/${index}`} target="_blank" rel="noopener" className="underline underline-offset-2">
+                        {t("attachment", { number: index + 1, type: attachment.content_type ?? "" })}
+                      </a>
+                    ))}
+                  </span>
+                ) : null}
               </div>
               <span className="mt-0.5 px-1 text-[11px] text-slate-600">
                 <time dateTime={message.created_at}>{format.dateTime(new Date(message.created_at), { hour: "2-digit", minute: "2-digit" })}</time>

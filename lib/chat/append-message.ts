@@ -22,6 +22,7 @@ export const messageSelect = {
   body: true,
   channel: true,
   deliveryStatus: true,
+  media: true,
   createdAt: true,
   operator: { select: { name: true } },
 } satisfies Prisma.MessageSelect;

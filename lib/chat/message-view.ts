@@ -8,6 +8,8 @@ export interface MessageView {
   channel: "web" | "whatsapp" | "email";
   operator_name?: string | null;
   delivery_status?: string | null;
+  /** WhatsApp attachments kept at Twilio: their content types, fetched by index through the media route. */
+  attachments?: { content_type: string | null }[];
   created_at: string;
 }
 
@@ -19,6 +21,7 @@ export interface MessageRow {
   body: string;
   channel: MessageView["channel"];
   deliveryStatus?: string | null;
+  media?: unknown;
   createdAt: Date;
   operator?: { name: string } | null;
 }
@@ -33,6 +36,9 @@ export function toMessageView(m: MessageRow): MessageView {
     channel: m.channel,
     operator_name: m.operator?.name ?? null,
     delivery_status: m.deliveryStatus ?? null,
+    ...(Array.isArray(m.media) && m.media.length > 0
+      ? { attachments: (m.media as { content_type?: unknown }[]).map((a) => ({ content_type: typeof a?.content_type === "string" ? a.content_type : null })) }
+      : {}),
     created_at: m.createdAt.toISOString(),
   };
 }

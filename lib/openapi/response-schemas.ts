@@ -42,6 +42,10 @@ export const messageSchema = z.object({
   channel: channelSchema,
   operator_name: z.string().nullable().optional(),
   delivery_status: z.string().nullable().optional().describe("WhatsApp delivery status of an operator message, when known"),
+  attachments: z
+    .array(z.object({ content_type: z.string().nullable() }))
+    .optional()
+    .describe("WhatsApp attachments (operators fetch them from /api/chat/messages/{id}/media/{index})"),
   created_at: timestamp,
 });
 const _message: Describes<z.output<typeof messageSchema>, MessageView> = true;

@@ -28,6 +28,10 @@ describe("GET /api/chat/messages/{id}/media/{index}", () => {
     const message = await prisma.message.findFirstOrThrow({ where: { sessionId: session.session_id, seq: 1 } });
     await prisma.message.update({ where: { id: message.id }, data: { media: [{ url: `https://api.twilio.com${path}`, content_type: "image/png", sid: "ME1" }] } });
 
+    const { getSessionView } = await import("@/lib/chat/get-session-view");
+    const view = await getSessionView(session.session_id, null);
+    expect(view.messages[0].attachments).toEqual([{ content_type: "image/png" }]);
+
     const response = await call(media, { params: { id: message.id, index: "0" }, headers: adminHeaders() });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/png");
