@@ -33,7 +33,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  retries: 0,
+  // On CI one retry absorbs a machine hiccup in these timing-sensitive journeys; a retried pass is reported as
+  // flaky in the closing tally of `npm test`, not hidden.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   outputDir: ".test-data/playwright",

@@ -214,5 +214,9 @@ test("with the FAQ bot unsure, the customer picks ✅ Risolto or 💬 Parla con 
   await operatorAnswers(desk, chat, question, "Bruno Neri");
   await expect(chat).toHaveURL(/[?&]session=/);
   expect((await recordsOf(request, email)).sessions).toHaveLength(1);
+  // The operator sees what the bot had already answered.
+  const sessionId = new URL(chat.url()).searchParams.get("session")!;
+  const view = await request.get(`/api/chat/sessions/${sessionId}`, { headers: adminHeaders() });
+  expect((await view.json()).data.metadata).toMatchObject({ faq_bot_answer: expect.any(String) });
   await customerContext.close();
 });

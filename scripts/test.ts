@@ -26,10 +26,10 @@ function vitestTotals(file: string): Totals {
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
-function playwrightTotals(file: string): Totals {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+function playwrightTotals(file: string): Totals & { flaky: number } {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, flaky: 0 };
   const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped, flaky: report.stats.flaky };
 }
 
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", NEXT_TELEMETRY_DISABLED: "1" };
@@ -54,6 +54,9 @@ const browser = playwrightTotals(`${reports}/playwright.json`);
 const passed = unit.passed + browser.passed;
 const failed = unit.failed + browser.failed + (vitestCode !== 0 && unit.failed === 0 ? 1 : 0) + (playwrightCode !== 0 && browser.failed === 0 ? 1 : 0);
 const skipped = unit.skipped + browser.skipped;
-console.log(`\nvitest: ${unit.passed} passed, ${unit.failed} failed · playwright: ${browser.passed} passed, ${browser.failed} failed`);
+console.log(
+  `\nvitest: ${unit.passed} passed, ${unit.failed} failed · playwright: ${browser.passed} passed, ${browser.failed} failed` +
+    (browser.flaky ? ` (${browser.flaky} passed only on retry: flaky)` : ""),
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);

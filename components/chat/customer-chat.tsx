@@ -47,7 +47,7 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
   const escalationStarted = useRef(false);
 
   const escalate = useCallback(
-    async (values: StartChatValues) => {
+    async (values: StartChatValues, faq?: { botAnswer: string; matchedQuestion?: string }) => {
       escalationStarted.current = true;
       setStage({ kind: "escalating" });
       const body = {
@@ -57,7 +57,12 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
         question: values.question.trim(),
         priority: "medium" as const,
         locale,
-        metadata: { source: "customer-chat", ...(embed ? { embed: true } : {}) },
+        metadata: {
+          source: "customer-chat",
+          ...(embed ? { embed: true } : {}),
+          // The operator sees what the FAQ bot already answered before the customer asked for a person.
+          ...(faq ? { faq_bot_answer: faq.botAnswer.slice(0, 2000), faq_matched_question: faq.matchedQuestion } : {}),
+        },
       };
       try {
         const result = await chatApi
@@ -118,7 +123,7 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
             <FaqPrelude
               question={stage.values.question.trim()}
               locale={locale}
-              onEscalate={() => void escalate(stage.values)}
+              onEscalate={(faq) => void escalate(stage.values, faq)}
               onResolved={() => setStage({ ...stage, resolved: true })}
             />
             {stage.resolved ? (

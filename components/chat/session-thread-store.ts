@@ -125,7 +125,7 @@ export class SessionThreadStore {
     // Fires on the first subscription and again after every reconnect: whatever was published meanwhile is fetched.
     channel.bind("pusher:subscription_succeeded", () => {
       this.updateLive();
-      void this.refresh();
+      void this.refresh().then(() => this.flushWantedTyping());
     });
     channel.bind("pusher:subscription_error", () => this.updateLive());
     channel.bind(EVENTS.messageCreated, (data: ThreadMessage) => this.receiveMessage(data));
@@ -321,10 +321,21 @@ export class SessionThreadStore {
     });
   }
 
+  private typingWantedAt = 0;
+
+  private flushWantedTyping(): void {
+    if (this.typingWantedAt && Date.now() - this.typingWantedAt < TYPING_SHOW_MS) this.sendTyping(true);
+  }
+
   /** Tells the other side we are typing (client event, throttled); `false` clears their indicator at once. */
   sendTyping(typing = true): void {
     const channel = this.channel;
-    if (!channel?.subscribed || !isOpen(this.snapshot.info?.status)) return;
+    if (!channel?.subscribed || !isOpen(this.snapshot.info?.status)) {
+      // Typing right after opening a chat, before its channel is subscribed: told as soon as it is.
+      this.typingWantedAt = typing ? Date.now() : 0;
+      return;
+    }
+    this.typingWantedAt = 0;
     const now = Date.now();
     if (typing && now - this.lastTypingSent < TYPING_SEND_EVERY_MS) return;
     if (!typing && this.lastTypingSent === 0) return;

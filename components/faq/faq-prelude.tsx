@@ -11,7 +11,8 @@ export interface FaqPreludeProps {
    * Go on to a human (call POST /api/chat/request-operator). Called once: right away when the bot is off, unsure
    * (confidence below the escalation threshold) or unreachable, or when the customer picks "💬 Parla con operatore".
    */
-  onEscalate: () => void;
+  /** `botAnswer`: what the bot already told the customer, so the operator does not repeat it. */
+  onEscalate: (context?: { botAnswer: string; matchedQuestion?: string }) => void;
   /** The customer picked "✅ Risolto": the bot's answer was enough; no chat, no ticket. */
   onResolved: () => void;
 }
@@ -40,14 +41,19 @@ export function FaqPrelude({ question, locale, onEscalate, onResolved }: FaqPrel
   useEffect(() => {
     callbacks.current = { onEscalate, onResolved };
   });
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
   // One outcome per question: a double click or a late answer never escalates twice.
   const settled = useRef(false);
 
   const escalate = () => {
     if (settled.current) return;
     settled.current = true;
+    const shown = stateRef.current;
     setState({ kind: "handed_over" });
-    callbacks.current.onEscalate();
+    callbacks.current.onEscalate(shown.kind === "answered" ? { botAnswer: shown.answer, matchedQuestion: shown.matchedQuestion ?? undefined } : undefined);
   };
   const resolve = () => {
     if (settled.current) return;

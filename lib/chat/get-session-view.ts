@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
-import { averageHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 
 const MESSAGE_PAGE = 500;
 
@@ -65,8 +65,8 @@ export async function getSessionView(id: string, principal: Principal | null, af
   let estimatedWait: number | null = null;
   if (session.status === "queued") {
     position = await queuePosition(prisma, id);
-    const [{ seatsOnline }, handle] = await Promise.all([capacity(prisma), averageHandleMinutes(prisma)]);
-    estimatedWait = position ? estimateWaitMinutes(position, handle.minutes, seatsOnline) : null;
+    const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
+    estimatedWait = position ? estimateWaitMinutes(position, handleMinutes, seatsOnline) : null;
   }
   const view: SessionView = {
     id: session.id,

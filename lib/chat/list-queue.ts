@@ -1,10 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { averageHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+import { cachedHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
 
 /** The waiting line as operators see it: position, priority, wait so far, the question and the chatbot's metadata. */
 export async function listQueue(now = new Date()) {
-  const [sessions, { seatsOnline }, handle] = await Promise.all([
+  const [sessions, { seatsOnline }, handleMinutes] = await Promise.all([
     prisma.chatSession.findMany({
       where: { status: "queued" },
       orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
@@ -12,7 +12,7 @@ export async function listQueue(now = new Date()) {
       select: { id: true, priority: true, question: true, metadata: true, queuedAt: true, channel: true, source: true, contact: { select: { email: true, phone: true, name: true, verified: true } } },
     }),
     capacity(prisma),
-    averageHandleMinutes(prisma),
+    cachedHandleMinutes(),
   ]);
   return sessions.map((s, index) => ({
     id: s.id,
@@ -25,7 +25,7 @@ export async function listQueue(now = new Date()) {
     contact: s.contact,
     queued_at: s.queuedAt.toISOString(),
     waiting_seconds: Math.max(0, Math.round((now.getTime() - s.queuedAt.getTime()) / 1000)),
-    estimated_wait: estimateWaitMinutes(index + 1, handle.minutes, seatsOnline),
+    estimated_wait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline),
   }));
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
-import { averageHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+import { cachedHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
 import { logger } from "@/lib/log/logger";
 
 const DEBOUNCE_MS = 200;
@@ -27,7 +27,7 @@ export async function broadcastQueuePositions(): Promise<void> {
     orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  const [{ seatsOnline }, handle] = await Promise.all([capacity(prisma), averageHandleMinutes(prisma)]);
+  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
   await publish([
     ...queued.map((s, index) => ({
       channel: sessionChannel(s.id),
@@ -36,7 +36,7 @@ export async function broadcastQueuePositions(): Promise<void> {
         session_id: s.id,
         status: "queued",
         position: index + 1,
-        estimated_wait: estimateWaitMinutes(index + 1, handle.minutes, seatsOnline),
+        estimated_wait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline),
         operator: null,
       },
     })),

@@ -35,7 +35,13 @@ export const queuedResult = z.object({
   type: z.literal("queue"),
   session_id: z.string(),
   position: z.number().int().min(1),
-  estimated_wait: z.number().int().min(1).describe("whole minutes"),
+  estimated_wait: z
+    .number()
+    .int()
+    .min(1)
+    .describe(
+      "Whole minutes, at least 1: position × the average handle time of the last 50 chats closed in 7 days (DEFAULT_HANDLE_MINUTES, 5, until 5 have closed; refreshed every 15 s) ÷ the seats online",
+    ),
   chat_url: z.url(),
   existing: z.boolean().optional(),
 });
