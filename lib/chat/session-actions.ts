@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/chat/append-message";
 import { canOperate } from "@/lib/chat/get-session-view";
 import { toMessageEvent } from "@/lib/chat/message-view";
+import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import { prisma } from "@/lib/db/client";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
@@ -46,7 +47,7 @@ export async function closeSession(id: string, principal: Principal | null, acto
     const message = await appendMessage(scope.tx, {
       sessionId: id,
       sender: "system",
-      body: byOperator ? "La chat è stata chiusa dall'operatore." : "La chat è stata chiusa dal cliente.",
+      body: byOperator ? systemText(sessionLocale(session.metadata)).closedByOperator() : systemText(sessionLocale(session.metadata)).closedByCustomer(),
     });
     await recordAuditEvent(scope.tx, actor, { action: "session.closed", targetType: "session", targetId: id, data: { reason: reason ?? null } });
     scope.events.push(
@@ -109,7 +110,7 @@ export async function convertSessionToTicket(id: string, principal: Principal | 
     const message = await appendMessage(scope.tx, {
       sessionId: id,
       sender: "system",
-      body: `Abbiamo aperto il ticket #${ticket.number}: riceverai la risposta via email/WhatsApp.`,
+      body: systemText(sessionLocale(session.metadata)).ticketOpened(ticket.number),
     });
     scope.events.push(
       { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/chat/append-message";
 import { toMessageEvent } from "@/lib/chat/message-view";
+import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
@@ -12,10 +13,10 @@ import type { UpdateOperatorBody } from "@/lib/schemas/operators";
 
 /** Puts a deactivated operator's live chats back in the queue at their original place. */
 async function requeueSessionsOf(scope: RoutingScope, operatorId: string): Promise<number> {
-  const sessions = await scope.tx.chatSession.findMany({ where: { operatorId, status: "active" }, select: { id: true } });
-  for (const { id } of sessions) {
+  const sessions = await scope.tx.chatSession.findMany({ where: { operatorId, status: "active" }, select: { id: true, metadata: true } });
+  for (const { id, metadata } of sessions) {
     await scope.tx.chatSession.update({ where: { id }, data: { status: "queued", operatorId: null, assignedAt: null, firstResponseAt: null } });
-    const message = await appendMessage(scope.tx, { sessionId: id, sender: "system", body: "L'operatore non è più disponibile: ti rimettiamo in coda." });
+    const message = await appendMessage(scope.tx, { sessionId: id, sender: "system", body: systemText(sessionLocale(metadata)).requeued() });
     scope.events.push(
       { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
       { channel: operatorChannel(operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "operator_deactivated" } },

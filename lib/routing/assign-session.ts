@@ -4,6 +4,7 @@ import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendMessage } from "@/lib/chat/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
+import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import type { RealtimeEvent } from "@/lib/realtime/server";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 
@@ -36,17 +37,14 @@ export function freeOperatorQuery(exclude: string[] = []): Prisma.Sql {
      LIMIT 1`;
 }
 
-/** The system line that tells the customer who joined (the escalation function in SQL writes the same). */
-export const JOINED_TEXT = " si è unito alla chat.";
-
 /** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */
 export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator, now = new Date()): Promise<void> {
   const session = await scope.tx.chatSession.update({
     where: { id: sessionId },
     data: { status: "active", operatorId: operator.id, assignedAt: now },
-    select: { id: true, priority: true, question: true, queuedAt: true, channel: true },
+    select: { id: true, priority: true, question: true, queuedAt: true, channel: true, metadata: true },
   });
-  const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: `${operator.name}${JOINED_TEXT}` });
+  const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: systemText(sessionLocale(session.metadata)).joined(operator.name) });
   scope.events.push(...assignmentEvents(session, operator, message, now));
 }
 

@@ -55,6 +55,15 @@ describe("requestOperator", () => {
     ]);
   });
 
+  it("writes Sportello's own lines in the customer's language", async () => {
+    await createOperator({ maxChats: 1, name: "Ada" });
+    const result = await requestOperator(input({ locale: "en", metadata: { plan: "pro" } }), customerActor());
+    if (result.type !== "operator_assigned") throw new Error("expected assignment");
+    const session = await prisma.chatSession.findUniqueOrThrow({ where: { id: result.session_id }, include: { messages: { orderBy: { seq: "asc" } } } });
+    expect(session.metadata).toEqual({ plan: "pro", locale: "en" });
+    expect(session.messages[1].body).toBe("Ada joined the chat.");
+  });
+
   it("gives the same user back their open session instead of a second one", async () => {
     await createOperator({ maxChats: 1 });
     await requestOperator(input(), customerActor());

@@ -9,7 +9,8 @@ import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { scheduleQueueBroadcast } from "@/lib/routing/broadcast-queue";
 import { toMessageView } from "@/lib/chat/message-view";
 import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
-import { assignmentEvents, JOINED_TEXT } from "@/lib/routing/assign-session";
+import { assignmentEvents } from "@/lib/routing/assign-session";
+import { joinedSuffix } from "@/lib/chat/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
@@ -120,12 +121,15 @@ async function escalate(
   const systemMessageId = randomUUID();
   const alert = input.priority === "urgent" && rules.urgent_whatsapp_alert ? (env().ADMIN_PHONE ?? null) : null;
   const alertPayload = { question: input.question.slice(0, 500), user_id: input.userId };
+  const locale = input.locale ?? "it";
+  // The customer's language travels with the session (metadata.locale): Sportello's own lines in the thread use it.
+  const metadata = input.locale ? { ...((input.metadata as object | null | undefined) ?? {}), locale: input.locale } : input.metadata;
   const [decision] = await db.$queryRaw<Decision[]>`
     SELECT * FROM sportello_escalate(
       ${contact.id}, ${sessionId}, ${input.priority}::"Priority", ${input.question},
-      ${input.metadata == null ? null : JSON.stringify(input.metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
+      ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
-      ${randomUUID()}, ${systemMessageId}, ${JOINED_TEXT}, ${randomUUID()}, ${actor.type}, ${actor.id},
+      ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
       ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3))`;
 
   switch (decision.outcome) {
@@ -139,7 +143,7 @@ async function escalate(
       return { result: await queuedAnswer(db, decision.session_id!, true), events: [], queueChanged: false };
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
-      const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${JOINED_TEXT}`, channel: "web", createdAt: now });
+      const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
       return {
         result: { success: true, type: "operator_assigned", session_id: sessionId, operator, chat_url: customerChatUrl(sessionId) },
         events: assignmentEvents({ id: sessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),

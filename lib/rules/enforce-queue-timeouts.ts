@@ -8,14 +8,9 @@ import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
+import { sessionLocale } from "@/lib/chat/system-messages";
 
 const BATCH = 100;
-
-/** The session's language, when the chatbot or the chat page said it in the metadata; Italian otherwise. */
-export function sessionLocale(metadata: Prisma.JsonValue | null): "it" | "en" {
-  const locale = (metadata as { locale?: unknown } | null)?.locale;
-  return locale === "en" ? "en" : "it";
-}
 
 export function queueTimeoutMessage(number: number, slaHours: number, locale: "it" | "en"): string {
   const lead = locale === "en" ? "No operator became free in time, so your request is now a ticket." : "Nessun operatore si è liberato in tempo: la tua richiesta è diventata un ticket.";

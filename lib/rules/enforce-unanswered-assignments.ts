@@ -9,7 +9,7 @@ import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/re
 import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { sessionLocale } from "@/lib/rules/enforce-queue-timeouts";
+import { sessionLocale } from "@/lib/chat/system-messages";
 
 const BATCH = 100;
 
