@@ -3,12 +3,15 @@ import { ApiError } from "@/lib/api/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a request body, refusing more than `limit` bytes without buffering the rest. */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
+/**
+ * Reads a request's or a response's body, refusing more than `limit` bytes (declared or actual) without buffering
+ * the rest: the stream is cancelled as soon as it goes over.
+ */
+export async function readCapped(message: Request | Response, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  const declared = Number(message.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge();
+  if (!message.body) return Buffer.alloc(0);
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -17,11 +20,16 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a request body as text, refusing more than `limit` bytes. */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readCapped(request, limit, () => tooLarge(limit))).toString("utf8");
 }
 
 function tooLarge(limit: number): ApiError {

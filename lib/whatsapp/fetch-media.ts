@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { readCapped } from "@/lib/api/read-body";
 import { env } from "@/lib/env";
 import { rebaseTwilioUrl, twilioConfig } from "@/lib/whatsapp/twilio-client";
 
@@ -31,26 +32,6 @@ export function twilioMediaUrl(url: string, accountSid: string): string | null {
   return onTwilio ? rebaseTwilioUrl(parsed.toString(), base) : parsed.toString();
 }
 
-async function readCapped(response: Response, limit: number): Promise<Buffer> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `Media exceeds ${limit} bytes`);
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new ApiError("PAYLOAD_TOO_LARGE", `Media exceeds ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Downloads an inbound message's media (a URL stored in Message.media) with the account's credentials, up to
  * WHATSAPP_MEDIA_MAX_BYTES. Twilio answers with a redirect to its CDN: that hop is followed without credentials.
@@ -70,6 +51,6 @@ export async function fetchWhatsappMedia(url: string): Promise<FetchedMedia> {
   }
   if (response.status === 404) throw new ApiError("NOT_FOUND", "Media not found at Twilio");
   if (!response.ok) throw new ApiError("SERVICE_UNAVAILABLE", `Twilio answered ${response.status} for the media`);
-  const bytes = await readCapped(response, limit);
+  const bytes = await readCapped(response, limit, () => new ApiError("PAYLOAD_TOO_LARGE", `Media exceeds ${limit} bytes`));
   return { contentType: response.headers.get("content-type") ?? "application/octet-stream", bytes };
 }
