@@ -19,7 +19,7 @@ const { requestOperator } = await import("@/lib/routing/request-operator");
 
 const DEMO_PASSWORD = "sportello-demo-2026";
 const demoOperators = [
-  { name: "Giulia Rossi", email: "giulia@demo.sportello", role: "operator" as const, maxChats: 3 },
+  { name: "Giulia Rossi", email: "giulia@demo.sportello", role: "operator" as const, maxChats: 1 },
   { name: "Marco Bianchi", email: "marco@demo.sportello", role: "operator" as const, maxChats: 2 },
   { name: "Sara Admin", email: "sara@demo.sportello", role: "admin" as const, maxChats: 3 },
 ];
@@ -44,6 +44,9 @@ const demoRequests = [
 ];
 const existing = await prisma.contact.count({ where: { userId: { in: demoRequests.map((r) => r.userId) } } });
 if (existing === 0) {
+  // Giulia is on duty with one seat, so the demo shows all three outcomes' neighbours: a live chat and a queue.
+  // (With no dashboard open she turns "away" after the heartbeat grace period; her chats stay hers.)
+  await prisma.operator.update({ where: { email: "giulia@demo.sportello" }, data: { status: "online", maxChats: 1, lastSeenAt: new Date() } });
   for (const request of demoRequests) {
     const result = await requestOperator({ ...request, source: "seed", channel: "web", metadata: { source: "chatbot", demo: true } }, { type: "system", id: null });
     console.log(`  ${request.userId}: ${result.type}`);
