@@ -1,7 +1,8 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
+import { useAdminList } from "@/components/admin/use-admin-list";
 import { AdminTable } from "@/components/admin/admin-table";
 import { FeedbackMessages } from "@/components/admin/feedback-messages";
 import { dangerButton, inputClass, labelClass, primaryButton, tdClass } from "@/components/admin/form-styles";
@@ -15,23 +16,12 @@ import type { CreatedEmbedSite, EmbedSiteView } from "@/lib/embed/embed-site-sch
 export function EmbedSitesManager({ allowedOrigins, appUrl }: { allowedOrigins: string[]; appUrl: string }) {
   const t = useTranslations("embed.sites");
   const format = useFormatter();
-  const [sites, setSites] = useState<EmbedSiteView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: "", origin: "" });
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedEmbedSite | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<EmbedSiteView[]>("/api/admin/embed-sites");
-    if (result.ok) setSites(result.data);
-    else setError(t("requestFailed", { message: result.message }));
-  }, [t]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const { items: sites, error, setError, reload: load } = useAdminList<EmbedSiteView>("/api/admin/embed-sites", useCallback((message: string) => t("requestFailed", { message }), [t]));
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault();

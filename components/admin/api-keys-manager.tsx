@@ -1,7 +1,8 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
+import { useAdminList } from "@/components/admin/use-admin-list";
 import { AdminTable } from "@/components/admin/admin-table";
 import { FeedbackMessages } from "@/components/admin/feedback-messages";
 import { dangerButton, inputClass, labelClass, primaryButton, tdClass } from "@/components/admin/form-styles";
@@ -25,23 +26,12 @@ export function ApiKeysManager() {
   const t = useTranslations("admin.apiKeys");
   const tu = useTranslations("admin.ui");
   const format = useFormatter();
-  const [keys, setKeys] = useState<KeyView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: "", role: "chatbot", rate: "" });
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<KeyView | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<KeyView[]>("/api/admin/api-keys");
-    if (result.ok) setKeys(result.data);
-    else setError(tu("requestFailed", { message: result.message }));
-  }, [tu]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const { items: keys, error, setError, reload: load } = useAdminList<KeyView>("/api/admin/api-keys", useCallback((message: string) => tu("requestFailed", { message }), [tu]));
 
   const create = async (event: React.FormEvent) => {
     event.preventDefault();

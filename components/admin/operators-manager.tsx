@@ -1,8 +1,9 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
 import { apiFetch } from "@/components/admin/api-client";
+import { useAdminList } from "@/components/admin/use-admin-list";
 import { OperatorStatusDot } from "@/components/admin/badges";
 import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
@@ -26,26 +27,12 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
   const tr = useTranslations("admin.role");
   const tu = useTranslations("admin.ui");
   const format = useFormatter();
-  const [operators, setOperators] = useState<OperatorView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [invite, setInvite] = useState({ name: "", email: "", phone: "", role: "operator", max_chats: 3 });
   const [inviting, setInviting] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await apiFetch<OperatorView[]>("/api/chat/operators");
-    if (result.ok) {
-      setOperators(result.data);
-      setError(null);
-    } else setError(tu("requestFailed", { message: result.message }));
-  }, [tu]);
-
-  useEffect(() => {
-    // Initial fetch of the list; later changes reload it explicitly.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const { items: operators, error, setError, reload: load } = useAdminList<OperatorView>("/api/chat/operators", useCallback((message: string) => tu("requestFailed", { message }), [tu]));
 
   const patch = async (operator: OperatorView, body: Record<string, unknown>) => {
     setBusyId(operator.id);
