@@ -26,7 +26,7 @@ let client: { key: string; resend: Resend } | undefined;
 function resendClient(config: EmailConfig): Resend {
   const baseUrl = env().RESEND_BASE_URL;
   const key = `${config.apiKey}:${baseUrl ?? ""}`;
-  // The SDK would read RESEND_BASE_URL from process.env by itself; passing it keeps lib/env the one reader.
+  // The SDK would read RESEND_BASE_URL from the environment by itself; passing it keeps lib/env the one reader.
   if (client?.key !== key) client = { key, resend: new Resend(config.apiKey, baseUrl ? { baseUrl } : undefined) };
   return client.resend;
 }

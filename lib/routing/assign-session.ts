@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendMessage } from "@/lib/chat/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
@@ -18,13 +17,8 @@ export interface FreeOperator {
  * work spreads evenly instead of filling the first operator. `exclude` skips operators who let this session go.
  */
 export async function findFreeOperator(scope: RoutingScope, exclude: string[] = []): Promise<FreeOperator | null> {
-  const rows = await scope.tx.$queryRaw<FreeOperator[]>`${freeOperatorQuery(exclude)}`;
-  return rows[0] ?? null;
-}
-
-/** The free-operator choice as SQL, so the escalation can fold it into the one query it makes under the lock. */
-export function freeOperatorQuery(exclude: string[] = []): Prisma.Sql {
-  return Prisma.sql`
+  // The escalation's SQL function (sportello_escalate) makes the same choice for new sessions.
+  const rows = await scope.tx.$queryRaw<FreeOperator[]>`
     SELECT o.id, o.name
       FROM operators o
       LEFT JOIN LATERAL (
@@ -35,6 +29,7 @@ export function freeOperatorQuery(exclude: string[] = []): Prisma.Sql {
        AND NOT (o.id = ANY(${exclude}::text[]))
      ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
      LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 /** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */

@@ -19,17 +19,10 @@ export interface RoutingScope {
  * advisory lock. Serialising these short transactions is what keeps the invariants across instances: no operator
  * above max_chats, no session assigned twice, and queue positions that are a consistent 1..n.
  */
-export async function inRoutingTransaction<T>(
-  work: (scope: RoutingScope) => Promise<T>,
-  options: {
-    /** Writes that need no serialisation (e.g. upserting the customer's contact), done in the same transaction before the lock. */
-    beforeLock?: (tx: Tx) => Promise<void>;
-  } = {},
-): Promise<T> {
+export async function inRoutingTransaction<T>(work: (scope: RoutingScope) => Promise<T>): Promise<T> {
   const scope: RoutingScope = { tx: undefined as unknown as Tx, events: [], queueChanged: false };
   const result = await prisma.$transaction(
     async (tx) => {
-      await options.beforeLock?.(tx);
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`);
       scope.tx = tx;
       return work(scope);
