@@ -83,6 +83,13 @@ export const envSchema = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 
+  // Which proxies in front of the app may say who the client is (X-Forwarded-For): a hop count ("1" on Render) or
+  // a comma-separated list of addresses/CIDRs/proxy-addr names ("loopback", "uniquelocal"). Unset: none, so the
+  // socket's own address is the client's.
+  TRUSTED_PROXIES: optionalString,
+  // Set by the launcher for its web server: the proof that the peer-address header came from our own server.
+  SPORTELLO_PEER_SECRET: optionalString,
+
   // Queue estimate: the handle time assumed until enough sessions have closed to measure it.
   DEFAULT_HANDLE_MINUTES: z.coerce.number().min(0.5).max(240).default(5),
 
