@@ -245,3 +245,18 @@ describe("finding 11 – simultaneous first escalations of one new user", () => 
     expect(await prisma.chatSession.count()).toBe(1);
   });
 });
+
+describe("other findings: cross-site writes with an operator's cookie", () => {
+  it("a write carrying the operator's cookie from another site's Origin → 403; from the app's own origin it works", async () => {
+    const { signInOperator } = await import("@/test/sign-in-operator");
+    const operator = await createOperator({ maxChats: 5 });
+    const cookie = await signInOperator(operator);
+    const opened = await call(requestOperator, { body: { user_id: "csrf-victim", question: "Aiuto" }, ip: freshIp() });
+    const params = { id: opened.json.session_id as string };
+    const evil = await call(postMessage, { params, body: { body: "phishing link", as: "operator" }, headers: { cookie, origin: "https://evil.example" } });
+    expect(evil.status).toBe(403);
+    expect(await prisma.message.count({ where: { sessionId: params.id, body: "phishing link" } })).toBe(0);
+    const own = await call(postMessage, { params, body: { body: "Ciao!", as: "operator" }, headers: { cookie, origin: "http://localhost:3001" } });
+    expect(own.status).toBe(201);
+  });
+});
