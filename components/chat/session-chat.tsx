@@ -12,7 +12,18 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
-export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: string; sessionKey: string; embed: boolean }) {
+export function SessionChat({
+  sessionId,
+  sessionKey,
+  embed,
+  onKeyRejected,
+}: {
+  sessionId: string;
+  sessionKey: string;
+  embed: boolean;
+  /** The server no longer knows this browser's key (the chat moved to another browser by a resume link). */
+  onKeyRejected?: () => void;
+}) {
   const t = useTranslations("chat");
   const store = useMemo(() => new SessionThreadStore(sessionId, "customer"), [sessionId]);
   useEffect(() => {
@@ -37,6 +48,10 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
       document.removeEventListener("visibilitychange", read);
     };
   }, [store, thread.messages.length]);
+
+  useEffect(() => {
+    if (error === "not_found") onKeyRejected?.();
+  }, [error, onKeyRejected]);
 
   if (error === "not_found") {
     return (
