@@ -645,6 +645,7 @@ export function apiEndpoints(): ApiEndpoint[] {
  */
 export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages",
+  "/api/{path}": "the catch-all that answers any unknown API path with a JSON 404",
   "/api/realtime/auth": "pusher-js channel authorization",
   "/api/realtime/config": "pusher-js connection settings for Sportello's pages",
   "/api/chat/queue": "the operator dashboard's queue view",
