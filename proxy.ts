@@ -31,6 +31,12 @@ export function proxy(request: NextRequest) {
   const origin = request.headers.get("origin");
   const allowed = allowedOrigins();
 
+  if (pathname.startsWith("/webhooks/")) {
+    // The guide's webhook URLs are rewrites to /api/webhooks/*: the same 405 rule.
+    const methods = allowedMethods(`/api${pathname}`);
+    if (methods && !methods.includes(request.method)) return methodNotAllowed(request, methods);
+  }
+
   if (pathname.startsWith("/api/")) {
     const crossOrigin = origin && origin !== request.nextUrl.origin;
     const permitted = crossOrigin && allowed.includes(origin);

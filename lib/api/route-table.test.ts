@@ -33,6 +33,12 @@ describe("one error shape for every /api answer", () => {
     expect(await response.json()).toMatchObject({ success: false, error: { code: "METHOD_NOT_ALLOWED", request_id: expect.any(String) } });
   });
 
+  it("the guide's /webhooks URLs get the same 405", async () => {
+    const response = proxy(new NextRequest("http://localhost:3001/webhooks/whatsapp", { method: "GET" }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST, OPTIONS");
+  });
+
   it("a known path with its method passes through", () => {
     const response = proxy(new NextRequest("http://localhost:3001/api/chat/request-operator", { method: "POST" }));
     expect(response.status).toBe(200);
