@@ -17,7 +17,6 @@ const port = Number(process.env.E2E_PORT ?? 3111);
 const adminApiKey = process.env.E2E_ADMIN_API_KEY ?? randomBytes(24).toString("hex");
 // The embed spec's host page (playwright.config.ts picks its port): it may frame the chat.
 const embedOrigin = process.env.E2E_EMBED_ORIGIN;
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 let pg: EmbeddedPostgresHandle | undefined;
 let realtime: LocalPusherServer | undefined;
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   const baseURL = `http://127.0.0.1:${port}`;
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ baseURL, databaseUrl: pg.url, realtimePort: realtime.port, embedOrigin }, null, 2));
 
-  web = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  web = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "--port", String(port), "--host", "127.0.0.1"], {
     stdio: "inherit",
     env: {
       ...process.env,

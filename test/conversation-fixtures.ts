@@ -6,9 +6,17 @@ import { prisma } from "@/lib/db/client";
 const id = () => randomBytes(16).toString("base64url");
 let ticketTokens = 0;
 
-export async function createContact(data: { name?: string; email?: string; phone?: string; verified?: boolean; userId?: string } = {}) {
+export async function createContact(data: { name?: string; email?: string; phone?: string; emailVerified?: boolean; phoneVerified?: boolean; userId?: string; createdAt?: Date } = {}) {
   return prisma.contact.create({
-    data: { userId: data.userId ?? `user_${id()}`, name: data.name, email: data.email, phone: data.phone, verified: data.verified ?? false },
+    data: {
+      userId: data.userId ?? `user_${id()}`,
+      name: data.name,
+      email: data.email,
+      phone: data.phone,
+      createdAt: data.createdAt,
+      ...(data.emailVerified ? { emailVerifiedAt: new Date(), emailVerifiedVia: "identity_token" } : {}),
+      ...(data.phoneVerified ? { phoneVerifiedAt: new Date(), phoneVerifiedVia: "whatsapp_inbound" } : {}),
+    },
   });
 }
 

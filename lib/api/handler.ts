@@ -6,6 +6,8 @@ import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
 import { getPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
+import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
+import { clientIp } from "@/lib/net/request-address";
 
 export type AuthRequirement = "public" | "operator" | "admin";
 
@@ -18,7 +20,10 @@ export interface HandlerContext<B, Q, P> {
   params: P;
   principal: Principal | null;
   requestId: string;
+  /** The client's address: the socket's, or what the proxies in TRUSTED_PROXIES say (never a bare client header). */
   ip: string;
+  /** A customer's key to a chat session (`X-Session-Key`), unverified until a use case checks it. */
+  customerKey: string | null;
   /** The raw body text, for signature checks (Twilio). */
   rawBody: string;
 }
@@ -31,13 +36,6 @@ interface RouteOptions<BS, QS, PS> {
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-
-export function clientIp(request: Request): string {
-  // Behind Render's proxy the client is the first X-Forwarded-For hop.
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim();
-  return request.headers.get("x-real-ip") ?? "unknown";
-}
 
 function validationError(error: z.ZodError, where: string): ApiError {
   return new ApiError("VALIDATION_ERROR", `Invalid ${where}`, {
@@ -97,6 +95,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
         principal,
         requestId,
         ip: clientIp(request),
+        customerKey: request.headers.get(SESSION_KEY_HEADER),
         rawBody,
       });
       response = result instanceof Response ? result : NextResponse.json(result);

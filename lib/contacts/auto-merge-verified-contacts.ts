@@ -15,12 +15,22 @@ interface PairRow {
 }
 
 /**
+ * A merged contact's user id still resolves to its row (lib/contacts/upsert-contact.ts finds contacts by user id):
+ * what was opened there after the merge moves on to the contact that lives on.
+ */
+async function moveOffTombstones(): Promise<void> {
+  await prisma.$executeRaw`UPDATE chat_sessions s SET contact_id = c.merged_into_id FROM contacts c WHERE s.contact_id = c.id AND c.merged_into_id IS NOT NULL`;
+  await prisma.$executeRaw`UPDATE tickets t SET contact_id = c.merged_into_id FROM contacts c WHERE t.contact_id = c.id AND c.merged_into_id IS NOT NULL`;
+}
+
+/**
  * Merges contacts that share an identifier verified on both sides (the same verified email, or the same verified
  * phone) into the oldest of them. Never on unverified data: a shared but unverified email or phone only becomes a
  * suggestion for an admin. Idempotent and safe to run on several instances (each merge locks its two rows and
  * refuses an already merged contact).
  */
 export async function autoMergeVerifiedContacts(): Promise<number> {
+  await moveOffTombstones();
   const pairs = await prisma.$queryRaw<PairRow[]>`
     WITH live AS (SELECT * FROM contacts c WHERE c.merged_into_id IS NULL AND c.erased_at IS NULL),
     by_email AS (

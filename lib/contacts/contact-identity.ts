@@ -1,30 +1,32 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 
-// The one place that knows how a contact's email and phone count as verified. Merge rules, the contact page and
-// the auto-merge job read these, never the columns directly.
+// How a contact's email and phone count as verified, for merge rules, the contact page, suggestions and the export.
+// The columns are written only by lib/contacts/upsert-contact.ts (proof: a signed identity token or a clicked link
+// for an email, a Twilio-signed inbound WhatsApp message for a phone).
 
 interface VerifiableContact {
-  verified: boolean;
+  emailVerifiedAt: Date | null;
+  emailVerifiedVia: string | null;
+  phoneVerifiedAt: Date | null;
+  phoneVerifiedVia: string | null;
 }
 
-/** The email was vouched for (a signed identity token). */
-export function isEmailVerified(contact: VerifiableContact): boolean {
-  return contact.verified;
+export function isEmailVerified(contact: Pick<VerifiableContact, "emailVerifiedAt">): boolean {
+  return contact.emailVerifiedAt !== null;
 }
 
-/** The phone was proven by the person (an inbound WhatsApp message from it). */
-export function isPhoneVerified(contact: VerifiableContact): boolean {
-  return contact.verified && false;
+export function isPhoneVerified(contact: Pick<VerifiableContact, "phoneVerifiedAt">): boolean {
+  return contact.phoneVerifiedAt !== null;
 }
 
 /** How each identifier was verified, for the contact page and the export. */
 export function verificationOf(contact: VerifiableContact) {
   return {
-    email_verified_at: null as string | null,
-    email_verified_via: isEmailVerified(contact) ? "identity_token" : null,
-    phone_verified_at: null as string | null,
-    phone_verified_via: isPhoneVerified(contact) ? "whatsapp_inbound" : null,
+    email_verified_at: contact.emailVerifiedAt?.toISOString() ?? null,
+    email_verified_via: contact.emailVerifiedVia,
+    phone_verified_at: contact.phoneVerifiedAt?.toISOString() ?? null,
+    phone_verified_via: contact.phoneVerifiedVia,
   };
 }
 
@@ -39,16 +41,13 @@ interface IdentityFields extends VerifiableContact {
  * the merged contact. A stored email or phone is never overwritten.
  */
 export function identityFill(into: IdentityFields, from: IdentityFields) {
-  const data: { name?: string; email?: string; phone?: string; verified?: boolean } = {};
+  const data: Partial<IdentityFields> = {};
   if (!into.name && from.name) data.name = from.name;
-  if (!into.email && from.email) {
-    data.email = from.email;
-    if (isEmailVerified(from)) data.verified = true;
-  }
-  if (!into.phone && from.phone) data.phone = from.phone;
+  if (!into.email && from.email) Object.assign(data, { email: from.email, emailVerifiedAt: from.emailVerifiedAt, emailVerifiedVia: from.emailVerifiedVia });
+  if (!into.phone && from.phone) Object.assign(data, { phone: from.phone, phoneVerifiedAt: from.phoneVerifiedAt, phoneVerifiedVia: from.phoneVerifiedVia });
   return data;
 }
 
 /** The same rules in SQL, over a contacts alias. */
-export const emailVerifiedSql = (alias: string) => Prisma.raw(`${alias}.verified`);
-export const phoneVerifiedSql = (alias: string) => Prisma.raw(`(${alias}.verified AND FALSE)`);
+export const emailVerifiedSql = (alias: string) => Prisma.raw(`(${alias}.email_verified_at IS NOT NULL)`);
+export const phoneVerifiedSql = (alias: string) => Prisma.raw(`(${alias}.phone_verified_at IS NOT NULL)`);

@@ -63,18 +63,25 @@ export async function getContact(id: string, viewer: Viewer) {
     include: {
       mergedFrom: { select: { id: true, mergedAt: true } },
       notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { id: true, name: true } } } },
-      sessions: {
-        orderBy: { createdAt: "desc" },
-        include: { operator: { select: { id: true, name: true } }, ticket: { select: { number: true } }, _count: { select: { messages: true } } },
-      },
-      tickets: {
-        orderBy: { createdAt: "desc" },
-        include: { assignee: { select: { id: true, name: true } }, _count: { select: { messages: true } } },
-      },
     },
   });
+  // Conversations opened under a merged contact's user id after the merge land on the tombstone until the
+  // auto-merge job moves them: the timeline shows them already.
+  const owners = [contact.id, ...contact.mergedFrom.map((m) => m.id)];
+  const [sessions, tickets] = await Promise.all([
+    prisma.chatSession.findMany({
+      where: { contactId: { in: owners } },
+      orderBy: { createdAt: "desc" },
+      include: { operator: { select: { id: true, name: true } }, ticket: { select: { number: true } }, _count: { select: { messages: true } } },
+    }),
+    prisma.ticket.findMany({
+      where: { contactId: { in: owners } },
+      orderBy: { createdAt: "desc" },
+      include: { assignee: { select: { id: true, name: true } }, _count: { select: { messages: true } } },
+    }),
+  ]);
   const timeline: ContactTimelineItem[] = [
-    ...contact.sessions.map((s) => ({
+    ...sessions.map((s) => ({
       type: "conversation" as const,
       id: s.id,
       at: s.createdAt.toISOString(),
@@ -86,7 +93,7 @@ export async function getContact(id: string, viewer: Viewer) {
       message_count: s._count.messages,
       ticket_number: s.ticket?.number ?? null,
     })),
-    ...contact.tickets.map((t) => ({
+    ...tickets.map((t) => ({
       type: "ticket" as const,
       id: t.id,
       at: t.createdAt.toISOString(),

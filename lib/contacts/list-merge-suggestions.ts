@@ -30,7 +30,7 @@ export async function listMergeSuggestions() {
     LIMIT ${MAX_GROUPS}`;
   const contacts = await prisma.contact.findMany({
     where: { id: { in: groups.flatMap((g) => g.ids) } },
-    select: { id: true, userId: true, name: true, email: true, phone: true, verified: true, createdAt: true, _count: { select: { sessions: true, tickets: true } } },
+    select: { id: true, userId: true, name: true, email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true, createdAt: true, _count: { select: { sessions: true, tickets: true } } },
   });
   const byId = new Map(contacts.map((c) => [c.id, c]));
   return groups.map((g) => ({

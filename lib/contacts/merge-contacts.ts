@@ -12,7 +12,10 @@ const mergeSelect = {
   name: true,
   email: true,
   phone: true,
-  verified: true,
+  emailVerifiedAt: true,
+  emailVerifiedVia: true,
+  phoneVerifiedAt: true,
+  phoneVerifiedVia: true,
   lastWhatsappInboundAt: true,
   mergedIntoId: true,
   erasedAt: true,
@@ -55,7 +58,7 @@ async function plan(db: Tx | typeof prisma, into: MergeContact, from: MergeConta
     into: summary(into),
     from: summary(from),
     moves: { conversations, tickets, notes, merged_contacts: mergedContacts },
-    fills: Object.keys(identityFill(into, from)).filter((k) => k !== "verified"),
+    fills: Object.keys(identityFill(into, from)).filter((k) => ["name", "email", "phone"].includes(k)),
   };
 }
 

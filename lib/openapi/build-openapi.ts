@@ -96,6 +96,10 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   CONFLICT: "A unique value is taken, or a request with the same Idempotency-Key is still running.",
   IDEMPOTENCY_MISMATCH: "The Idempotency-Key was already used with a different body.",
   INVALID_STATE: "The resource's state does not allow this (e.g. writing to a closed chat).",
+  CONVERSATION_OPEN:
+    "An anonymous caller asked for an operator for a user id that already has an open conversation. Its id is never handed to an anonymous caller: a link to resume it was emailed to the address it was opened with (`details.resume_link_sent`). Chatbots that call with their API key get the open conversation back instead.",
+  SESSION_CLAIMED: "The conversation is already open in another browser. `POST /api/chat/sessions/{id}/resume-link` emails its owner a link that moves it here.",
+  LINK_EXPIRED: "The resume link has expired or was already used: ask for a new one.",
   PAYLOAD_TOO_LARGE: "The body is over 64 KB.",
   UNSUPPORTED_MEDIA_TYPE: "The body's content type is not accepted here (send `Content-Type: application/json`).",
   RATE_LIMITED: "Too many requests: wait `Retry-After` seconds (also in `details.retry_after`).",

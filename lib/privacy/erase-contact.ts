@@ -53,7 +53,7 @@ export async function eraseContact(id: string, actor: Actor, now = new Date()): 
       for (const person of people) {
         await tx.contact.update({
           where: { id: person.id },
-          data: { userId: `erased:${person.id}`, name: null, email: null, phone: null, verified: false, lastWhatsappInboundAt: null, erasedAt: now },
+          data: { userId: `erased:${person.id}`, name: null, email: null, phone: null, emailVerifiedAt: null, emailVerifiedVia: null, phoneVerifiedAt: null, phoneVerifiedVia: null, lastWhatsappInboundAt: null, erasedAt: now },
         });
       }
       const removed = { ...counts, contacts: people.length, contact_notes: contactNotes };

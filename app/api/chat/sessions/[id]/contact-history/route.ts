@@ -1,7 +1,7 @@
 // GET /api/chat/sessions/{id}/contact-history – the customer's other conversations and open tickets (chat sidebar)
 import { ApiError } from "@/lib/api/errors";
 import { ok, route } from "@/lib/api/handler";
-import { canView } from "@/lib/chat/get-session-view";
+import { canView } from "@/lib/chat/customer-key";
 import { getSessionContactHistory } from "@/lib/contacts/get-session-contact-history";
 import { prisma } from "@/lib/db/client";
 import { sessionIdSchema } from "@/lib/schemas/common";
