@@ -25,15 +25,23 @@ const EN_WORDS = `invoice order shipping refund payment account password login c
 const FIRST = `Giulia Marco Luca Francesca Alessandro Sofia Matteo Chiara Lorenzo Martina Andrea Giorgia Davide Sara Simone Elena Federico Anna Riccardo Laura John Emma Oliver Olivia Harry Amelia Jack Isla Noah Ava José Zoë Renée Nicolò`.split(" ");
 const LAST = `Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti DeLuca Mancini Costa Giordano Rizzo Lombardi Moretti Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright Nicolò Caffè`.split(" ");
 
+// The rest of a message: 3,000 made-up words (syllables), so the vocabulary has a long tail like real text instead of
+// a hundred words that every message repeats.
+const SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split(" ");
+const FILLER = Array.from({ length: 3000 }, (_, i) => SYLLABLES[i % 55] + SYLLABLES[Math.floor(i / 55) % 55] + SYLLABLES[(i * 7) % 55]);
+
 const sqlArray = (words: string[]) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(",")}]`;
 const pick = (array: string, skew = 3) => `(${array})[1 + floor(power(random(), ${skew}) * array_length(${array}, 1))::int]`;
-const sentence = (array: string, words: number) => Array.from({ length: words }, () => pick(array)).join(" || ' ' || ");
+/** A message: `topical` words from the desk's vocabulary (mildly skewed), the rest from the long tail (skewed). */
+const sentence = (array: string, words: number, filler: string, topical = 2) =>
+  Array.from({ length: words }, (_, i) => (i < topical ? pick(array, 1.5) : pick(filler, 2))).join(" || ' ' || ");
 
 async function generate(client: pg.Client): Promise<void> {
   const it = sqlArray(IT_WORDS);
   const en = sqlArray(EN_WORDS);
   const first = sqlArray(FIRST);
   const last = sqlArray(LAST);
+  const filler = sqlArray(FILLER);
   const step = async (label: string, sql: string) => {
     const started = performance.now();
     await client.query(sql);
@@ -59,19 +67,19 @@ async function generate(client: pg.Client): Promise<void> {
     FROM generate_series(1, ${SESSIONS}) g`);
   await step("messages", `INSERT INTO messages (id, session_id, seq, sender, body, channel, language, created_at)
     SELECT 'm_' || g, 's_' || s, 1 + (g % 10), (CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'operator' END)::"MessageSender",
-           CASE WHEN s % 5 = 0 THEN ${sentence(en, 9)} ELSE ${sentence(it, 9)} END,
+           CASE WHEN s % 5 = 0 THEN ${sentence(en, 9, filler)} ELSE ${sentence(it, 9, filler)} END,
            (CASE WHEN s % 4 = 0 THEN 'whatsapp' ELSE 'web' END)::"Channel", CASE WHEN s % 5 = 0 THEN 'en' ELSE 'it' END,
            now() - (s % 1500) * interval '1 day' + (g % 10) * interval '1 minute'
     FROM generate_series(0, ${MESSAGES - 1}) g CROSS JOIN LATERAL (SELECT 1 + g / 10 AS s) x`);
   await step("tickets", `INSERT INTO tickets (id, number, status, question, contact_id, assignee_id, channel, access_token, due_at, language, created_at, updated_at)
     SELECT 't_' || g, 100000 + g, (ARRAY['open','pending','resolved','closed'])[1 + g % 4]::"TicketStatus",
-           CASE WHEN g % 5 = 0 THEN ${sentence(en, 7)} ELSE ${sentence(it, 7)} END,
+           CASE WHEN g % 5 = 0 THEN ${sentence(en, 7, filler)} ELSE ${sentence(it, 7, filler)} END,
            'c_' || (1 + (g * 104729) % ${CONTACTS}), CASE WHEN g % 3 = 0 THEN NULL ELSE 'op_' || (1 + g % ${OPERATORS}) END,
            (CASE WHEN g % 2 = 0 THEN 'email' ELSE 'whatsapp' END)::"Channel", 'tok_' || g, now(), CASE WHEN g % 5 = 0 THEN 'en' ELSE 'it' END,
            now() - (g % 1500) * interval '1 day', now()
     FROM generate_series(1, ${TICKETS}) g`);
   await step("ticket notes", `INSERT INTO ticket_notes (id, ticket_id, body, language, created_at)
-    SELECT 'n_' || g, 't_' || (g * 2), ${sentence(it, 8)}, 'it', now() FROM generate_series(1, ${Math.floor(TICKETS / 2)}) g`);
+    SELECT 'n_' || g, 't_' || (g * 2), ${sentence(it, 8, filler)}, 'it', now() FROM generate_series(1, ${Math.floor(TICKETS / 2)}) g`);
   await step("GIN indexes", `CREATE INDEX messages_search_vector_idx ON messages USING GIN (search_vector);
     CREATE INDEX tickets_search_vector_idx ON tickets USING GIN (search_vector);
     CREATE INDEX ticket_notes_search_vector_idx ON ticket_notes USING GIN (search_vector);
