@@ -81,4 +81,5 @@ export const eraseResultSchema = z.object({
   contact_id: z.string(),
   erased_at: z.string(),
   removed: z.record(z.string(), z.number()),
+  attachment_files: z.object({ deleted: z.number(), failed: z.number() }),
 });

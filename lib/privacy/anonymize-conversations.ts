@@ -12,6 +12,12 @@ export interface AnonymizeScope {
   identifiers: string[];
 }
 
+export interface AnonymizeResult {
+  counts: AnonymizeCounts;
+  /** The attachments' URLs at Twilio, to delete there once the transaction committed. */
+  mediaUrls: string[];
+}
+
 export interface AnonymizeCounts {
   messages: number;
   attachments: number;
@@ -49,12 +55,14 @@ const likeAny = (column: string, identifiers: string[]) =>
  * audit details, stored idempotent responses and rate-limit counters that name the person. Used by erase (one
  * contact) and retention (old closed conversations).
  */
-export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now: Date): Promise<AnonymizeCounts> {
+export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now: Date): Promise<AnonymizeResult> {
   const sessions = ids(scope.sessionIds);
   const tickets = ids(scope.ticketIds);
-  const [{ attachments }] = await tx.$queryRaw<{ attachments: number }[]>`
-    SELECT coalesce(sum(CASE WHEN jsonb_typeof(media) = 'array' THEN jsonb_array_length(media) ELSE 1 END), 0)::int AS attachments
-    FROM messages WHERE media IS NOT NULL AND (session_id IN (${sessions}) OR ticket_id IN (${tickets}))`;
+  const media = await tx.$queryRaw<{ url: string | null }[]>`
+    SELECT item->>'url' AS url FROM messages m
+    CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(m.media) = 'array' THEN m.media ELSE jsonb_build_array(m.media) END) AS item
+    WHERE m.media IS NOT NULL AND (m.session_id IN (${sessions}) OR m.ticket_id IN (${tickets}))`;
+  const attachments = media.length;
   const messages = await tx.$executeRaw`
     UPDATE messages SET body = '', media = NULL, delivery_error = NULL
     WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND (body <> '' OR media IS NOT NULL OR delivery_error IS NOT NULL)`;
@@ -99,7 +107,7 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
   const idempotency = await tx.$executeRaw`DELETE FROM idempotency_records WHERE ${likeAny("body::text", [...scope.identifiers, ...scope.sessionIds, ...scope.ticketIds])}`;
   const rateLimits = await tx.$executeRaw`DELETE FROM rate_limits WHERE ${likeAny("key", scope.identifiers)}`;
 
-  return {
+  const counts = {
     messages,
     attachments,
     conversations,
@@ -111,4 +119,5 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
     idempotency_records: idempotency,
     rate_limits: rateLimits,
   };
+  return { counts, mediaUrls: media.flatMap((m) => (m.url ? [m.url] : [])) };
 }

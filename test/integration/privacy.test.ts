@@ -1,6 +1,7 @@
 // Privacy: export everything held about a person, erase it everywhere (proved by scanning every table), retention.
 import pg from "pg";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { TwilioDouble, twilioSid } from "@/test/doubles/twilio-double";
 import { GET as exportContact } from "@/app/api/admin/contacts/[id]/export/route";
 import { POST as eraseContact } from "@/app/api/admin/contacts/[id]/erase/route";
 import { POST as mergeContacts } from "@/app/api/admin/contacts/merge/route";
@@ -14,6 +15,19 @@ import { adminHeaders, call } from "@/test/http";
 import { createOperator, customerActor } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
 import { createContact, createConversation, createTicketWith } from "@/test/conversation-fixtures";
+
+// Attachments live at Twilio: erase deletes them there through the API (here its local double).
+const ACCOUNT_SID = `AC${"5".repeat(32)}`;
+const twilioApi = await TwilioDouble.start(ACCOUNT_SID, "privacy-token");
+Object.assign(process.env, {
+  TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: "privacy-token",
+  TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886",
+  TWILIO_API_BASE_URL: twilioApi.url,
+});
+const { resetEnvCache } = await import("@/lib/env");
+resetEnvCache();
+afterAll(() => twilioApi.close());
 
 let people = 0;
 
@@ -61,6 +75,7 @@ async function seedPerson() {
   );
   const contact = await prisma.contact.findUniqueOrThrow({ where: { userId: `crm-${EMAIL}` } });
   // A WhatsApp conversation with an attachment, closed, handled by the operator.
+  const mediaPath = twilioApi.addMedia(twilioSid("MM"), "image/jpeg", Buffer.from("photo"));
   await createConversation({
     contactId: contact.id,
     operatorId: operator.id,
@@ -68,7 +83,7 @@ async function seedPerson() {
     status: "closed",
     closedAt: new Date(),
     messages: [
-      { body: `Il mio numero è ${PHONE}`, media: [{ url: "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", content_type: "image/jpeg" }] },
+      { body: `Il mio numero è ${PHONE}`, media: [{ url: `https://api.twilio.com${mediaPath}`, content_type: "image/jpeg" }] },
       { body: `Grazie ${NAME}, ricevuto`, sender: "operator" },
     ],
   });
@@ -90,7 +105,7 @@ async function seedPerson() {
   const other = await createContact({ name: "Paolo Neri", email: "paolo@example.com" });
   const otherSession = await createConversation({ contactId: other.id, messages: [{ body: "Buongiorno, sono Paolo" }] });
   if (!("session_id" in escalation)) throw new Error(`expected a live session, got ${escalation.type}`);
-  return { contact, operator, sessionId: escalation.session_id, ticketId: ticket.json.data.id as string, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE };
+  return { mediaPath, contact, operator, sessionId: escalation.session_id, ticketId: ticket.json.data.id as string, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE };
 }
 
 beforeEach(async () => {
@@ -111,7 +126,7 @@ describe("GET /api/admin/contacts/{id}/export", () => {
     expect(doc.conversations.flatMap((c: { messages: { body: string }[] }) => c.messages.map((m) => m.body))).toContain(`Il mio numero è ${PHONE}`);
     expect(doc.tickets.map((t: { id: string }) => t.id)).toEqual([ticketId]);
     expect(doc.tickets[0].notes[0].body).toContain(NAME);
-    expect(doc.attachments).toEqual([expect.objectContaining({ content_type: "image/jpeg", url: expect.stringContaining("/Media/ME1") })]);
+    expect(doc.attachments).toEqual([expect.objectContaining({ content_type: "image/jpeg", url: expect.stringContaining("/Media/ME") })]);
     expect(doc.deliveries.some((d: { recipient: string; kind: string }) => d.recipient === EMAIL && d.kind === "ticket_created_customer")).toBe(true);
     expect(doc.outbox.some((o: { recipient: string }) => o.recipient === EMAIL)).toBe(true);
     expect(doc.audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["session.requested", "contact.merged"]));
@@ -131,7 +146,7 @@ describe("GET /api/admin/contacts/{id}/export", () => {
 
 describe("POST /api/admin/contacts/{id}/erase", () => {
   it("leaves no email, phone or name of the person in any table, keeps the stats and the other customers", async () => {
-    const { contact, sessionId, ticketId, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE } = await seedPerson();
+    const { mediaPath, contact, sessionId, ticketId, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE } = await seedPerson();
     const needles = [EMAIL, PHONE, PHONE.slice(3), NAME, OLD_PHONE];
     expect((await scanAllTables(needles)).length).toBeGreaterThan(5);
     const stats = async () => {
@@ -147,6 +162,9 @@ describe("POST /api/admin/contacts/{id}/erase", () => {
     expect(removed).toMatchObject({ contacts: 2, conversations: 2, tickets: 1, attachments: 1, contact_notes: 1, ticket_notes: 1, outbox_deliveries: 1, idempotency_records: 1 });
     expect(removed.messages).toBeGreaterThanOrEqual(4);
     expect(removed.notifications).toBeGreaterThanOrEqual(1);
+    // The attachment is gone at Twilio too.
+    expect(response.json.data.attachment_files).toEqual({ deleted: 1, failed: 0 });
+    expect(twilioApi.http.requests.some((r) => r.method === "DELETE" && r.path === mediaPath)).toBe(true);
 
     expect(await scanAllTables(needles)).toEqual([]);
     // Rows and figures stay; only the person is gone.
