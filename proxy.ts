@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { allowedOrigins } from "@/lib/env";
 
 const EMBEDDABLE = [/^\/chat(\/|$)/, /^\/admin\/customer-chat\.html$/, /^\/ticket\//];
-const CORS_HEADERS = "content-type, authorization, idempotency-key, x-request-id";
+const CORS_HEADERS = "content-type, authorization, idempotency-key, x-request-id, x-session-key";
 
 function corsHeaders(origin: string): Record<string, string> {
   return {

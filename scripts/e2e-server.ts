@@ -82,6 +82,9 @@ async function main(): Promise<void> {
       PUSHER_PORT: String(realtime.port),
       PUSHER_PUBLIC_PORT: String(realtime.port),
       PUSHER_USE_TLS: "false",
+      // The browser plays a proxy on loopback: tests give each context its own X-Forwarded-For address, so the per-
+      // address limits (sign-in, escalations) see separate clients.
+      TRUSTED_PROXIES: "loopback",
       // Every test customer comes from 127.0.0.1: the per-IP escalation limit is not what these tests measure.
       RATE_LIMIT_IP_PER_MINUTE: "100000",
       RATE_LIMIT_USER_PER_MINUTE: "1000",

@@ -6,6 +6,7 @@ import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
 import { getPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
+import { appUrl } from "@/lib/env";
 import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
 import { clientIp } from "@/lib/net/request-address";
 
@@ -43,6 +44,19 @@ function validationError(error: z.ZodError, where: string): ApiError {
   });
 }
 
+/**
+ * A signed-in operator's cookie rides along on any request the browser makes. A write that carries it must come
+ * from Sportello's own pages: a cross-site Origin is refused (SameSite=Lax already keeps the cookie off most
+ * cross-site requests; this also covers same-site neighbours and older browsers).
+ */
+function requireSameOriginForCookieWrites(request: NextRequest, principal: Principal | null): void {
+  if (principal?.kind !== "operator" || request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  if (origin === new URL(request.url).origin || origin === new URL(appUrl()).origin) return;
+  throw new ApiError("FORBIDDEN", "Cross-site request refused: operator actions come from Sportello's own pages");
+}
+
 function requireAuth(requirement: AuthRequirement, principal: Principal | null): void {
   if (requirement === "public") return;
   if (!principal) throw new ApiError("UNAUTHORIZED", "Authentication required");
@@ -70,6 +84,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
       principal = await getPrincipal(request.headers);
       if (request.headers.get("authorization") && !principal) throw new ApiError("UNAUTHORIZED", "Invalid API key");
       requireAuth(options.auth ?? "public", principal);
+      requireSameOriginForCookieWrites(request, principal);
 
       const rawParams = context?.params ? await context.params : {};
       const params = options.params ? options.params.safeParse(rawParams) : undefined;

@@ -48,6 +48,17 @@ describe("POST /api/chat/request-operator – identity_token", () => {
     expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:anna@example.com" } })).toMatchObject({ email: "anna@example.com", emailVerifiedVia: "identity_token" });
   });
 
+  it("speaks for the token's email only: a victim's user_id with the attacker's own valid token reaches nothing of the victim's", async () => {
+    await prisma.operator.create({ data: { id: "op-identity", name: "Giulia", email: "giulia@test.local", status: "online", maxChats: 5 } });
+    const victim = await call(POST, { body: { user_id: "web:victim@example.com", user_email: "victim@example.com", question: "Aiuto" }, ip: freshIp() });
+    expect(victim.status).toBe(200);
+    const attack = await call(POST, { body: { user_id: "web:victim@example.com", question: "hi", identity_token: await sign({ email: "attacker@example.com" }) }, headers: { origin: SITE }, ip: freshIp() });
+    expect(attack.status).toBe(200);
+    expect(attack.json.session_id).not.toBe(victim.json.session_id);
+    expect(attack.text).not.toContain(victim.json.session_id);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:victim@example.com" } })).toMatchObject({ email: "victim@example.com", emailVerifiedAt: null });
+  });
+
   it("leaves a contact without a token unverified", async () => {
     const userId = uniqueUserId();
     const response = await call(POST, { body: { user_id: userId, user_email: "someone@example.com", question: "Aiuto" }, ip: freshIp() });
