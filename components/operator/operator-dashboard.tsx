@@ -20,6 +20,7 @@ import {
 import { ChatListItem } from "@/components/operator/chat-list-item";
 import { OperatorChat } from "@/components/operator/operator-chat";
 import { QueuePanel } from "@/components/operator/queue-panel";
+import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
 import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } from "@/lib/realtime/channels";
 
@@ -308,6 +309,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           {t("presence.count", { count: members.length })}
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          <DashboardSearchForm />
           <button
             type="button"
             aria-pressed={soundOn}

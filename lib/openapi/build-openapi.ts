@@ -12,6 +12,7 @@ import {
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
 import { envSchema } from "@/lib/env";
+import { contactsSearchEndpoints } from "@/lib/openapi/contacts-search-endpoints";
 import {
   faqAnswer,
   faqAnswerBody,
@@ -636,6 +637,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "public",
       success: { status: 200, description: "The OpenAPI document" },
     },
+    ...contactsSearchEndpoints(),
   ];
 }
 
@@ -655,6 +657,7 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/sessions/{id}/ticket": "operator dashboard action",
   "/api/chat/sessions/{id}/transcript": "the customer chat's 'email me the transcript' action",
   "/api/chat/messages/{id}/media/{index}": "the operator dashboard's view of a WhatsApp attachment",
+  "/api/chat/sessions/{id}/contact-history": "the operator dashboard's sidebar: the customer's other conversations and open tickets",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
   "/api/tickets/{id}/timeline": "operator dashboard view",
