@@ -6,10 +6,11 @@
 // The realtime server runs in a process of its own, as under `npm start`, with its per-client limits set for this
 // load (every client comes from 127.0.0.1); --unlimited lifts them, to compare.
 //   --sessions (BENCH_SESSIONS, 200), --messages per session and round (BENCH_MESSAGES, 10), --rate messages per
-//   second overall (BENCH_RATE, 200), --rounds (BENCH_ROUNDS, 3), --no-write (leave docs/benchmarks.md alone)
+//   second overall (BENCH_RATE, 200), --rounds (BENCH_ROUNDS, 3), --no-write (leave docs/benchmarks.md alone),
+//   --app-log <file> (the web server's log lines, warn and above, for the reasons behind HTTP errors)
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     rounds: { type: "string" },
     unlimited: { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
+    "app-log": { type: "string" },
   },
 });
 const SESSIONS = Number(args.sessions ?? process.env.BENCH_SESSIONS ?? 200);
@@ -229,7 +231,7 @@ try {
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(realtime.port),
     PUSHER_USE_TLS: "false",
-  });
+  }, args["app-log"] ? (chunk) => appendFileSync(args["app-log"]!, chunk) : undefined);
   const appUrl = app.url;
 
   // 1. The sessions, escalated like a chatbot would (the bootstrap admin key is not rate limited).

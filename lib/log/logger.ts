@@ -11,7 +11,8 @@ function redactError(error: unknown): unknown {
   return redactFields({ ...pino.stdSerializers.err(error) });
 }
 
-export const logger = pino({
+/** The logger's configuration, exported so tests can run it against a captured stream. */
+export const loggerOptions: pino.LoggerOptions = {
   level: env().LOG_LEVEL,
   base: { service: "sportello" },
   redact: {
@@ -39,4 +40,6 @@ export const logger = pino({
       method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubText(arg) : arg)) as Parameters<typeof method>);
     },
   },
-});
+};
+
+export const logger = pino(loggerOptions);

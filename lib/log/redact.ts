@@ -39,8 +39,11 @@ const KEY_AFTER = new Set(["sessions", "tickets", "ticket", "reset-password", "v
 /** Any other segment that looks like a generated id or token (16+ url-safe characters with a digit). */
 const TOKEN_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{16,}$/;
 
-const SESSION_IN_TEXT = /(session-)[A-Za-z0-9_-]+/g;
-const QUERY_VALUE_IN_TEXT = /([?&][\w.[\]-]+=)[^&#\s"'<>]+/g;
+// Session channels (`private-session-<id>`, also encrypted or presence) and session paths (`/sessions/<id>`); not any
+// "session-" (stack traces name files like get-session-view.ts).
+const SESSION_IN_TEXT = /((?:private-|presence-)(?:encrypted-)?session-|\/sessions\/)[A-Za-z0-9_-]+/g;
+// A value ends where a URL or a sentence would: the next parameter, a fragment, a quote, space or closing bracket.
+const QUERY_VALUE_IN_TEXT = /([?&][\w.[\]-]+=)[^&#\s"'<>),;]+/g;
 const BEARER_IN_TEXT = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 
 const MAX_DEPTH = 6;
