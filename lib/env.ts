@@ -90,6 +90,11 @@ export const envSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // A customer's chat messages: per session, and per client address across sessions.
+  RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_MESSAGES_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // The other anonymous session actions (claim, resume link, transcript, read receipts, close) per client address.
+  RATE_LIMIT_SESSION_ACTIONS_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 
   // Which proxies in front of the app may say who the client is (X-Forwarded-For): a hop count ("1" on Render) or
   // a comma-separated list of addresses/CIDRs/proxy-addr names ("loopback", "uniquelocal"). Unset: none, so the

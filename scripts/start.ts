@@ -20,6 +20,8 @@ const dev = process.argv.includes("--dev");
 const config = parseEnv(process.env);
 const dataDir = path.resolve(config.DATA_DIR);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// Next behind a plain node:http server that tells the app the socket's address (see the file).
+const webServer = path.resolve("scripts/web-server.mjs");
 
 interface LocalSecrets {
   postgresPassword: string;
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
     await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
   }
 
-  nextServer = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+  nextServer = spawn(process.execPath, [webServer, "--port", String(config.PORT), "--host", config.HOST, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });

@@ -15,7 +15,7 @@ export async function startAppServer(env: Record<string, string>, onOutput?: (ch
     throw new Error("No production build: run `npm test` (it builds first) or `npx next build`.");
   }
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "--port", String(port), "--host", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", RUN_WORKER: "false", ...env },
     stdio: ["ignore", onOutput ? "pipe" : "ignore", "pipe"],
   });

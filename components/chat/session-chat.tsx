@@ -12,14 +12,14 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
-export function SessionChat({ sessionId, embed }: { sessionId: string; embed: boolean }) {
+export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: string; sessionKey: string; embed: boolean }) {
   const t = useTranslations("chat");
   const store = useMemo(() => new SessionThreadStore(sessionId, "customer"), [sessionId]);
   useEffect(() => {
     store.start();
     return () => store.stop();
   }, [store]);
-  const { pusher, status } = useRealtime({ sessionKey: sessionId });
+  const { pusher, status } = useRealtime({ sessionKey });
   const snapshot = useSessionThread(store, pusher);
   const { info, thread, pending, typing, error, ticketUrl } = snapshot;
   const [confirmEnd, setConfirmEnd] = useState(false);

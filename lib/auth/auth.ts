@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { appUrl, allowedOrigins, env, isBuildPhase } from "@/lib/env";
 import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { AUTH_CLIENT_IP_HEADER } from "@/lib/net/request-address";
 
 function authSecret(): string {
   const secret = env().AUTH_SECRET;
@@ -66,7 +67,8 @@ export const auth = betterAuth({
     // Secure cookies whenever the public URL is https (production on Render); plain http only on a laptop.
     useSecureCookies: appUrl().startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-    ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+    // Set by app/api/auth/[...all]/route.ts from clientIp() (socket + TRUSTED_PROXIES); a client cannot write it.
+    ipAddress: { ipAddressHeaders: [AUTH_CLIENT_IP_HEADER] },
   },
   databaseHooks: {
     session: {
