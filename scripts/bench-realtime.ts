@@ -4,7 +4,8 @@
 // session's client. Also checks that nothing is lost and that every client sees its session's seqs in order. Writes
 // its section of docs/benchmarks.md. Needs a production build (`npx next build`). Everything on 127.0.0.1.
 // The realtime server runs in a process of its own, as under `npm start`, with its per-client limits set for this
-// load (every client comes from 127.0.0.1); --unlimited lifts them, to compare.
+// load (every client comes from 127.0.0.1); --unlimited lifts them, to compare. --in-process runs the server inside
+// this process instead, beside the clients (how the benchmark measured before), to compare.
 //   --sessions (BENCH_SESSIONS, 200), --messages per session and round (BENCH_MESSAGES, 10), --rate messages per
 //   second overall (BENCH_RATE, 200), --rounds (BENCH_ROUNDS, 3), --no-write (leave docs/benchmarks.md alone),
 //   --app-log <file> (the web server's log lines, warn and above, for the reasons behind HTTP errors)
@@ -20,6 +21,7 @@ import PusherClient, { type Channel } from "pusher-js";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
 import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from "@/lib/realtime/local-server/limits";
+import { startLocalPusherServer, type LocalPusherServerOptions } from "@/lib/realtime/local-server/server";
 import { findFreePort } from "@/scripts/lib/ports";
 import { startAppServer } from "@/test/app-server";
 
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     rate: { type: "string" },
     rounds: { type: "string" },
     unlimited: { type: "boolean", default: false },
+    "in-process": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     "app-log": { type: "string" },
   },
@@ -101,19 +104,29 @@ function postJson(url: string, body: unknown, headers: Record<string, string> = 
   });
 }
 
-/** The realtime server in its own process (scripts/lib/realtime-server-process.ts). */
-async function startRealtimeProcess(options: object): Promise<{ port: number; child: ChildProcess }> {
+/** The realtime server in its own process (scripts/lib/realtime-server-process.ts), or in this one (--in-process). */
+async function startRealtime(options: LocalPusherServerOptions): Promise<{ port: number; stop: () => Promise<unknown> }> {
+  if (args["in-process"]) {
+    const server = await startLocalPusherServer(options);
+    return { port: server.port, stop: () => server.close() };
+  }
   const child = fork(path.resolve("scripts/lib/realtime-server-process.ts"), [], { execArgv: process.execArgv, stdio: "inherit" });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (message: { port?: number; error?: string }) => (message.port ? resolve(message.port) : reject(new Error(message.error))));
     child.once("exit", (code) => reject(new Error(`realtime server exited (${code})`)));
     child.send({ start: options });
   });
-  return { port, child };
+  return { port, stop: () => stopChild(child) };
 }
 
-/** A customer's pusher-js client, authorized by the app's own endpoint with the session id as key. */
-function customerClient(appUrl: string, key: string, port: number, sessionId: string): PusherClient {
+function stopChild(child: ChildProcess): Promise<unknown> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.send({ stop: true });
+  return exited;
+}
+
+/** A customer's pusher-js client, authorized by the app's own endpoint with the customer's key. */
+function customerClient(appUrl: string, key: string, port: number, sessionKey: string): PusherClient {
   return new PusherClient(key, {
     cluster: "local",
     wsHost: "127.0.0.1",
@@ -126,7 +139,7 @@ function customerClient(appUrl: string, key: string, port: number, sessionId: st
         fetch(`${appUrl}/api/realtime/auth`, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ socket_id: socketId, channel_name: channelName, session_id: sessionId }).toString(),
+          body: new URLSearchParams({ socket_id: socketId, channel_name: channelName, session_key: sessionKey }).toString(),
         })
           .then(async (response) => (response.ok ? callback(null, await response.json()) : callback(new Error(`auth ${response.status}`), null)))
           .catch((error: Error) => callback(error, null));
@@ -154,7 +167,7 @@ interface RoundFigures {
 }
 
 /** One measured round: SESSIONS × MESSAGES posts at RATE per second; waits for every event (or the loss timeout). */
-async function measureRound(appUrl: string, sessionIds: string[], received: Map<string, Received[]>, nextNumber: () => number): Promise<RoundFigures> {
+async function measureRound(appUrl: string, sessionIds: string[], keys: Map<string, string>, received: Map<string, Received[]>, nextNumber: () => number): Promise<RoundFigures> {
   const sentAt = new Map<string, number>();
   const answers: number[] = [];
   const failures: string[] = [];
@@ -170,7 +183,7 @@ async function measureRound(appUrl: string, sessionIds: string[], received: Map<
     const sent = performance.now();
     sentAt.set(body, sent);
     inFlight.push(
-      postJson(`${appUrl}/api/chat/sessions/${id}/messages`, { body, as: "customer" })
+      postJson(`${appUrl}/api/chat/sessions/${id}/messages`, { body, as: "customer" }, { "x-session-key": keys.get(id)! })
         .then(({ status }) => {
           answers.push(performance.now() - sent);
           if (status !== 201) failures.push(`${body}: HTTP ${status}`);
@@ -212,7 +225,7 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-rt-"));
 chmodSync(scratch, 0o755);
 const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false });
 const pusherApp = { appId: "777001", key: randomBytes(10).toString("hex"), secret: randomBytes(20).toString("hex") };
-const realtime = await startRealtimeProcess({ host: "127.0.0.1", port: await findFreePort(), ...pusherApp, limits: LIMITS });
+const realtime = await startRealtime({ host: "127.0.0.1", port: await findFreePort(), ...pusherApp, limits: LIMITS });
 const clients: PusherClient[] = [];
 let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
 
@@ -231,6 +244,11 @@ try {
     PUSHER_HOST: "127.0.0.1",
     PUSHER_PORT: String(realtime.port),
     PUSHER_USE_TLS: "false",
+    // Every customer here comes from 127.0.0.1 and writes about once a second: the limits stay on (their checks are
+    // part of the path measured) with caps this load does not reach.
+    RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE: "100000",
+    RATE_LIMIT_MESSAGES_IP_PER_MINUTE: "1000000",
+    RATE_LIMIT_SESSION_ACTIONS_IP_PER_MINUTE: "1000000",
   }, args["app-log"] ? (chunk) => appendFileSync(args["app-log"]!, chunk) : undefined);
   const appUrl = app.url;
 
@@ -245,12 +263,20 @@ try {
     if (status !== 200 || typeof json.session_id !== "string") throw new Error(`escalation ${i}: ${status} ${JSON.stringify(json)}`);
     sessionIds.push(json.session_id);
   }
+  // Each customer's browser claims its chat once and gets its key (X-Session-Key, session_key for realtime auth).
+  const keys = new Map<string, string>();
+  for (const id of sessionIds) {
+    const { status, json } = await postJson(`${appUrl}/api/chat/sessions/${id}/claim`, {});
+    const data = json.data as { session_key?: string } | undefined;
+    if (status !== 201 || !data?.session_key) throw new Error(`claim ${id}: ${status} ${JSON.stringify(json)}`);
+    keys.set(id, data.session_key);
+  }
 
   // 2. One pusher-js client per customer, all subscribed before anything is measured.
   const received = new Map<string, Received[]>();
   await Promise.all(
     sessionIds.map(async (id) => {
-      const client = customerClient(appUrl, pusherApp.key, realtime.port, id);
+      const client = customerClient(appUrl, pusherApp.key, realtime.port, keys.get(id)!);
       clients.push(client);
       const channel = client.subscribe(`private-session-${id}`);
       const list: Received[] = [];
@@ -262,7 +288,7 @@ try {
   console.log(`${SESSIONS} pusher-js clients subscribed`);
 
   // 3. Warm-up: one message per session, not measured (JIT, connection pools).
-  await Promise.all(sessionIds.map((id) => postJson(`${appUrl}/api/chat/sessions/${id}/messages`, { body: "warm-up", as: "customer" })));
+  await Promise.all(sessionIds.map((id) => postJson(`${appUrl}/api/chat/sessions/${id}/messages`, { body: "warm-up", as: "customer" }, { "x-session-key": keys.get(id)! })));
   await sleep(1_000);
 
   // 4. The measured rounds: messages spread evenly at RATE per second overall, round-robin over the sessions.
@@ -270,7 +296,7 @@ try {
   const allLatencies: number[] = [];
   let messageNumber = 0;
   for (let round = 1; round <= ROUNDS; round++) {
-    const figures = await measureRound(appUrl, sessionIds, received, () => messageNumber++);
+    const figures = await measureRound(appUrl, sessionIds, keys, received, () => messageNumber++);
     rounds.push(figures);
     allLatencies.push(...figures.latencies);
     await sleep(1_000);
@@ -297,7 +323,7 @@ try {
 
 POST \`/api/chat/sessions/{id}/messages\` sent → \`message.created\` received by the customer's pusher-js client, with
 ${SESSIONS} concurrent sessions, one pusher-js client each (authorized through \`POST /api/realtime/auth\`), against the
-local Pusher-protocol server (a process of its own; per-client limits ${args.unlimited ? "lifted with --unlimited" : `at their defaults, with ${LIMITS.maxConnectionsPerIp} sockets per address`}) and the
+local Pusher-protocol server (${args["in-process"] ? "inside the benchmark's process" : "a process of its own"}; per-client limits ${args.unlimited ? "lifted with --unlimited" : `at their defaults, with ${LIMITS.maxConnectionsPerIp} sockets per address`}) and the
 production build (\`next start\`) on loopback. ${ROUNDS} rounds of ${SESSIONS * MESSAGES}
 messages at ${RATE}/s overall, round-robin over the sessions (${MESSAGES} per session per round), after one unmeasured
 warm-up message per session. The path measured: HTTP request, zod, session row lock + seq + insert + commit in
@@ -325,8 +351,7 @@ Run: ${new Date().toISOString().slice(0, 10)}, ${overall.seconds.toFixed(1)} s m
   for (const client of clients) client.disconnect();
   await app?.stop();
   agent.destroy();
-  realtime.child.send({ stop: true });
-  await new Promise((resolve) => realtime.child.once("exit", resolve));
+  await realtime.stop();
   await database.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

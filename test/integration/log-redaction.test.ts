@@ -74,13 +74,21 @@ describe("logs carry no secrets", () => {
       await post("/api/chat/request-operator", { user_id: uniqueUserId("logs"), question: "altra" }, { authorization: `Bearer ${adminKey}` })
     ).json()) as { session_id: string }).session_id;
 
+    // The customer's browser claims the chat and gets its key.
+    const claim = await post(`/api/chat/sessions/${sessionId}/claim`, {});
+    expect(claim.status).toBe(201);
+    const customerKey = ((await claim.json()) as { data: { session_key: string } }).data.session_key;
+    const otherKey = ((await (await post(`/api/chat/sessions/${otherSession}/claim`, {})).json()) as { data: { session_key: string } }).data.session_key;
+
     const body = "SEGRETO-messaggio-4412";
-    expect((await post(`/api/chat/sessions/${sessionId}/messages`, { body, as: "customer" })).status).toBe(201);
-    expect((await fetch(`${app.url}/api/chat/sessions/${sessionId}?after_seq=0`)).status).toBe(200);
+    expect((await post(`/api/chat/sessions/${sessionId}/messages`, { body, as: "customer" }, { "x-session-key": customerKey })).status).toBe(201);
+    expect((await fetch(`${app.url}/api/chat/sessions/${sessionId}?after_seq=0`, { headers: { "x-session-key": customerKey } })).status).toBe(200);
+    // A wrong key on the session API is refused and logged as a request like any other.
+    expect((await fetch(`${app.url}/api/chat/sessions/${sessionId}`, { headers: { "x-session-key": otherKey } })).status).toBe(404);
 
     // Refused on the app's auth endpoint: another session's key, and no key at all.
     const socketId = "1234.5678";
-    const refused = await post("/api/realtime/auth", { socket_id: socketId, channel_name: `private-session-${sessionId}`, session_id: otherSession }, {}, true);
+    const refused = await post("/api/realtime/auth", { socket_id: socketId, channel_name: `private-session-${sessionId}`, session_key: otherKey }, {}, true);
     expect(refused.status).toBe(403);
     expect((await post("/api/realtime/auth", { socket_id: socketId, channel_name: `private-session-${otherSession}` }, {}, true)).status).toBe(403);
 
@@ -117,6 +125,8 @@ describe("logs carry no secrets", () => {
     expect(realtimeLines.some((line) => line.includes("realtime subscription refused") && line.includes("private-session-[redacted]"))).toBe(true);
 
     const secrets = {
+      customerKey,
+      otherKey,
       sessionId,
       otherSession,
       body,
