@@ -1,5 +1,6 @@
 // The one place that reads process.env. Every variable is validated here; a bad value fails at boot naming it.
 import { z } from "zod";
+import { DEFAULT_CLIENT_LIMITS } from "@/lib/realtime/local-server/limits";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -49,6 +50,13 @@ export const envSchema = z.object({
   PUSHER_PUBLIC_HOST: optionalString,
   PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+  // Per-client limits of the bundled realtime server (docs/realtime.md#limits). The client's address is the socket's
+  // peer, or what TRUSTED_PROXIES allow X-Forwarded-For to say.
+  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxConnectionsPerIp),
+  REALTIME_MAX_CHANNELS_PER_CONNECTION: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxChannelsPerConnection),
+  REALTIME_MAX_FRAMES_PER_SECOND: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxFramesPerSecond),
+  REALTIME_MAX_CLIENT_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxClientEventsPerSecond),
+  REALTIME_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(DEFAULT_CLIENT_LIMITS.maxFrameBytes),
 
   // Email (Resend).
   RESEND_API_KEY: optionalString,
