@@ -17,7 +17,7 @@ describe("POST /api/chat/sessions/{id}/transcript", () => {
     expect(response.json.data).toMatchObject({ recipient: "anna@example.com", messages: 3 });
     const notification = await prisma.notification.findFirstOrThrow({ where: { sessionId: session.session_id, kind: "transcript" } });
     expect(notification).toMatchObject({ channel: "email", recipient: "anna@example.com", status: "pending" });
-    expect((notification.payload as { messages: { body: string }[] }).messages.map((m) => m.body)).toEqual(["Ordine in ritardo", expect.stringContaining("si è unito"), "Grazie!"]);
+    expect((notification.payload as { messages: { body: string }[] }).messages.map((m) => m.body)).toEqual(["Ordine in ritardo", expect.stringContaining("è ora in chat"), "Grazie!"]);
 
     expect((await call(transcript, { params: { id: session.session_id }, body: { email: "altro@example.com" } })).status).toBe(202);
     expect((await call(transcript, { params: { id: session.session_id }, body: {} })).status).toBe(202);
