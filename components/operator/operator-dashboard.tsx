@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "use-intl";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { PushToggle } from "@/components/operator/push-toggle";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { chatApi, type OperatorStatus, type QueueItem } from "@/components/chat/session-api";
 import { SessionThreadStore } from "@/components/chat/session-thread-store";
@@ -318,6 +319,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           >
             <BellIcon muted={!soundOn} /> {t("alerts.sound")}
           </button>
+          <PushToggle />
           <div className="hidden sm:block">
             <LocaleSwitcher />
           </div>
