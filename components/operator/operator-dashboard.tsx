@@ -317,7 +317,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
             }}
             className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-pressed:border-brand-600 aria-pressed:text-brand-700"
           >
-            <BellIcon muted={!soundOn} /> {t("alerts.sound")}
+            <BellIcon muted={!soundOn} /> <span className="sr-only 2xl:not-sr-only">{t("alerts.sound")}</span>
           </button>
           <PushToggle />
           <div className="hidden sm:block">
@@ -328,7 +328,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
               {t("adminPanel")}
             </a>
           ) : null}
-          <span className="hidden max-w-56 truncate text-sm text-slate-700 2xl:inline">{t("signedInAs", { name: operator.name })}</span>
+          <span className="hidden max-w-48 truncate text-sm text-slate-700 xl:inline">{t("signedInAs", { name: operator.name })}</span>
           <SignOutButton />
         </div>
       </header>
