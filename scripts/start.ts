@@ -165,8 +165,9 @@ async function announceWhenReady(): Promise<void> {
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
   for (;;) {
     if (stopping || nextServer?.exitCode !== null) return;
+    // Any answer means the server is up (a 503 from /health only says a dependency is unwell).
     const ready = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}/api/health`).then(
-      (response) => response.status < 500,
+      () => true,
       () => false,
     );
     if (ready) break;
