@@ -3,6 +3,7 @@ import type { SessionView } from "@/lib/chat/get-session-view";
 import type { listOperatorSessions, listQueue } from "@/lib/chat/list-queue";
 import type { MessageView } from "@/lib/chat/message-view";
 import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
+import type { OnlineOperator } from "@/lib/schemas/operators";
 import type { ClaimResult } from "@/lib/chat/claim-session";
 import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
 import { keyHeader } from "@/components/chat/customer-keys";
@@ -12,13 +13,6 @@ export type { SessionView, MessageView };
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 export type MySession = Awaited<ReturnType<typeof listOperatorSessions>>[number];
 export type OperatorStatus = "online" | "away" | "offline";
-export interface OnlineOperator {
-  id: string;
-  name: string;
-  max_chats: number;
-  active_chats: number;
-  free_seats: number;
-}
 
 /** An error answer of the API, with its code (VALIDATION_ERROR, RATE_LIMITED...) and HTTP status. */
 export class ApiCallError extends Error {
