@@ -292,8 +292,8 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 lg:flex-nowrap">
-        <h1 className="flex items-center gap-2 font-semibold text-slate-900">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 lg:flex-nowrap">
+        <h1 className="flex items-center gap-2 font-semibold whitespace-nowrap text-slate-900">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-brand-600 text-xs font-bold text-white">
             S
           </span>
@@ -306,7 +306,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
             {t("presence.count", { count: onlineNames.length })}
           </p>
         ) : null}
-        <div className="ml-auto flex flex-wrap items-center gap-2 lg:flex-nowrap">
+        <div className="ml-auto flex flex-wrap items-center gap-2 whitespace-nowrap lg:flex-nowrap">
           <button
             type="button"
             aria-pressed={soundOn}
@@ -321,7 +321,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           </button>
           <PushToggle />
           <div className="hidden sm:block">
-            <LocaleSwitcher />
+            <LocaleSwitcher compact />
           </div>
           {operator.role === "admin" ? (
             <a href="/admin" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
