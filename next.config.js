@@ -15,6 +15,8 @@ const nextConfig = {
       { source: "/admin/index.html", destination: "/admin" },
       { source: "/webhooks/whatsapp", destination: "/api/webhooks/whatsapp" },
       { source: "/webhooks/whatsapp/status", destination: "/api/webhooks/whatsapp/status" },
+      // Any other /webhooks/* path reaches the API's catch-all: a JSON 404, not the HTML page.
+      { source: "/webhooks/:path*", destination: "/api/webhooks/:path*" },
       { source: "/health", destination: "/api/health" },
     ];
   },

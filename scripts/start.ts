@@ -9,9 +9,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import { parseEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
+import { compileTrustedProxies } from "@/lib/net/client-address";
 import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
 import { adminLinkBanner } from "@/scripts/lib/admin-link-banner";
 import { recordLocalDatabasePort } from "@/scripts/lib/local-database";
@@ -21,6 +23,8 @@ const dev = process.argv.includes("--dev");
 const config = parseEnv(process.env);
 const dataDir = path.resolve(config.DATA_DIR);
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+// Next behind a plain node:http server that tells the app the socket's address (see the file).
+const webServer = path.resolve("scripts/web-server.mjs");
 
 interface LocalSecrets {
   postgresPassword: string;
@@ -111,6 +115,17 @@ async function main(): Promise<void> {
       host: realtimeHost,
       port: config.REALTIME_PORT,
       ...secrets.pusher,
+      limits: {
+        maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
+        maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
+        maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
+        maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
+        maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
+      },
+      trustProxy: compileTrustedProxies(config.TRUSTED_PROXIES),
+      // Not lib/log/logger: importing it now would parse the environment before the lines below complete it. The
+      // server redacts every line itself (lib/log/redact.ts).
+      logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
     });
     stops.push(() => realtime.close());
     Object.assign(childEnv, {
@@ -143,7 +158,7 @@ async function main(): Promise<void> {
     await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
   }
 
-  nextServer = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+  nextServer = spawn(process.execPath, [webServer, "--port", String(config.PORT), "--host", config.HOST, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });

@@ -20,6 +20,7 @@ import {
 import { ChatListItem } from "@/components/operator/chat-list-item";
 import { OperatorChat } from "@/components/operator/operator-chat";
 import { QueuePanel } from "@/components/operator/queue-panel";
+import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
 import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } from "@/lib/realtime/channels";
 
@@ -307,6 +308,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           </p>
         ) : null}
         <div className="ml-auto flex flex-wrap items-center gap-2 whitespace-nowrap lg:flex-nowrap">
+          <DashboardSearchForm />
           <button
             type="button"
             aria-pressed={soundOn}
@@ -328,7 +330,8 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
               {t("adminPanel")}
             </a>
           ) : null}
-          <span className="hidden max-w-48 truncate text-sm text-slate-700 xl:inline">{t("signedInAs", { name: operator.name })}</span>
+          {/* Shown from 1536 px; below, read by screen readers only, so the header keeps one row at 1280 px. */}
+          <span className="sr-only max-w-56 truncate text-sm text-slate-700 2xl:not-sr-only">{t("signedInAs", { name: operator.name })}</span>
           <SignOutButton />
         </div>
       </header>

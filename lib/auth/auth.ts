@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { appUrl, env, isBuildPhase } from "@/lib/env";
 import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { AUTH_CLIENT_IP_HEADER } from "@/lib/net/request-address";
 import { isOwnRedirect, setPasswordUrl, trustedAuthOrigins } from "@/lib/auth/auth-origins";
 
 export const SET_PASSWORD_LINK_SECONDS = 60 * 60 * 24 * 3;
@@ -78,7 +79,8 @@ export const auth = betterAuth({
     // environment, so the tests prove what production does.
     disableOriginCheck: false,
     disableCSRFCheck: false,
-    ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+    // Set by app/api/auth/[...all]/route.ts from clientIp() (socket + TRUSTED_PROXIES); a client cannot write it.
+    ipAddress: { ipAddressHeaders: [AUTH_CLIENT_IP_HEADER] },
   },
   hooks: {
     // Reset and invite callbacks only to this app: better-auth would otherwise accept any trusted origin.

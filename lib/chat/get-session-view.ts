@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+import { requireSessionRole } from "@/lib/chat/customer-key";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 
 const MESSAGE_PAGE = 500;
@@ -29,27 +30,27 @@ export interface SessionView {
   messages: MessageView[];
   has_more: boolean;
   /** Operators and admins only. */
-  contact?: { user_id: string; email: string | null; phone: string | null; name: string | null; verified: boolean; whatsapp_last_inbound_at: string | null };
+  contact?: {
+    user_id: string;
+    email: string | null;
+    phone: string | null;
+    name: string | null;
+    /** The email is verified (signed identity or a clicked link); how, in email_verified_via. */
+    verified: boolean;
+    email_verified_via: string | null;
+    phone_verified: boolean;
+    phone_verified_via: string | null;
+    whatsapp_last_inbound_at: string | null;
+  };
   metadata?: unknown;
 }
 
-/** Whether a principal may act as the operator side of a session (its operator, or an admin). */
-export function canOperate(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
-  if (!principal) return false;
-  if (principal.role === "admin") return true;
-  return principal.kind === "operator" && session.operatorId === principal.operatorId;
-}
-
-/** Whether an operator may look at a session: assigned to them, waiting in the queue, or they are an admin. */
-export function canView(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
-  return canOperate(principal, session) || (principal?.kind === "operator" && session.status === "queued");
-}
-
 /**
- * A session as its customer sees it (the id is the key) — with contact and chatbot metadata added for an operator
- * who may see them. Messages after `afterSeq` only, for backfill after a missed realtime event.
+ * A session as its customer sees it (with the customer's key) — with contact and chatbot metadata added for an
+ * operator who may see them. Anyone else gets 404. Messages after `afterSeq` only, for backfill after a missed
+ * realtime event.
  */
-export async function getSessionView(id: string, principal: Principal | null, afterSeq = 0): Promise<SessionView> {
+export async function getSessionView(id: string, principal: Principal | null, customerKey: string | null, afterSeq = 0): Promise<SessionView> {
   const session = await prisma.chatSession.findUnique({
     where: { id },
     include: {
@@ -60,6 +61,7 @@ export async function getSessionView(id: string, principal: Principal | null, af
     },
   });
   if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+  const role = requireSessionRole(principal, session, customerKey);
 
   let position: number | null = null;
   let estimatedWait: number | null = null;
@@ -89,13 +91,16 @@ export async function getSessionView(id: string, principal: Principal | null, af
     messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
     has_more: session.messages.length > MESSAGE_PAGE,
   };
-  if (canView(principal, session)) {
+  if (role !== "customer") {
     view.contact = {
       user_id: session.contact.userId,
       email: session.contact.email,
       phone: session.contact.phone,
       name: session.contact.name,
-      verified: session.contact.verified,
+      verified: session.contact.emailVerifiedAt !== null,
+      email_verified_via: session.contact.emailVerifiedVia,
+      phone_verified: session.contact.phoneVerifiedAt !== null,
+      phone_verified_via: session.contact.phoneVerifiedVia,
       whatsapp_last_inbound_at: session.contact.lastWhatsappInboundAt?.toISOString() ?? null,
     };
     view.metadata = session.metadata;

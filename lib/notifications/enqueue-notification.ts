@@ -10,6 +10,7 @@ export type NotificationKind =
   | "queue_position"
   | "session_message"
   | "transcript"
+  | "resume_link"
   | "auth_link"
   | "sla_breach_admin"
   | "missed_assignment_admin"

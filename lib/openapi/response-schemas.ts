@@ -78,7 +78,10 @@ export const sessionSchema = z.object({
       email: z.string().nullable(),
       phone: z.string().nullable(),
       name: z.string().nullable(),
-      verified: z.boolean().describe("True when a signed identity token vouched for the email"),
+      verified: z.boolean().describe("The email is verified: a signed identity token vouched for it, or the customer clicked a link sent to it"),
+      email_verified_via: z.string().nullable().describe("identity_token or link"),
+      phone_verified: z.boolean().describe("The phone is verified: a Twilio-signed WhatsApp message came from it"),
+      phone_verified_via: z.string().nullable().describe("whatsapp_inbound"),
       whatsapp_last_inbound_at: timestamp.nullable(),
     })
     .optional()
@@ -89,6 +92,17 @@ const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
 
 export const closedSessionSchema = z.object({ id: z.string(), status: z.literal("closed"), closed_at: timestamp });
 const _closed: Describes<z.output<typeof closedSessionSchema>, Awaited<ReturnType<typeof closeSession>>> = true;
+
+export const claimSchema = z.object({
+  session_id: z.string(),
+  session_key: z.string().describe("The customer's key: send it as `X-Session-Key` on this session's calls and as `session_key` to /api/realtime/auth. Shown once; keep it in the browser"),
+  resumed: z.boolean().describe("True when a resume link moved the conversation here (the previous key stopped working)"),
+});
+
+export const resumeLinkSchema = z.object({
+  sent: z.boolean().describe("False when the chat has no address on record, is not open, or a link went out less than two minutes ago"),
+  recipient_hint: z.string().nullable().describe("The masked address the link went to, e.g. ma•••@example.com"),
+});
 
 export const readReceiptSchema = z.object({
   session_id: z.string(),

@@ -64,12 +64,12 @@ describe("requestOperator", () => {
     expect(session.messages[1].body).toBe("Ada is now in the chat.");
   });
 
-  it("gives the same user back their open session instead of a second one", async () => {
+  it("gives a trusted caller's user back their open session instead of a second one", async () => {
     await createOperator({ maxChats: 1 });
     await requestOperator(input(), customerActor());
     const userId = uniqueUserId();
-    const queued = await requestOperator(input({ userId }), customerActor());
-    const again = await requestOperator(input({ userId, question: "ci sono ancora?" }), customerActor());
+    const queued = await requestOperator(input({ userId, trusted: true }), customerActor());
+    const again = await requestOperator(input({ userId, trusted: true, question: "ci sono ancora?" }), customerActor());
     expect(again).toMatchObject({ type: "queue", existing: true, position: 1 });
     if (queued.type !== "queue" || again.type !== "queue") throw new Error("expected queue");
     expect(again.session_id).toBe(queued.session_id);

@@ -15,6 +15,9 @@ import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } fro
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
 import { prisma, type Tx } from "@/lib/db/client";
+import { ApiError } from "@/lib/api/errors";
+import { openingAddresses, upsertContact } from "@/lib/contacts/upsert-contact";
+import { sendResumeLink } from "@/lib/chat/send-resume-link";
 import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
@@ -31,8 +34,17 @@ export interface EscalationInput {
   source: string;
   channel: "web" | "whatsapp";
   locale?: "it" | "en";
-  /** Set when a signed embed token vouched for the email. */
-  verified?: boolean;
+  /**
+   * The caller speaks for this user: a chatbot API key, a valid signed identity, or a signed-in operator. Only such
+   * a caller gets an open session back by user id (docs/security.md); an anonymous caller's input never overwrites
+   * the contact's stored email or phone.
+   */
+  trusted?: boolean;
+  /** A signed identity token vouched for the email. */
+  emailVerifiedVia?: "identity_token" | null;
+  /** A Twilio-signed inbound WhatsApp message came from the phone. */
+  phoneVerifiedVia?: "whatsapp_inbound" | null;
+  whatsappInboundAt?: Date | null;
 }
 
 export function newSessionId(): string {
@@ -57,23 +69,16 @@ async function queuedAnswer(db: Tx | typeof prisma, sessionId: string, existing:
   };
 }
 
+/** The contact, and the addresses this conversation is opened with (where its transcript, links and ticket go). */
 type Contact = { id: string; email: string | null; phone: string | null };
 
-function upsertContact(tx: Tx, input: EscalationInput): Promise<Contact> {
-  return tx.contact.upsert({
-    where: { userId: input.userId },
-    create: { userId: input.userId, email: input.email, phone: input.phone, name: input.name, verified: input.verified ?? false },
-    update: {
-      ...(input.email ? { email: input.email, verified: input.verified ?? false } : {}),
-      ...(input.phone ? { phone: input.phone } : {}),
-      ...(input.name ? { name: input.name } : {}),
-    },
-    select: { id: true, email: true, phone: true },
-  });
+async function contactFor(db: Tx | typeof prisma, input: EscalationInput): Promise<Contact> {
+  const contact = await upsertContact(db, { ...input, trusted: input.trusted ?? false });
+  return { id: contact.id, ...openingAddresses(input, contact, input.trusted ?? false) };
 }
 
 type Decision = {
-  outcome: "existing_active" | "existing_queued" | "after_hours" | "no_operators" | "queue_full" | "assigned" | "queued";
+  outcome: "existing_active" | "existing_queued" | "existing_foreign" | "after_hours" | "no_operators" | "queue_full" | "assigned" | "queued";
   session_id: string | null;
   operator_id: string | null;
   operator_name: string | null;
@@ -90,13 +95,14 @@ interface Escalation {
 
 /**
  * The handoff: a free operator now, the queue with an honest position and wait, or a ticket when nobody can take
- * the chat (no operator online, outside business hours, queue full). A customer who already has a queued or
- * active session gets that session back.
+ * the chat (no operator online, outside business hours, queue full). A trusted caller whose user already has a
+ * queued or active session (opened by a trusted caller) gets that session back; an anonymous caller never gets an
+ * open session's id: CONVERSATION_OPEN, and its owner is mailed a resume link (docs/security.md).
  * The decision and its writes are one call to the sportello_escalate() SQL function (see its migration): it takes
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = await Promise.all([getEscalationRules(prisma), cachedHandleMinutes(), upsertContact(prisma, input)]);
+  const [rules, handleMinutes, contact] = await Promise.all([getEscalationRules(prisma), cachedHandleMinutes(), contactFor(prisma, input)]);
   const { result, events, queueChanged } = await escalate(prisma, { input, actor, rules, handleMinutes, contact });
   await publish(events);
   if (queueChanged) scheduleQueueBroadcast();
@@ -105,7 +111,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await upsertContact(scope.tx, input)];
+  const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await contactFor(scope.tx, input)];
   const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, handleMinutes, contact });
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
@@ -130,7 +136,8 @@ async function escalate(
       ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
       ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
-      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3))`;
+      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
+      ${input.trusted ?? false}, ${contact.email}, ${contact.phone})`;
 
   switch (decision.outcome) {
     case "existing_active":
@@ -141,6 +148,14 @@ async function escalate(
       };
     case "existing_queued":
       return { result: await queuedAnswer(db, decision.session_id!, true), events: [], queueChanged: false };
+    case "existing_foreign": {
+      // Someone asked anonymously for a user id whose conversation is open. Its id goes to nobody here; its owner
+      // gets a link by email that moves it to the browser they open it in.
+      const link = await sendResumeLink(decision.session_id!, db, now);
+      throw new ApiError("CONVERSATION_OPEN", "This user already has an open conversation: a link to continue it was sent to the address it was opened with", {
+        details: { resume_link_sent: link.sent, ...(link.recipient_hint ? { recipient_hint: link.recipient_hint } : {}) },
+      });
+    }
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
       const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
