@@ -39,7 +39,11 @@ import {
   readReceiptSchema,
   claimSchema,
   resumeLinkSchema,
+  pushSubscriptionDeletedSchema,
+  pushSubscriptionSavedSchema,
   sessionSchema,
+  setPasswordLinkSchema,
+  vapidPublicKeySchema,
   ticketListSchema,
   ticketSchema,
   ticketStatsSchema,
@@ -48,6 +52,7 @@ import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { claimSessionBody, closeSessionBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
@@ -403,6 +408,54 @@ export function apiEndpoints(): ApiEndpoint[] {
       errors: ["INVALID_STATE"],
     },
     {
+      method: "post",
+      path: "/api/chat/operators/{id}/resend-invite",
+      tag: "Operators",
+      summary: "Send the invite again: a fresh set-password link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/password-reset",
+      tag: "Operators",
+      summary: "Send a password-reset link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/push/vapid-public-key",
+      tag: "Operators",
+      summary: "The VAPID public key browsers subscribe to Web Push with",
+      auth: "operator",
+      success: { status: 200, description: "The key", payload: { kind: "data", name: "VapidPublicKey", schema: vapidPublicKeySchema } },
+    },
+    {
+      method: "post",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device in to Web Push notifications of new assignments (the signed-in operator)",
+      auth: "operator",
+      body: { name: "PushSubscriptionBody", schema: pushSubscriptionBody },
+      success: { status: 201, description: "Stored", payload: { kind: "data", name: "PushSubscriptionSaved", schema: pushSubscriptionSavedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
+      method: "delete",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device out of Web Push (only one's own subscription)",
+      auth: "operator",
+      body: { name: "PushUnsubscribeBody", schema: pushUnsubscribeBody },
+      success: { status: 200, description: "Removed", payload: { kind: "data", name: "PushSubscriptionDeleted", schema: pushSubscriptionDeletedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
       method: "get",
       path: "/api/chat/stats",
       tag: "Monitoring",
@@ -647,6 +700,7 @@ export function apiEndpoints(): ApiEndpoint[] {
  */
 export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages",
+  "/api/{path}": "the catch-all that answers any unknown API path with a JSON 404",
   "/api/realtime/auth": "pusher-js channel authorization",
   "/api/realtime/config": "pusher-js connection settings for Sportello's pages",
   "/api/chat/queue": "the operator dashboard's queue view",
