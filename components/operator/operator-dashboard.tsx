@@ -308,7 +308,6 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           </p>
         ) : null}
         <div className="ml-auto flex flex-wrap items-center gap-2 whitespace-nowrap lg:flex-nowrap">
-          <DashboardSearchForm />
           <button
             type="button"
             aria-pressed={soundOn}
@@ -368,6 +367,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
 
       <div className="flex min-h-0 flex-1">
         <aside className={`${chatOnSmallScreen ? "hidden" : "flex"} w-full flex-col border-r border-slate-200 bg-white md:flex md:w-80 lg:w-96`}>
+          <DashboardSearchForm />
           <div role="tablist" aria-label={t("tabs.label")} className="flex border-b border-slate-200">
             {tabs.map((item, index) => (
               <button
