@@ -80,6 +80,12 @@ export const envSchema = z.object({
   // Inbound WhatsApp media is fetched from Twilio only up to this size.
   WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
 
+  // Web Push to operators' devices (VAPID). Unset: a key pair is generated once and kept in the database, shared by
+  // every instance. VAPID_SUBJECT is who push services may contact (mailto: or https:), default mailto:ADMIN_EMAIL.
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(z.string().regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://").optional()),
+
   // Notification delivery (the outbox worker): attempts before a notification goes to the dead-letter list, the
   // first retry delay (doubling, with jitter, capped at an hour) and Resend's per-team request rate.
   NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),

@@ -72,7 +72,8 @@ export function SessionChat({
   let statusText: string | null = null;
   if (!info) statusText = t("connecting");
   else if (info.status === "queued" && info.position) statusText = t("queue.position", { position: info.position, wait: info.estimated_wait ?? 1 });
-  else if (info.status === "active" && !operatorSpoke) statusText = t("operatorComing");
+  // Once the header names who is in the chat, a second "an operator is getting in touch" line would contradict it.
+  else if (info.status === "active" && !operatorSpoke && !info.operator) statusText = t("operatorComing");
 
   const endChat = info && open ? (
     <button

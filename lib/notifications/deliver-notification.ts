@@ -7,8 +7,9 @@ import { emailConfig, sendEmail } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/render-email";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
 import { dispatchNotifications } from "@/lib/notifications/dispatch-notifications";
-import { toNotificationLocale } from "@/lib/notifications/notification-payload";
+import { toLocale } from "@/lib/i18n/config";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";
+import { deliverPush } from "@/lib/push/deliver-push";
 import { renderWhatsapp } from "@/lib/whatsapp/render-whatsapp";
 import { lastWhatsappInboundAt, sendWhatsapp } from "@/lib/whatsapp/send-whatsapp";
 import { twilioConfig } from "@/lib/whatsapp/twilio-client";
@@ -30,7 +31,7 @@ interface Sent {
 
 /** Where the notification goes: the configured provider, or the local outbox admins read when there is none. */
 async function send(notification: Notification): Promise<Sent> {
-  const locale = toNotificationLocale(notification.locale);
+  const locale = toLocale(notification.locale);
   if (notification.channel === "email") {
     const email = renderEmail(notification.kind, notification.payload, locale);
     const config = emailConfig();
@@ -38,6 +39,8 @@ async function send(notification: Notification): Promise<Sent> {
     const { id } = await sendEmail(config, { to: notification.recipient, email, idempotencyKey: notification.id });
     return { providerMessageId: id, messageStatus: "sent" };
   }
+  // Web Push goes straight to the operator's devices; there is no local stand-in (nothing would read it).
+  if (notification.channel === "push") return deliverPush(notification);
   const rendered = renderWhatsapp(notification.kind, notification.payload, locale);
   const config = twilioConfig();
   if (!config) return deliverLocally(notification, { text: rendered.body });

@@ -14,14 +14,15 @@ export type NotificationKind =
   | "auth_link"
   | "sla_breach_admin"
   | "missed_assignment_admin"
-  | "queue_timeout_ticket";
+  | "queue_timeout_ticket"
+  | "operator_assignment";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
 export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";
 
 export interface NotificationInput {
   kind: NotificationKind;
-  channel: "email" | "whatsapp";
+  channel: "email" | "whatsapp" | "push";
   recipient: string;
   payload: Prisma.InputJsonValue;
   locale?: string;

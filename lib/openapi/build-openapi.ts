@@ -34,12 +34,15 @@ import {
   errorSchema,
   healthSchema,
   messageSchema,
-  onlineOperatorSchema,
   operatorSchema,
   readReceiptSchema,
   claimSchema,
   resumeLinkSchema,
+  pushSubscriptionDeletedSchema,
+  pushSubscriptionSavedSchema,
   sessionSchema,
+  setPasswordLinkSchema,
+  vapidPublicKeySchema,
   ticketListSchema,
   ticketSchema,
   ticketStatsSchema,
@@ -47,7 +50,8 @@ import {
 import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
-import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { claimSessionBody, closeSessionBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
@@ -401,6 +405,54 @@ export function apiEndpoints(): ApiEndpoint[] {
       body: { name: "UpdateOperatorBody", schema: updateOperatorBody, examples: { capacity: { summary: "Five chats at once", value: { max_chats: 5 } } } },
       success: { status: 200, description: "The operator", payload: { kind: "data", name: "Operator", schema: operatorSchema } },
       errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/resend-invite",
+      tag: "Operators",
+      summary: "Send the invite again: a fresh set-password link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/password-reset",
+      tag: "Operators",
+      summary: "Send a password-reset link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/push/vapid-public-key",
+      tag: "Operators",
+      summary: "The VAPID public key browsers subscribe to Web Push with",
+      auth: "operator",
+      success: { status: 200, description: "The key", payload: { kind: "data", name: "VapidPublicKey", schema: vapidPublicKeySchema } },
+    },
+    {
+      method: "post",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device in to Web Push notifications of new assignments (the signed-in operator)",
+      auth: "operator",
+      body: { name: "PushSubscriptionBody", schema: pushSubscriptionBody },
+      success: { status: 201, description: "Stored", payload: { kind: "data", name: "PushSubscriptionSaved", schema: pushSubscriptionSavedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
+      method: "delete",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device out of Web Push (only one's own subscription)",
+      auth: "operator",
+      body: { name: "PushUnsubscribeBody", schema: pushUnsubscribeBody },
+      success: { status: 200, description: "Removed", payload: { kind: "data", name: "PushSubscriptionDeleted", schema: pushSubscriptionDeletedSchema } },
+      errors: ["FORBIDDEN"],
     },
     {
       method: "get",
