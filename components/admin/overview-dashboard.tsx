@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { cloneElement, useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { durationUnit, inUnit, niceMax } from "@/lib/admin/chart-scale";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -81,15 +81,18 @@ function ChartCard({ title, empty, rows, columns, children }: { title: string; e
       {empty ? (
         <p className="flex h-56 items-center justify-center text-sm text-slate-500">{t("noData")}</p>
       ) : (
-        <div className="h-56" aria-hidden>
+        // The picture is for sighted readers; the table below carries the same numbers. inert + no accessibility layer:
+        // nothing inside the hidden chart can take focus.
+        <div className="h-56" aria-hidden inert>
           <ResponsiveContainer width="100%" height="100%">
-            {children}
+            {cloneElement(children as React.ReactElement<{ accessibilityLayer?: boolean }>, { accessibilityLayer: false })}
           </ResponsiveContainer>
         </div>
       )}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600 hover:text-slate-900">{t("showTable")}</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
+        {/* Scrollable, so reachable by keyboard too. */}
+        <div className="mt-2 max-h-64 overflow-auto" tabIndex={0} role="region" aria-label={title}>
           <table className="min-w-full text-xs">
             <caption className="sr-only">{title}</caption>
             <thead>
