@@ -5,6 +5,7 @@ import { markStaleOperatorsAway } from "@/lib/operators/mark-stale-operators-awa
 import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
 import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
+import { webhookJobs } from "@/lib/webhooks/webhook-jobs";
 
 /**
  * Background jobs run by the worker (lib/jobs/worker.ts, pg-boss on PostgreSQL). Each feature adds its
@@ -30,6 +31,8 @@ export interface JobDefinition {
 export const jobDefinitions: JobDefinition[] = [
   // The notification outbox (lib/notifications): deliver on commit, sweep for due and stuck ones.
   ...notificationJobs,
+  // Outbound webhooks (lib/webhooks): the same outbox pattern, delivered in order per conversation.
+  ...webhookJobs,
   // Operators whose dashboards all closed turn away after the heartbeat grace (lib/operators/heartbeat.ts).
   { name: "operators.mark-stale-away", everySeconds: 30, handler: async () => void (await markStaleOperatorsAway({ now: new Date() })) },
   // Escalation rules (lib/rules): queued too long → ticket; assigned but unanswered → next operator; SLA breach → admin.
