@@ -96,6 +96,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   CONFLICT: "A unique value is taken, or a request with the same Idempotency-Key is still running.",
   IDEMPOTENCY_MISMATCH: "The Idempotency-Key was already used with a different body.",
   INVALID_STATE: "The resource's state does not allow this (e.g. writing to a closed chat).",
+  HUMAN_OWNS_CONVERSATION: "A relayed bot message while an operator owns the conversation: the bot may speak again after a hand-back (`session.handed_back`).",
   PAYLOAD_TOO_LARGE: "The body is over 64 KB.",
   UNSUPPORTED_MEDIA_TYPE: "The body's content type is not accepted here (send `Content-Type: application/json`).",
   RATE_LIMITED: "Too many requests: wait `Retry-After` seconds (also in `details.retry_after`).",

@@ -19,6 +19,7 @@ import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
+import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 
 export interface EscalationInput {
   userId: string;
@@ -33,6 +34,8 @@ export interface EscalationInput {
   locale?: "it" | "en";
   /** Set when a signed embed token vouched for the email. */
   verified?: boolean;
+  /** The bot's transcript, confidence and intent (lib/routing/record-escalation.ts). */
+  context?: EscalationContext;
 }
 
 export function newSessionId(): string {
@@ -96,8 +99,21 @@ interface Escalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = await Promise.all([getEscalationRules(prisma), cachedHandleMinutes(), upsertContact(prisma, input)]);
-  const { result, events, queueChanged } = await escalate(prisma, { input, actor, rules, handleMinutes, contact });
+  const [rules, handleMinutes, contact, record] = await Promise.all([
+    getEscalationRules(prisma),
+    cachedHandleMinutes(),
+    upsertContact(prisma, input),
+    needsEscalationRecord(input.context),
+  ]);
+  // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
+  // otherwise the decision stays the single autocommit statement.
+  const { result, events, queueChanged } = record
+    ? await prisma.$transaction(async (tx) => {
+        const escalation = await escalate(tx, { input, actor, rules, handleMinutes, contact });
+        await recordEscalation(tx, escalation.result, input.context ?? {});
+        return escalation;
+      }, { maxWait: 30_000, timeout: 30_000 })
+    : await escalate(prisma, { input, actor, rules, handleMinutes, contact });
   await publish(events);
   if (queueChanged) scheduleQueueBroadcast();
   return result;
@@ -107,6 +123,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
   const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await upsertContact(scope.tx, input)];
   const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, handleMinutes, contact });
+  await recordEscalation(scope.tx, result, input.context ?? {});
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
   return result;

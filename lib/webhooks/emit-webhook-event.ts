@@ -66,6 +66,6 @@ export async function emitWebhookEvent<T extends WebhookEventType>(tx: Tx, input
       RETURNING id
     )
     -- NOTIFY is delivered on commit (and dropped on rollback): the worker hears of a delivery exactly when it exists.
-    SELECT del.id, pg_notify(${WEBHOOK_NOTIFY_CHANNEL}, del.id) FROM del`;
+    SELECT del.id, pg_notify(${WEBHOOK_NOTIFY_CHANNEL}, del.id)::text AS notified FROM del`;
   return rows.length;
 }

@@ -2,8 +2,7 @@
 CREATE TYPE "WebhookDeliveryStatus" AS ENUM ('pending', 'sending', 'delivered', 'failed', 'dead');
 
 -- AlterTable
-ALTER TABLE "chat_sessions" ADD COLUMN     "api_key_id" TEXT,
-ADD COLUMN     "bot_handoff" JSONB,
+ALTER TABLE "chat_sessions" ADD COLUMN     "bot_handoff" JSONB,
 ADD COLUMN     "handback_note" TEXT,
 ADD COLUMN     "handed_back_at" TIMESTAMP(3),
 ADD COLUMN     "webhook_wait" INTEGER;
