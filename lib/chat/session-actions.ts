@@ -85,12 +85,13 @@ export async function transferSession(id: string, targetOperatorId: string, prin
     const target = rows[0];
     if (!target) throw new ApiError("INVALID_STATE", "That operator is not online or has no free seat");
     const previous = session.operatorId;
+    // The bot hears of the transfer before the new operator's "joined" line.
+    await recordOwnerChange(scope.tx, actor, { sessionId: id, from: "human", to: "human", reason: "transferred", operatorId: target.id });
+    await emitWebhookEvent(scope.tx, { type: "session.transferred", sessionId: id, data: { session_id: id, from_operator: session.operator, operator: target } });
     await assignSession(scope, id, target, new Date(), { transfer: true });
     // A transfer restarts the answer clock for the new operator.
     await scope.tx.chatSession.update({ where: { id }, data: { firstResponseAt: null } });
     await recordAuditEvent(scope.tx, actor, { action: "session.transferred", targetType: "session", targetId: id, data: { from: previous, to: target.id } });
-    await recordOwnerChange(scope.tx, actor, { sessionId: id, from: "human", to: "human", reason: "transferred", operatorId: target.id });
-    await emitWebhookEvent(scope.tx, { type: "session.transferred", sessionId: id, data: { session_id: id, from_operator: session.operator, operator: target } });
     if (previous) scope.events.push({ channel: operatorChannel(previous), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "transferred" } });
     await drainQueue(scope);
     return { id, operator: target };
