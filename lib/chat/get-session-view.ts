@@ -5,6 +5,9 @@ import type { Principal } from "@/lib/auth/principal";
 import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+import { listOwnershipChanges, type OwnershipChange } from "@/lib/chat/conversation-owner";
+import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
+import type { BotHandoff } from "@/lib/schemas/escalation";
 
 const MESSAGE_PAGE = 500;
 
@@ -31,6 +34,12 @@ export interface SessionView {
   /** Operators and admins only. */
   contact?: { user_id: string; email: string | null; phone: string | null; name: string | null; verified: boolean; whatsapp_last_inbound_at: string | null };
   metadata?: unknown;
+  /** Who holds the conversation: bot, queued, human, closed or ticket. */
+  owner: ConversationOwner;
+  /** Operators only: what the bot handed over, and the ownership timeline. */
+  bot_handoff?: BotHandoff | null;
+  handback_note?: string | null;
+  ownership?: OwnershipChange[];
 }
 
 /** Whether a principal may act as the operator side of a session (its operator, or an admin). */
@@ -88,6 +97,7 @@ export async function getSessionView(id: string, principal: Principal | null, af
     closed_at: session.closedAt?.toISOString() ?? null,
     messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
     has_more: session.messages.length > MESSAGE_PAGE,
+    owner: ownerOf(session),
   };
   if (canView(principal, session)) {
     view.contact = {
@@ -99,6 +109,9 @@ export async function getSessionView(id: string, principal: Principal | null, af
       whatsapp_last_inbound_at: session.contact.lastWhatsappInboundAt?.toISOString() ?? null,
     };
     view.metadata = session.metadata;
+    view.bot_handoff = (session.botHandoff as BotHandoff | null) ?? null;
+    view.handback_note = session.handbackNote;
+    view.ownership = await listOwnershipChanges(session);
   }
   return view;
 }
