@@ -66,6 +66,8 @@ export const chatApi = {
   close: (id: string, reason?: string) => call<{ status: "closed" }>(`/api/chat/sessions/${encodeURIComponent(id)}/close`, { method: "POST", json: reason ? { reason } : {} }),
   transfer: (id: string, operatorId: string) =>
     call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
+  handback: (id: string, note?: string) =>
+    call<{ owner: "bot" }>(`/api/chat/sessions/${encodeURIComponent(id)}/handback`, { method: "POST", json: note ? { note } : {} }),
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
   transcript: (id: string, locale: "it" | "en") =>
     call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale } }),
