@@ -28,9 +28,9 @@ export class WebhookReceiver {
   private constructor(private readonly server: http.Server) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver!: WebhookReceiver;
-    const server = http.createServer((request, response) => receiver.handle(request, response));
-    receiver = new WebhookReceiver(server);
+    const server = http.createServer();
+    const receiver = new WebhookReceiver(server);
+    server.on("request", (request, response) => receiver.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return receiver;
   }
