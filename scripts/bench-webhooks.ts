@@ -35,7 +35,7 @@ try {
   let duplicates = 0;
   let outOfOrder = 0;
   let badSignatures = 0;
-  let verifier: Webhook | undefined;
+  const verifier: { current?: Webhook } = {};
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (c: Buffer) => chunks.push(c));
@@ -43,7 +43,7 @@ try {
       const now = performance.now();
       const body = Buffer.concat(chunks).toString("utf8");
       try {
-        verifier!.verify(body, request.headers as Record<string, string>);
+        verifier.current!.verify(body, request.headers as Record<string, string>);
       } catch {
         badSignatures += 1;
         response.writeHead(400).end();
@@ -64,7 +64,7 @@ try {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
 
   const endpoint = await createWebhookEndpoint({ url, events: ["message.created"] }, SYSTEM_ACTOR);
-  verifier = new Webhook(endpoint.secret);
+  verifier.current = new Webhook(endpoint.secret);
   const contact = await prisma.contact.create({ data: { userId: "bench-bot-user" } });
   const sessions = Array.from({ length: CONVERSATIONS }, (_, i) => `bench-session-${String(i).padStart(12, "0")}`);
   await prisma.chatSession.createMany({ data: sessions.map((id) => ({ id, contactId: contact.id, status: "active" as const, question: "bench" })) });
