@@ -115,14 +115,24 @@ test("a customer cannot reach another session: messages 404, channel 403", async
   expect(unknown.status()).toBe(404);
   const forged = await stranger.post("/api/chat/sessions/AAAAAAAAAAAAAAAAAAAAAAAA/messages", { data: { body: "ciao" } });
   expect(forged.status()).toBe(404);
+  // The browser that opened its own chat holds that chat's key, and nothing else.
+  const claimed = await stranger.post(`/api/chat/sessions/${mine.session_id}/claim`, { data: {} });
+  expect(claimed.status()).toBe(201);
+  const key = (await claimed.json()).data.session_key as string;
   const channel = await stranger.post("/api/realtime/auth", {
-    form: { socket_id: "123.456", channel_name: `private-session-${theirs.session_id}`, session_id: mine.session_id },
+    form: { socket_id: "123.456", channel_name: `private-session-${theirs.session_id}`, session_key: key },
   });
   expect(channel.status()).toBe(403);
+  // Knowing the other chat's id is not enough: not as a key, not to read it, not to claim it once its browser has.
+  const idAsKey = await stranger.post("/api/realtime/auth", {
+    form: { socket_id: "123.456", channel_name: `private-session-${theirs.session_id}`, session_key: theirs.session_id },
+  });
+  expect(idAsKey.status()).toBe(403);
+  expect((await stranger.get(`/api/chat/sessions/${theirs.session_id}`)).status()).toBe(404);
   const queue = await stranger.post("/api/realtime/auth", { form: { socket_id: "123.456", channel_name: "private-queue" } });
   expect(queue.status()).toBe(403);
   const own = await stranger.post("/api/realtime/auth", {
-    form: { socket_id: "123.456", channel_name: `private-session-${mine.session_id}`, session_id: mine.session_id },
+    form: { socket_id: "123.456", channel_name: `private-session-${mine.session_id}`, session_key: key },
   });
   expect(own.status()).toBe(200);
   expect(await own.json()).toHaveProperty("auth");

@@ -17,12 +17,12 @@ const port = Number(process.env.E2E_PORT ?? 3111);
 const adminApiKey = process.env.E2E_ADMIN_API_KEY ?? randomBytes(24).toString("hex");
 // The embed spec's host page (playwright.config.ts picks its port): it may frame the chat.
 const embedOrigin = process.env.E2E_EMBED_ORIGIN;
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 let pg: EmbeddedPostgresHandle | undefined;
 let realtime: LocalPusherServer | undefined;
 let web: ChildProcess | undefined;
 let scratch: string | undefined;
+let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
 
 async function stop(code: number): Promise<never> {
@@ -35,6 +35,7 @@ async function stop(code: number): Promise<never> {
         setTimeout(resolve, 5_000).unref();
       });
     }
+    await stopWorker?.().catch((error: unknown) => console.error(error));
     await realtime?.close().catch((error: unknown) => console.error(error));
     await pg?.stop().catch((error: unknown) => console.error(error));
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -62,9 +63,15 @@ async function main(): Promise<void> {
   realtime = await startLocalPusherServer({ host: "127.0.0.1", port: await findFreePort(), ...pusher });
 
   const baseURL = `http://127.0.0.1:${port}`;
+  // The notification outbox's delivery worker (only that: the routing rules' timers would interfere with the specs):
+  // invites land in the local outbox and assignment pushes reach the specs' push-service double.
+  Object.assign(process.env, { DATABASE_URL: pg.url, APP_URL: baseURL, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" });
+  const [{ startWorker }, { notificationJobs }] = await Promise.all([import("@/lib/jobs/worker"), import("@/lib/notifications/notification-jobs")]);
+  const worker = await startWorker(notificationJobs);
+  stopWorker = () => worker.stop();
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ baseURL, databaseUrl: pg.url, realtimePort: realtime.port, embedOrigin }, null, 2));
 
-  web = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  web = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "--port", String(port), "--host", "127.0.0.1"], {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -83,6 +90,9 @@ async function main(): Promise<void> {
       PUSHER_PORT: String(realtime.port),
       PUSHER_PUBLIC_PORT: String(realtime.port),
       PUSHER_USE_TLS: "false",
+      // The browser plays a proxy on loopback: tests give each context its own X-Forwarded-For address, so the per-
+      // address limits (sign-in, escalations) see separate clients.
+      TRUSTED_PROXIES: "loopback",
       // Every test customer comes from 127.0.0.1: the per-IP escalation limit is not what these tests measure.
       RATE_LIMIT_IP_PER_MINUTE: "100000",
       RATE_LIMIT_USER_PER_MINUTE: "1000",

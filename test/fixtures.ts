@@ -24,3 +24,11 @@ export const customerActor = (id = "test") => ({ type: "customer" as const, id }
 export function uniqueUserId(prefix = "user"): string {
   return `${prefix}_${unique()}`;
 }
+
+/** A customer's key to a web chat, as the chat page gets it (POST /api/chat/sessions/{id}/claim). */
+export async function claimKey(sessionId: string): Promise<string> {
+  const { claimSession } = await import("@/lib/chat/claim-session");
+  return (await claimSession(sessionId)).session_key;
+}
+
+export const customerHeaders = (key: string, extra: Record<string, string> = {}) => ({ "x-session-key": key, ...extra });

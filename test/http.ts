@@ -16,7 +16,8 @@ export interface CallOptions {
 export const ADMIN_KEY = () => process.env.ADMIN_API_KEY!;
 
 export async function call(handler: Handler, options: CallOptions = {}) {
-  const headers: Record<string, string> = { "x-forwarded-for": options.ip ?? "203.0.113.10", ...options.headers };
+  // The socket address, as scripts/web-server.mjs stamps it for the app (test/setup-db.ts sets the secret).
+  const headers: Record<string, string> = { "x-sportello-peer": `${process.env.SPORTELLO_PEER_SECRET} ${options.ip ?? "203.0.113.10"}`, ...options.headers };
   let body: string | undefined = options.rawBody;
   if (body === undefined && options.body !== undefined) {
     body = JSON.stringify(options.body);

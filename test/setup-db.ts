@@ -17,6 +17,7 @@ process.env.DATABASE_URL = url.toString();
 (process.env as Record<string, string>).NODE_ENV = "test";
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
 process.env.LOG_LEVEL ??= "silent";
+process.env.SPORTELLO_PEER_SECRET ??= "test-peer-secret-0123456789";
 process.env.ADMIN_API_KEY ??= "test-admin-key-0123456789abcdef0123456789";
 process.env.TEST_DATABASE_NAME = name;
 

@@ -34,11 +34,12 @@ async function faqBotEnabled(): Promise<boolean> {
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const locale = await pageLocale(await searchParams);
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "chat" });
-  // The session id in the URL is the customer's key: never leak it to other sites or search engines.
+  // The session id and a resume token travel in the URL: never leak them to other sites or search engines.
   return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
-// /chat, also served at the guide's /admin/customer-chat.html: ?session=<id>, or ?email=&question= (+ name, lang,
+// /chat, also served at the guide's /admin/customer-chat.html: ?session=<id> (+ resume=<token> from a resume link),
+// or ?email=&question= (+ name, lang,
 // token, embed from public/embed.js) to start the escalation — after the built-in FAQ bot's answer, when it is on.
 export default async function CustomerChatPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -53,6 +54,7 @@ export default async function CustomerChatPage({ searchParams }: { searchParams:
       <div lang={locale}>
         <CustomerChat
           sessionId={sessionId}
+          resumeToken={param(params, "resume")}
           start={{ email: email ?? undefined, question: question ?? undefined, name: param(params, "name") ?? undefined }}
           token={param(params, "token")}
           locale={locale}

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { ChatShell } from "@/components/chat/chat-shell";
-import { SessionChat } from "@/components/chat/session-chat";
+import { CustomerSessionGate } from "@/components/chat/customer-session-gate";
 import { StartChatForm, type StartChatValues } from "@/components/chat/start-chat-form";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 import { FaqPrelude } from "@/components/faq/faq-prelude";
@@ -10,6 +10,8 @@ import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 
 export interface CustomerChatProps {
   sessionId: string | null;
+  /** From a resume link (`?resume=`): moves the open conversation to this browser. */
+  resumeToken: string | null;
   /** From ?email=&question= (the guide's popup link) or the embed button: with both, escalate straight away. */
   start: Partial<StartChatValues>;
   token: string | null;
@@ -25,10 +27,11 @@ type Stage =
   | { kind: "escalating" }
   | { kind: "form"; values: Partial<StartChatValues>; error: string | null }
   | { kind: "ticket"; result: Extract<RequestOperatorResult, { type: "ticket_created" }> }
+  | { kind: "conversation_open"; recipient: string | null }
   | { kind: "error"; message: string; values: StartChatValues };
 
 /** The customer's chat page: an existing session, or the escalation itself, then the live chat. */
-export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }: CustomerChatProps) {
+export function CustomerChat({ sessionId, resumeToken, start, token, locale, embed, faqBot }: CustomerChatProps) {
   const t = useTranslations("chat");
   const complete = useMemo(
     () => (start.email && start.question ? { email: start.email, question: start.question, name: start.name } : null),
@@ -82,6 +85,11 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
         window.history.replaceState(null, "", url);
         setStage({ kind: "session", sessionId: result.session_id });
       } catch (error) {
+        // This user already has an open conversation elsewhere: its owner got a link by email, this page gets nothing.
+        if (error instanceof ApiCallError && error.code === "CONVERSATION_OPEN") {
+          const details = (error.details ?? {}) as { resume_link_sent?: boolean; recipient_hint?: string };
+          return setStage({ kind: "conversation_open", recipient: details.resume_link_sent ? (details.recipient_hint ?? null) : null });
+        }
         if (error instanceof ApiCallError && error.status === 400) {
           const details = Array.isArray(error.details) ? (error.details as { path: string }[]).map((d) => d.path).join(", ") : error.message;
           return setStage({ kind: "form", values, error: t("errors.invalid", { details }) });
@@ -107,7 +115,7 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
     if (stage.kind === "escalating" && complete && !escalationStarted.current) void escalate(complete);
   }, [escalate, stage.kind, complete]);
 
-  if (stage.kind === "session") return <SessionChat sessionId={stage.sessionId} embed={embed} />;
+  if (stage.kind === "session") return <CustomerSessionGate sessionId={stage.sessionId} resumeToken={stage.sessionId === sessionId ? resumeToken : null} embed={embed} />;
 
   return (
     <ChatShell embed={embed} subtitle={t("subtitle")}>
@@ -145,6 +153,16 @@ export function CustomerChat({ sessionId, start, token, locale, embed, faqBot }:
             </h2>
             <p role="status" className="mt-2">
               {stage.result.message}
+            </p>
+          </section>
+        ) : null}
+        {stage.kind === "conversation_open" ? (
+          <section aria-labelledby="open-title" className="m-auto w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-5 text-slate-900">
+            <h2 id="open-title" className="text-lg font-semibold">
+              {t("access.conversationOpenTitle")}
+            </h2>
+            <p role="status" className="mt-2 text-slate-700">
+              {stage.recipient ? t("access.conversationOpenSent", { recipient: stage.recipient }) : t("access.conversationOpenNotSent")}
             </p>
           </section>
         ) : null}

@@ -3,6 +3,9 @@ import type { SessionView } from "@/lib/chat/get-session-view";
 import type { listOperatorSessions, listQueue } from "@/lib/chat/list-queue";
 import type { MessageView } from "@/lib/chat/message-view";
 import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
+import type { ClaimResult } from "@/lib/chat/claim-session";
+import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
+import { keyHeader } from "@/components/chat/customer-keys";
 
 export type { SessionView, MessageView };
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
@@ -53,24 +56,31 @@ async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}
   return ("data" in payload ? payload.data : payload) as T;
 }
 
+// Calls on one session carry the customer's key when this browser holds it (keyHeader); operators are known by
+// their cookie instead.
 export const chatApi = {
-  session: (id: string, afterSeq = 0) => call<SessionView>(`/api/chat/sessions/${encodeURIComponent(id)}?after_seq=${afterSeq}`),
+  session: (id: string, afterSeq = 0) => call<SessionView>(`/api/chat/sessions/${encodeURIComponent(id)}?after_seq=${afterSeq}`, { headers: keyHeader(id) }),
   /** `clientId` doubles as the Idempotency-Key: a retry after a lost answer is the same message, not a second one. */
   postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string) =>
     call<MessageView>(`/api/chat/sessions/${encodeURIComponent(id)}/messages`, {
       method: "POST",
       json: { body, as },
-      headers: clientId ? { "idempotency-key": clientId } : undefined,
+      headers: { ...(as === "customer" ? keyHeader(id) : {}), ...(clientId ? { "idempotency-key": clientId } : {}) },
     }),
-  markRead: (id: string, seq: number) => call<{ seq: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/read`, { method: "POST", json: { seq } }),
-  close: (id: string, reason?: string) => call<{ status: "closed" }>(`/api/chat/sessions/${encodeURIComponent(id)}/close`, { method: "POST", json: reason ? { reason } : {} }),
+  markRead: (id: string, seq: number) =>
+    call<{ seq: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/read`, { method: "POST", json: { seq }, headers: keyHeader(id) }),
+  close: (id: string, reason?: string) =>
+    call<{ status: "closed" }>(`/api/chat/sessions/${encodeURIComponent(id)}/close`, { method: "POST", json: reason ? { reason } : {}, headers: keyHeader(id) }),
+  claim: (id: string, resumeToken?: string) =>
+    call<ClaimResult>(`/api/chat/sessions/${encodeURIComponent(id)}/claim`, { method: "POST", json: resumeToken ? { resume_token: resumeToken } : {} }),
+  resumeLink: (id: string) => call<ResumeLinkResult>(`/api/chat/sessions/${encodeURIComponent(id)}/resume-link`, { method: "POST" }),
   transfer: (id: string, operatorId: string) =>
     call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
   handback: (id: string, note?: string) =>
     call<{ owner: "bot" }>(`/api/chat/sessions/${encodeURIComponent(id)}/handback`, { method: "POST", json: note ? { note } : {} }),
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
   transcript: (id: string, locale: "it" | "en") =>
-    call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale } }),
+    call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale }, headers: keyHeader(id) }),
   queue: () => call<QueueItem[]>("/api/chat/queue"),
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),

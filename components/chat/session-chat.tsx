@@ -12,14 +12,25 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
-export function SessionChat({ sessionId, embed }: { sessionId: string; embed: boolean }) {
+export function SessionChat({
+  sessionId,
+  sessionKey,
+  embed,
+  onKeyRejected,
+}: {
+  sessionId: string;
+  sessionKey: string;
+  embed: boolean;
+  /** The server no longer knows this browser's key (the chat moved to another browser by a resume link). */
+  onKeyRejected?: () => void;
+}) {
   const t = useTranslations("chat");
   const store = useMemo(() => new SessionThreadStore(sessionId, "customer"), [sessionId]);
   useEffect(() => {
     store.start();
     return () => store.stop();
   }, [store]);
-  const { pusher, status } = useRealtime({ sessionKey: sessionId });
+  const { pusher, status } = useRealtime({ sessionKey });
   const snapshot = useSessionThread(store, pusher);
   const { info, thread, pending, typing, error, ticketUrl } = snapshot;
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -37,6 +48,10 @@ export function SessionChat({ sessionId, embed }: { sessionId: string; embed: bo
       document.removeEventListener("visibilitychange", read);
     };
   }, [store, thread.messages.length]);
+
+  useEffect(() => {
+    if (error === "not_found") onKeyRejected?.();
+  }, [error, onKeyRejected]);
 
   if (error === "not_found") {
     return (
@@ -57,7 +72,8 @@ export function SessionChat({ sessionId, embed }: { sessionId: string; embed: bo
   let statusText: string | null = null;
   if (!info) statusText = t("connecting");
   else if (info.status === "queued" && info.position) statusText = t("queue.position", { position: info.position, wait: info.estimated_wait ?? 1 });
-  else if (info.status === "active" && !operatorSpoke) statusText = t("operatorComing");
+  // Once the header names who is in the chat, a second "an operator is getting in touch" line would contradict it.
+  else if (info.status === "active" && !operatorSpoke && !info.operator) statusText = t("operatorComing");
 
   const endChat = info && open ? (
     <button

@@ -6,6 +6,9 @@ import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
 import { getPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
+import { appUrl } from "@/lib/env";
+import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
+import { clientIp } from "@/lib/net/request-address";
 
 export type AuthRequirement = "public" | "operator" | "admin";
 
@@ -18,7 +21,10 @@ export interface HandlerContext<B, Q, P> {
   params: P;
   principal: Principal | null;
   requestId: string;
+  /** The client's address: the socket's, or what the proxies in TRUSTED_PROXIES say (never a bare client header). */
   ip: string;
+  /** A customer's key to a chat session (`X-Session-Key`), unverified until a use case checks it. */
+  customerKey: string | null;
   /** The raw body text, for signature checks (Twilio). */
   rawBody: string;
 }
@@ -32,22 +38,35 @@ interface RouteOptions<BS, QS, PS> {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export function clientIp(request: Request): string {
-  // Behind Render's proxy the client is the first X-Forwarded-For hop.
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim();
-  return request.headers.get("x-real-ip") ?? "unknown";
-}
-
 function validationError(error: z.ZodError, where: string): ApiError {
   return new ApiError("VALIDATION_ERROR", `Invalid ${where}`, {
     details: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
   });
 }
 
+/**
+ * A signed-in operator's cookie rides along on any request the browser makes. A write that carries it must come
+ * from Sportello's own pages: a cross-site Origin is refused (SameSite=Lax already keeps the cookie off most
+ * cross-site requests; this also covers same-site neighbours and older browsers).
+ */
+function requireSameOriginForCookieWrites(request: NextRequest, principal: Principal | null): void {
+  if (principal?.kind !== "operator" || request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  if (origin === new URL(request.url).origin || origin === new URL(appUrl()).origin) return;
+  throw new ApiError("FORBIDDEN", "Cross-site request refused: operator actions come from Sportello's own pages");
+}
+
 function requireAuth(requirement: AuthRequirement, principal: Principal | null): void {
   if (requirement === "public") return;
-  if (!principal) throw new ApiError("UNAUTHORIZED", "Authentication required");
+  if (!principal) {
+    throw new ApiError(
+      "UNAUTHORIZED",
+      requirement === "admin"
+        ? "Authentication required: send an admin API key as `Authorization: Bearer <key>` (create one in the admin panel under API keys, /admin/api-keys, or set ADMIN_API_KEY), or sign in as an admin"
+        : "Authentication required: sign in as an operator, or send an admin API key as `Authorization: Bearer <key>` (admin panel → API keys, /admin/api-keys)",
+    );
+  }
   if (requirement === "admin" && principal.role !== "admin") throw new ApiError("FORBIDDEN", "Admin role required");
   if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
@@ -72,6 +91,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
       principal = await getPrincipal(request.headers);
       if (request.headers.get("authorization") && !principal) throw new ApiError("UNAUTHORIZED", "Invalid API key");
       requireAuth(options.auth ?? "public", principal);
+      requireSameOriginForCookieWrites(request, principal);
 
       const rawParams = context?.params ? await context.params : {};
       const params = options.params ? options.params.safeParse(rawParams) : undefined;
@@ -97,6 +117,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
         principal,
         requestId,
         ip: clientIp(request),
+        customerKey: request.headers.get(SESSION_KEY_HEADER),
         rawBody,
       });
       response = result instanceof Response ? result : NextResponse.json(result);

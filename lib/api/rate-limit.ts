@@ -63,3 +63,19 @@ export async function limitPublicWrite(principal: Principal | null, ip: string, 
   await consume("ip", e.RATE_LIMIT_IP_PER_MINUTE, ip);
   if (userId) await consume("user", e.RATE_LIMIT_USER_PER_MINUTE, userId);
 }
+
+/**
+ * A customer's messages (not an operator's, not a chatbot key's): per session and per client address, so neither
+ * one chat nor one client can flood operators and the database.
+ */
+export async function limitCustomerMessage(sessionId: string, ip: string): Promise<void> {
+  const e = env();
+  await consume("msg-session", e.RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, sessionId);
+  await consume("msg-ip", e.RATE_LIMIT_MESSAGES_IP_PER_MINUTE, ip);
+}
+
+/** Anonymous session actions (claim, resume link, transcript, close, read receipts) per client address. */
+export async function limitSessionAction(principal: Principal | null, ip: string): Promise<void> {
+  if (principal) return;
+  await consume("session-ip", env().RATE_LIMIT_SESSION_ACTIONS_IP_PER_MINUTE, ip);
+}

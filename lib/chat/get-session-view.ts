@@ -4,6 +4,8 @@ import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+import { requireSessionRole, sessionRole } from "@/lib/chat/customer-key";
+import { canRelay } from "@/lib/chat/relay-message";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 import { listOwnershipChanges, type OwnershipChange } from "@/lib/chat/conversation-owner";
 import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
@@ -32,7 +34,18 @@ export interface SessionView {
   messages: MessageView[];
   has_more: boolean;
   /** Operators and admins only. */
-  contact?: { user_id: string; email: string | null; phone: string | null; name: string | null; verified: boolean; whatsapp_last_inbound_at: string | null };
+  contact?: {
+    user_id: string;
+    email: string | null;
+    phone: string | null;
+    name: string | null;
+    /** The email is verified (signed identity or a clicked link); how, in email_verified_via. */
+    verified: boolean;
+    email_verified_via: string | null;
+    phone_verified: boolean;
+    phone_verified_via: string | null;
+    whatsapp_last_inbound_at: string | null;
+  };
   metadata?: unknown;
   /** Who holds the conversation: bot, queued, human, closed or ticket. */
   owner: ConversationOwner;
@@ -42,23 +55,12 @@ export interface SessionView {
   ownership?: OwnershipChange[];
 }
 
-/** Whether a principal may act as the operator side of a session (its operator, or an admin). */
-export function canOperate(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
-  if (!principal) return false;
-  if (principal.role === "admin") return true;
-  return principal.kind === "operator" && session.operatorId === principal.operatorId;
-}
-
-/** Whether an operator may look at a session: assigned to them, waiting in the queue, or they are an admin. */
-export function canView(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
-  return canOperate(principal, session) || (principal?.kind === "operator" && session.status === "queued");
-}
-
 /**
- * A session as its customer sees it (the id is the key) — with contact and chatbot metadata added for an operator
- * who may see them. Messages after `afterSeq` only, for backfill after a missed realtime event.
+ * A session as its customer sees it (with the customer's key) — with contact and chatbot metadata added for an
+ * operator who may see them. Anyone else gets 404. Messages after `afterSeq` only, for backfill after a missed
+ * realtime event.
  */
-export async function getSessionView(id: string, principal: Principal | null, afterSeq = 0): Promise<SessionView> {
+export async function getSessionView(id: string, principal: Principal | null, customerKey: string | null, afterSeq = 0): Promise<SessionView> {
   const session = await prisma.chatSession.findUnique({
     where: { id },
     include: {
@@ -69,6 +71,8 @@ export async function getSessionView(id: string, principal: Principal | null, af
     },
   });
   if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+  // A relaying chatbot reads the conversations it escalated itself, as their customer would (lib/chat/relay-message.ts).
+  const role = sessionRole(principal, session, customerKey) ?? ((await canRelay(prisma, principal, id)) ? "customer" : requireSessionRole(principal, session, customerKey));
 
   let position: number | null = null;
   let estimatedWait: number | null = null;
@@ -99,13 +103,16 @@ export async function getSessionView(id: string, principal: Principal | null, af
     has_more: session.messages.length > MESSAGE_PAGE,
     owner: ownerOf(session),
   };
-  if (canView(principal, session)) {
+  if (role !== "customer") {
     view.contact = {
       user_id: session.contact.userId,
       email: session.contact.email,
       phone: session.contact.phone,
       name: session.contact.name,
-      verified: session.contact.verified,
+      verified: session.contact.emailVerifiedAt !== null,
+      email_verified_via: session.contact.emailVerifiedVia,
+      phone_verified: session.contact.phoneVerifiedAt !== null,
+      phone_verified_via: session.contact.phoneVerifiedVia,
       whatsapp_last_inbound_at: session.contact.lastWhatsappInboundAt?.toISOString() ?? null,
     };
     view.metadata = session.metadata;

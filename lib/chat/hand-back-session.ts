@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage, messageSelect } from "@/lib/chat/append-message";
 import { recordOwnerChange } from "@/lib/chat/conversation-owner";
-import { canOperate } from "@/lib/chat/get-session-view";
+import { canOperate } from "@/lib/chat/customer-key";
 import { toMessageEvent, toMessageView } from "@/lib/chat/message-view";
 import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";

@@ -9,7 +9,7 @@ export async function listQueue(now = new Date()) {
       where: { status: "queued" },
       orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
       take: 500,
-      select: { id: true, priority: true, question: true, metadata: true, queuedAt: true, channel: true, source: true, contact: { select: { email: true, phone: true, name: true, verified: true } } },
+      select: { id: true, priority: true, question: true, metadata: true, queuedAt: true, channel: true, source: true, contact: { select: { email: true, phone: true, name: true, emailVerifiedAt: true } } },
     }),
     capacity(prisma),
     cachedHandleMinutes(),
@@ -22,7 +22,7 @@ export async function listQueue(now = new Date()) {
     metadata: s.metadata,
     channel: s.channel,
     source: s.source,
-    contact: s.contact,
+    contact: { email: s.contact.email, phone: s.contact.phone, name: s.contact.name, verified: s.contact.emailVerifiedAt !== null },
     queued_at: s.queuedAt.toISOString(),
     waiting_seconds: Math.max(0, Math.round((now.getTime() - s.queuedAt.getTime()) / 1000)),
     estimated_wait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline),
@@ -45,7 +45,7 @@ export async function listOperatorSessions(operatorId: string) {
       lastSeq: true,
       operatorReadSeq: true,
       customerReadSeq: true,
-      contact: { select: { userId: true, email: true, phone: true, name: true, verified: true, lastWhatsappInboundAt: true } },
+      contact: { select: { userId: true, email: true, phone: true, name: true, emailVerifiedAt: true, phoneVerifiedAt: true, lastWhatsappInboundAt: true } },
     },
   });
   const unreadRows = await prisma.$queryRaw<{ session_id: string; unread: bigint }[]>`
@@ -71,7 +71,8 @@ export async function listOperatorSessions(operatorId: string) {
       email: s.contact.email,
       phone: s.contact.phone,
       name: s.contact.name,
-      verified: s.contact.verified,
+      verified: s.contact.emailVerifiedAt !== null,
+      phone_verified: s.contact.phoneVerifiedAt !== null,
       whatsapp_last_inbound_at: s.contact.lastWhatsappInboundAt?.toISOString() ?? null,
     },
   }));

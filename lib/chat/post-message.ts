@@ -1,9 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import type { Principal } from "@/lib/auth/principal";
+import { limitCustomerMessage } from "@/lib/api/rate-limit";
 import { appendMessage } from "@/lib/chat/append-message";
-import { canOperate } from "@/lib/chat/get-session-view";
+import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
 import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
@@ -12,7 +12,7 @@ import { afterOperatorMessage } from "@/lib/chat/after-operator-message";
 export interface PostMessageInput {
   sessionId: string;
   body: string;
-  /** Who writes: "customer" through the session id, "operator" needs the assigned operator or an admin. */
+  /** Who writes: "customer" needs the customer's key, "operator" the assigned operator or an admin. */
   as?: "customer" | "operator";
 }
 
@@ -20,17 +20,21 @@ export interface PostMessageInput {
  * Adds a message to a live session. The operator's first message stamps first_response_at (what the unanswered
  * assignment rule and the first-response figures measure). Publishes message.created after commit.
  */
-export async function postMessage(input: PostMessageInput, principal: Principal | null): Promise<MessageView> {
+export async function postMessage(input: PostMessageInput, caller: SessionCaller): Promise<MessageView> {
+  const { principal } = caller;
   const { message, operatorId } = await prisma.$transaction(async (tx) => {
     // Row lock: a close or transfer running concurrently waits, so nobody writes into a closed session.
-    const rows = await tx.$queryRaw<{ id: string; status: string; operator_id: string | null; first_response_at: Date | null }[]>`
-      SELECT id, status, operator_id, first_response_at FROM chat_sessions WHERE id = ${input.sessionId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ id: string; status: string; operator_id: string | null; first_response_at: Date | null; customer_key_hash: string | null }[]>`
+      SELECT id, status, operator_id, first_response_at, customer_key_hash FROM chat_sessions WHERE id = ${input.sessionId} FOR UPDATE`;
     const session = rows[0];
-    if (!session) throw new ApiError("NOT_FOUND", "Session not found");
-    const asOperator = input.as === "operator" || (input.as !== "customer" && canOperate(principal, { operatorId: session.operator_id, status: session.status }));
-    if (asOperator && !canOperate(principal, { operatorId: session.operator_id, status: session.status })) {
-      throw new ApiError(principal ? "FORBIDDEN" : "UNAUTHORIZED", "Only the session's operator or an admin can write as operator");
-    }
+    const isOperator = !!session && canOperate(principal, { operatorId: session.operator_id });
+    const isCustomer = !!session && secretMatches(caller.customerKey, session.customer_key_hash);
+    // Neither its operator nor its customer: the same 404 as a session that does not exist.
+    if (!session || (!isOperator && !isCustomer)) throw new ApiError("NOT_FOUND", "Session not found");
+    const asOperator = input.as === "operator" || (input.as !== "customer" && isOperator);
+    if (asOperator && !isOperator) throw new ApiError("FORBIDDEN", "Only the session's operator or an admin can write as operator");
+    if (!asOperator && !isCustomer) throw new ApiError("FORBIDDEN", "Only the session's customer can write as customer");
+    if (!asOperator) await limitCustomerMessage(input.sessionId, caller.ip ?? "unknown");
     if (session.status === "closed" || session.status === "ticketed") {
       throw new ApiError("INVALID_STATE", `The session is ${session.status}`, { details: { status: session.status } });
     }

@@ -4,22 +4,40 @@ import { prisma } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
+import { requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
+import { verifiedEmail } from "@/lib/contacts/upsert-contact";
+import type { Locale } from "@/lib/schemas/common";
 
 const MAX_TRANSCRIPT_MESSAGES = 1_000;
-const MAX_TRANSCRIPTS_PER_SESSION = 3;
+export const MAX_TRANSCRIPTS_PER_SESSION = 3;
 
 /**
- * Emails the chat's transcript (through the outbox) to the customer's address, or to the one they give. At most
- * three per session, so a session id cannot be used to mail-bomb an address.
+ * Emails the chat's transcript (through the outbox) to its customer: the address the chat was opened with, or the
+ * contact's verified one; an address given in the request only when neither exists. At most three per session,
+ * counted atomically, so neither a session nor parallel requests can mail-bomb anyone.
  */
-export async function requestTranscript(sessionId: string, actor: Actor, email?: string, locale: "it" | "en" = "it") {
+export async function requestTranscript(sessionId: string, caller: SessionCaller, actor: Actor, email?: string, locale: Locale = "it") {
   return prisma.$transaction(async (tx) => {
-    const session = await tx.chatSession.findUnique({ where: { id: sessionId }, select: { id: true, contact: { select: { email: true } } } });
+    const session = await tx.chatSession.findUnique({
+      where: { id: sessionId },
+      select: { id: true, operatorId: true, status: true, customerKeyHash: true, contactEmail: true, contact: { select: { email: true, emailVerifiedAt: true } } },
+    });
     if (!session) throw new ApiError("NOT_FOUND", "Session not found");
-    const recipient = email ?? session.contact.email;
+    if (requireSessionRole(caller.principal, session, caller.customerKey) === "viewer") {
+      throw new ApiError("FORBIDDEN", "Only the session's customer or its operator can ask for the transcript");
+    }
+    const onRecord = session.contactEmail ?? verifiedEmail(session.contact);
+    if (onRecord && email && email.toLowerCase() !== onRecord.toLowerCase()) {
+      throw new ApiError("VALIDATION_ERROR", "Invalid request body", {
+        details: [{ path: "email", message: "the transcript goes to the address the chat was opened with" }],
+      });
+    }
+    const recipient = onRecord ?? email;
     if (!recipient) throw new ApiError("VALIDATION_ERROR", "No email address for this chat: give one", { details: [{ path: "email", message: "required" }] });
-    const sent = await tx.notification.count({ where: { sessionId, kind: "transcript" } });
-    if (sent >= MAX_TRANSCRIPTS_PER_SESSION) throw new ApiError("RATE_LIMITED", "This chat's transcript was already sent", { details: { limit: MAX_TRANSCRIPTS_PER_SESSION } });
+    // The counter and its check are one statement: of parallel requests, exactly three get through.
+    const counted = await tx.$executeRaw`
+      UPDATE chat_sessions SET transcripts_sent = transcripts_sent + 1 WHERE id = ${sessionId} AND transcripts_sent < ${MAX_TRANSCRIPTS_PER_SESSION}`;
+    if (counted === 0) throw new ApiError("RATE_LIMITED", "This chat's transcript was already sent", { details: { limit: MAX_TRANSCRIPTS_PER_SESSION } });
     const messages = await tx.message.findMany({
       where: { sessionId },
       orderBy: { seq: "asc" },

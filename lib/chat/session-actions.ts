@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/chat/append-message";
-import { canOperate } from "@/lib/chat/get-session-view";
+import { canOperate, requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
 import { toMessageEvent } from "@/lib/chat/message-view";
 import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import { prisma } from "@/lib/db/client";
@@ -34,14 +34,16 @@ function requireOpen(status: string): void {
 }
 
 /**
- * Closes a session: by its customer (the id is the key) or its operator/admin. The freed seat goes to the head of
+ * Closes a session: by its customer (with the key) or its operator/admin. The freed seat goes to the head of
  * the queue in the same transaction.
  */
-export async function closeSession(id: string, principal: Principal | null, actor: Actor, reason?: string) {
+export async function closeSession(id: string, caller: SessionCaller, actor: Actor, reason?: string) {
   return inRoutingTransaction(async (scope) => {
     const session = await lockedSession(scope, id);
+    const role = requireSessionRole(caller.principal, session, caller.customerKey);
+    if (role === "viewer") throw new ApiError("FORBIDDEN", "Only the session's operator, an admin or its customer can close it");
     requireOpen(session.status);
-    const byOperator = canOperate(principal, session);
+    const byOperator = role === "operator";
     const closedAt = new Date();
     await scope.tx.chatSession.update({
       where: { id },
@@ -108,7 +110,7 @@ export async function convertSessionToTicket(id: string, principal: Principal | 
     }
     const rules = await getEscalationRules(scope.tx);
     const ticket = await createTicket(scope.tx, rules, actor, {
-      contact: session.contact,
+      contact: { id: session.contactId, email: session.contactEmail, phone: session.contactPhone },
       question: session.question,
       priority: session.priority,
       metadata: session.metadata ?? undefined,
@@ -137,10 +139,12 @@ export async function convertSessionToTicket(id: string, principal: Principal | 
 }
 
 /** Read receipts: each side's highest seen seq only moves forward. */
-export async function markRead(id: string, seq: number, principal: Principal | null) {
-  const session = await prisma.chatSession.findUnique({ where: { id }, select: { operatorId: true, status: true, lastSeq: true } });
+export async function markRead(id: string, seq: number, principal: Principal | null, customerKey: string | null) {
+  const session = await prisma.chatSession.findUnique({ where: { id }, select: { operatorId: true, status: true, lastSeq: true, customerKeyHash: true } });
   if (!session) throw new ApiError("NOT_FOUND", "Session not found");
-  const reader = canOperate(principal, session) ? "operator" : "customer";
+  const role = requireSessionRole(principal, session, customerKey);
+  if (role === "viewer") throw new ApiError("FORBIDDEN", "Only the session's operator or its customer can mark it read");
+  const reader = role === "operator" ? "operator" : "customer";
   const upTo = Math.min(seq, session.lastSeq);
   const column = reader === "operator" ? "operator_read_seq" : "customer_read_seq";
   await prisma.$executeRawUnsafe(`UPDATE chat_sessions SET ${column} = GREATEST(${column}, $1) WHERE id = $2`, upTo, id);

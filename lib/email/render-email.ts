@@ -146,6 +146,26 @@ function transcript(data: NotificationPayload, l: Locale): EmailContent {
   };
 }
 
+function resumeLink(data: NotificationPayload, l: Locale): EmailContent {
+  const url = data.required("url");
+  const minutes = data.number("expires_minutes") ?? 30;
+  return l === "en"
+    ? {
+        subject: "Continue your chat in this browser",
+        heading: "Your conversation is waiting",
+        blocks: [p(`Someone asked to continue your open chat with us in another browser. If it was you, open this link on the device you want to use: the chat moves there. The link works once, for ${minutes} minutes.`)],
+        action: { label: "Continue the chat", url },
+        footer: "If it was not you, ignore this email: your chat stays where it is.",
+      }
+    : {
+        subject: "Continua la tua chat in questo browser",
+        heading: "La tua conversazione ti aspetta",
+        blocks: [p(`È stato chiesto di continuare la tua chat con noi in un altro browser. Se sei stato tu, apri questo link sul dispositivo che vuoi usare: la chat si sposta lì. Il link funziona una volta, per ${minutes} minuti.`)],
+        action: { label: "Continua la chat", url },
+        footer: "Se non sei stato tu, ignora questa email: la tua chat resta dov'è.",
+      };
+}
+
 function authLink(data: NotificationPayload, l: Locale): EmailContent {
   const name = data.text("name");
   const url = data.required("url");
@@ -270,6 +290,8 @@ function content(kind: string, data: NotificationPayload, l: Locale): EmailConte
       return ticketReply(data, l);
     case "transcript":
       return transcript(data, l);
+    case "resume_link":
+      return resumeLink(data, l);
     case "auth_link":
       return authLink(data, l);
     case "sla_breach_admin":

@@ -10,10 +10,12 @@ export type NotificationKind =
   | "queue_position"
   | "session_message"
   | "transcript"
+  | "resume_link"
   | "auth_link"
   | "sla_breach_admin"
   | "missed_assignment_admin"
   | "queue_timeout_ticket"
+  | "operator_assignment"
   | "webhook_disabled_admin";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
@@ -21,7 +23,7 @@ export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";
 
 export interface NotificationInput {
   kind: NotificationKind;
-  channel: "email" | "whatsapp";
+  channel: "email" | "whatsapp" | "push";
   recipient: string;
   payload: Prisma.InputJsonValue;
   locale?: string;

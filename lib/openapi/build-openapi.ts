@@ -12,6 +12,7 @@ import {
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
 import { envSchema } from "@/lib/env";
+import { contactsSearchEndpoints } from "@/lib/openapi/contacts-search-endpoints";
 import {
   faqAnswer,
   faqAnswerBody,
@@ -36,7 +37,13 @@ import {
   onlineOperatorSchema,
   operatorSchema,
   readReceiptSchema,
+  claimSchema,
+  resumeLinkSchema,
+  pushSubscriptionDeletedSchema,
+  pushSubscriptionSavedSchema,
   sessionSchema,
+  setPasswordLinkSchema,
+  vapidPublicKeySchema,
   ticketListSchema,
   ticketSchema,
   ticketStatsSchema,
@@ -51,7 +58,8 @@ import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
-import { closeSessionBody, handbackBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
+import { claimSessionBody, closeSessionBody, handbackBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -103,6 +111,10 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   IDEMPOTENCY_MISMATCH: "The Idempotency-Key was already used with a different body.",
   INVALID_STATE: "The resource's state does not allow this (e.g. writing to a closed chat).",
   HUMAN_OWNS_CONVERSATION: "A relayed bot message while an operator owns the conversation: the bot may speak again after a hand-back (`session.handed_back`).",
+  CONVERSATION_OPEN:
+    "An anonymous caller asked for an operator for a user id that already has an open conversation. Its id is never handed to an anonymous caller: a link to resume it was emailed to the address it was opened with (`details.resume_link_sent`). Chatbots that call with their API key get the open conversation back instead.",
+  SESSION_CLAIMED: "The conversation is already open in another browser. `POST /api/chat/sessions/{id}/resume-link` emails its owner a link that moves it here.",
+  LINK_EXPIRED: "The resume link has expired or was already used: ask for a new one.",
   PAYLOAD_TOO_LARGE: "The body is over 64 KB.",
   UNSUPPORTED_MEDIA_TYPE: "The body's content type is not accepted here (send `Content-Type: application/json`).",
   RATE_LIMITED: "Too many requests: wait `Retry-After` seconds (also in `details.retry_after`).",
@@ -132,7 +144,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Escalation",
       summary: "Hand a chatbot conversation to a human",
       description:
-        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
+        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`) when the caller is trusted (a chatbot API key, or a valid `identity_token`, which then speaks for its own email only: the user id becomes `web:<email>`); an anonymous caller gets 409 `CONVERSATION_OPEN` instead, never another conversation's id, and the conversation's owner is emailed a resume link. An anonymous caller's email, phone and name never overwrite a stored contact's, and user ids starting with `whatsapp:` belong to WhatsApp senders (anonymous callers get 400). `chat_url` opens the chat in the first browser that opens it (docs/security.md).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
       auth: "public",
       idempotent: true,
       rateLimited: true,
@@ -180,14 +192,15 @@ export function apiEndpoints(): ApiEndpoint[] {
           },
         },
       },
-      errors: ["INVALID_IDENTITY_TOKEN"],
+      errors: ["INVALID_IDENTITY_TOKEN", "CONVERSATION_OPEN"],
     },
     {
       method: "get",
       path: "/api/chat/sessions/{id}",
       tag: "Chat sessions",
       summary: "A chat session: status, live queue position and wait, operator, messages",
-      description: "The session id (from `session_id` / `chat_url`) is the customer's key. Operators also get the contact (with `verified`) and the chatbot's metadata. Poll with `after_seq` to backfill messages missed on the realtime channel.",
+      description:
+        "For the session's customer (its key in `X-Session-Key`, from `POST /api/chat/sessions/{id}/claim`), its operator and admins; anyone else gets 404, as for a session that does not exist. Operators also get the contact (with how its email and phone were verified) and the chatbot's metadata. Poll with `after_seq` to backfill messages missed on the realtime channel.",
       auth: "public",
       params: sessionParams,
       query: sessionQuery,
@@ -197,11 +210,11 @@ export function apiEndpoints(): ApiEndpoint[] {
       method: "post",
       path: "/api/chat/sessions/{id}/messages",
       tag: "Chat sessions",
-      summary: "Send a message (customer by session id, or the session's operator)",
+      summary: "Send a message (the customer with `X-Session-Key`, or the session's operator)",
       auth: "public",
       params: sessionParams,
       description:
-        "Headless relay: a chatbot that keeps its own widget posts the conversation with its API key and `sender`. A chatbot key may relay only into sessions it escalated itself (others answer 404). Customer messages are accepted while the conversation is open (queued, with a person, or handed back); a bot message while a person owns it is 409 `HUMAN_OWNS_CONVERSATION`. Operator replies reach the bot by webhook (docs/webhooks.md).",
+        "A customer's messages are limited per session and per client address (RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, RATE_LIMIT_MESSAGES_IP_PER_MINUTE). Headless relay: a chatbot that keeps its own widget posts the conversation with its API key and `sender`. A chatbot key may relay only into sessions it escalated itself (others answer 404). Customer messages are accepted while the conversation is open (queued, with a person, or handed back); a bot message while a person owns it is 409 `HUMAN_OWNS_CONVERSATION`. Operator replies reach the bot by webhook (docs/webhooks.md).",
       body: {
         name: "PostMessageBody",
         schema: postMessageBody,
@@ -229,7 +242,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       method: "post",
       path: "/api/chat/sessions/{id}/close",
       tag: "Chat sessions",
-      summary: "End a chat (customer or its operator); the seat goes to the next in the queue",
+      summary: "End a chat (the customer with `X-Session-Key`, or its operator); the seat goes to the next in the queue",
       auth: "public",
       params: sessionParams,
       body: { name: "CloseSessionBody", schema: closeSessionBody, examples: { resolved: { summary: "Closed as resolved", value: { reason: "resolved" } } } },
@@ -241,11 +254,37 @@ export function apiEndpoints(): ApiEndpoint[] {
       path: "/api/chat/sessions/{id}/read",
       tag: "Chat sessions",
       summary: "Read receipt up to a message sequence number",
-      description: "The caller's side (customer, or the session's operator) has seen every message up to `seq`. Receipts only move forward.",
+      description: "The caller's side (the customer with `X-Session-Key`, or the session's operator) has seen every message up to `seq`. Receipts only move forward.",
       auth: "public",
       params: sessionParams,
       body: { name: "ReadBody", schema: readBody, examples: { seen: { summary: "Seen up to message 12", value: { seq: 12 } } } },
       success: { status: 200, description: "The receipt in force", payload: { kind: "data", name: "ReadReceipt", schema: readReceiptSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/claim",
+      tag: "Chat sessions",
+      summary: "Get the customer's key to a web chat",
+      description:
+        "The chat page calls this when it opens `chat_url`: the first browser to open a chat gets its key (`session_key`), and from then on the session id alone opens nothing. Another browser gets 409 `SESSION_CLAIMED` and can ask for a resume link; with `resume_token` from that link the conversation moves to it and the previous key stops working. WhatsApp conversations have no web key.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      body: { name: "ClaimSessionBody", schema: claimSessionBody, examples: { first: { summary: "The browser that opened chat_url", value: {} } } },
+      success: { status: 201, description: "The key, shown once", payload: { kind: "data", name: "SessionClaim", schema: claimSchema } },
+      errors: ["SESSION_CLAIMED", "LINK_EXPIRED"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/resume-link",
+      tag: "Chat sessions",
+      summary: "Email the chat's owner a link that moves it to another browser",
+      description:
+        "The link goes only to the address the chat was opened with (or the contact's verified email), never to one the caller names; it works once, for 30 minutes; one per conversation every two minutes.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      success: { status: 202, description: "Whether a link went out", payload: { kind: "data", name: "ResumeLink", schema: resumeLinkSchema } },
     },
     {
       method: "post",
@@ -394,6 +433,54 @@ export function apiEndpoints(): ApiEndpoint[] {
       body: { name: "UpdateOperatorBody", schema: updateOperatorBody, examples: { capacity: { summary: "Five chats at once", value: { max_chats: 5 } } } },
       success: { status: 200, description: "The operator", payload: { kind: "data", name: "Operator", schema: operatorSchema } },
       errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/resend-invite",
+      tag: "Operators",
+      summary: "Send the invite again: a fresh set-password link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/password-reset",
+      tag: "Operators",
+      summary: "Send a password-reset link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/push/vapid-public-key",
+      tag: "Operators",
+      summary: "The VAPID public key browsers subscribe to Web Push with",
+      auth: "operator",
+      success: { status: 200, description: "The key", payload: { kind: "data", name: "VapidPublicKey", schema: vapidPublicKeySchema } },
+    },
+    {
+      method: "post",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device in to Web Push notifications of new assignments (the signed-in operator)",
+      auth: "operator",
+      body: { name: "PushSubscriptionBody", schema: pushSubscriptionBody },
+      success: { status: 201, description: "Stored", payload: { kind: "data", name: "PushSubscriptionSaved", schema: pushSubscriptionSavedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
+      method: "delete",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device out of Web Push (only one's own subscription)",
+      auth: "operator",
+      body: { name: "PushUnsubscribeBody", schema: pushUnsubscribeBody },
+      success: { status: 200, description: "Removed", payload: { kind: "data", name: "PushSubscriptionDeleted", schema: pushSubscriptionDeletedSchema } },
+      errors: ["FORBIDDEN"],
     },
     {
       method: "get",
@@ -700,6 +787,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "public",
       success: { status: 200, description: "The OpenAPI document" },
     },
+    ...contactsSearchEndpoints(),
   ];
 }
 
@@ -709,6 +797,7 @@ export function apiEndpoints(): ApiEndpoint[] {
  */
 export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages",
+  "/api/{path}": "the catch-all that answers any unknown API path with a JSON 404",
   "/api/realtime/auth": "pusher-js channel authorization",
   "/api/realtime/config": "pusher-js connection settings for Sportello's pages",
   "/api/chat/queue": "the operator dashboard's queue view",
@@ -718,6 +807,7 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/sessions/{id}/ticket": "operator dashboard action",
   "/api/chat/sessions/{id}/transcript": "the customer chat's 'email me the transcript' action",
   "/api/chat/messages/{id}/media/{index}": "the operator dashboard's view of a WhatsApp attachment",
+  "/api/chat/sessions/{id}/contact-history": "the operator dashboard's sidebar: the customer's other conversations and open tickets",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
   "/api/tickets/{id}/timeline": "operator dashboard view",

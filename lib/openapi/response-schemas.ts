@@ -12,6 +12,8 @@ import type { MessageView } from "@/lib/chat/message-view";
 import type { closeSession, markRead } from "@/lib/chat/session-actions";
 import type { HealthReport } from "@/lib/health/check-health";
 import type { toOperatorView } from "@/lib/operators/operator-view";
+import type { sendSetPasswordLink } from "@/lib/operators/send-set-password-link";
+import type { deletePushSubscription, savePushSubscription } from "@/lib/push/manage-push-subscriptions";
 import type { createTicketFromApi } from "@/lib/tickets/create-ticket-from-api";
 import type { getTicketStats } from "@/lib/tickets/get-ticket-stats";
 import type { listTickets } from "@/lib/tickets/list-tickets";
@@ -80,7 +82,10 @@ export const sessionSchema = z.object({
       email: z.string().nullable(),
       phone: z.string().nullable(),
       name: z.string().nullable(),
-      verified: z.boolean().describe("True when a signed identity token vouched for the email"),
+      verified: z.boolean().describe("The email is verified: a signed identity token vouched for it, or the customer clicked a link sent to it"),
+      email_verified_via: z.string().nullable().describe("identity_token or link"),
+      phone_verified: z.boolean().describe("The phone is verified: a Twilio-signed WhatsApp message came from it"),
+      phone_verified_via: z.string().nullable().describe("whatsapp_inbound"),
       whatsapp_last_inbound_at: timestamp.nullable(),
     })
     .optional()
@@ -107,6 +112,17 @@ const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
 export const closedSessionSchema = z.object({ id: z.string(), status: z.literal("closed"), closed_at: timestamp });
 const _closed: Describes<z.output<typeof closedSessionSchema>, Awaited<ReturnType<typeof closeSession>>> = true;
 
+export const claimSchema = z.object({
+  session_id: z.string(),
+  session_key: z.string().describe("The customer's key: send it as `X-Session-Key` on this session's calls and as `session_key` to /api/realtime/auth. Shown once; keep it in the browser"),
+  resumed: z.boolean().describe("True when a resume link moved the conversation here (the previous key stopped working)"),
+});
+
+export const resumeLinkSchema = z.object({
+  sent: z.boolean().describe("False when the chat has no address on record, is not open, or a link went out less than two minutes ago"),
+  recipient_hint: z.string().nullable().describe("The masked address the link went to, e.g. ma•••@example.com"),
+});
+
 export const readReceiptSchema = z.object({
   session_id: z.string(),
   reader: z.string().describe("customer or operator: the side whose receipt moved"),
@@ -126,9 +142,24 @@ export const operatorSchema = z.object({
   locale: z.string(),
   last_seen_at: timestamp.nullable(),
   created_at: timestamp,
+  invite_pending: z.boolean().describe("True until the operator sets a password from the invite"),
   active_chats: z.number().int().optional(),
 });
 const _operator: Describes<z.output<typeof operatorSchema>, ReturnType<typeof toOperatorView>> = true;
+
+export const setPasswordLinkSchema = z.object({
+  operator_id: z.string(),
+  purpose: z.enum(["invite", "password_reset"]),
+  sent_to: z.string().describe("The operator's own email: the link goes nowhere else"),
+  notification_id: z.string().describe("The outbox notification carrying the link"),
+});
+const _link: Describes<z.output<typeof setPasswordLinkSchema>, Awaited<ReturnType<typeof sendSetPasswordLink>>> = true;
+
+export const pushSubscriptionSavedSchema = z.object({ id: z.string(), created_at: timestamp });
+const _pushSaved: Describes<z.output<typeof pushSubscriptionSavedSchema>, Awaited<ReturnType<typeof savePushSubscription>>> = true;
+export const pushSubscriptionDeletedSchema = z.object({ deleted: z.number().int().describe("0 when this device was not subscribed") });
+const _pushDeleted: Describes<z.output<typeof pushSubscriptionDeletedSchema>, Awaited<ReturnType<typeof deletePushSubscription>>> = true;
+export const vapidPublicKeySchema = z.object({ public_key: z.string().describe("The VAPID public key (base64url) for PushManager.subscribe") });
 
 export const onlineOperatorSchema = z.object({
   id: z.string(),

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { sessionIdSchema } from "@/lib/schemas/common";
+import { secretMatches } from "@/lib/chat/customer-key";
 
 export type ParsedChannel =
   | { kind: "session"; sessionId: string }
@@ -39,10 +40,10 @@ export type ChannelAccess = { allowed: true; presence?: PresenceMember } | { all
 export interface ChannelRequest {
   channel: ParsedChannel;
   principal: Principal | null;
-  /** The customer's key: the session id the browser was given, sent as the `session_id` auth parameter. */
+  /** The customer's key (from POST /api/chat/sessions/{id}/claim), sent as the `session_key` auth parameter. */
   sessionKey?: string | null;
   /** The session behind a `private-session-` channel, or null when there is none. */
-  session?: { operatorId: string | null } | null;
+  session?: { operatorId: string | null; customerKeyHash: string | null } | null;
 }
 
 const deny = (reason: string): ChannelAccess => ({ allowed: false, reason });
@@ -50,7 +51,7 @@ const deny = (reason: string): ChannelAccess => ({ allowed: false, reason });
 /**
  * Who may subscribe to what (docs/realtime.md). Admins (signed-in or with an admin key) follow everything; an
  * operator follows the queue, their own channel and the sessions assigned to them; a customer follows only the
- * session whose id they hold, which is their key, as it is for the session API.
+ * session whose key they hold, as for the session API (the session id alone is not enough).
  */
 export function decideChannelAccess({ channel, principal, sessionKey, session }: ChannelRequest): ChannelAccess {
   const isAdmin = principal?.role === "admin";
@@ -58,9 +59,7 @@ export function decideChannelAccess({ channel, principal, sessionKey, session }:
   switch (channel.kind) {
     case "session": {
       if (!session) return deny("no such session");
-      if (sessionKey !== undefined && sessionKey !== null && sessionKey !== "") {
-        return sessionKey === channel.sessionId ? { allowed: true } : deny("session key does not match the channel");
-      }
+      if (sessionKey) return secretMatches(sessionKey, session.customerKeyHash) ? { allowed: true } : deny("session key does not match the channel");
       if (isAdmin) return { allowed: true };
       if (operator && session.operatorId === operator.operatorId) return { allowed: true };
       return deny(operator ? "session is not assigned to this operator" : "session key required");
@@ -84,7 +83,7 @@ export async function authorizeChannel(input: { channelName: string; principal: 
   const channel = parseChannel(input.channelName);
   const session =
     channel.kind === "session"
-      ? await prisma.chatSession.findUnique({ where: { id: channel.sessionId }, select: { operatorId: true } })
+      ? await prisma.chatSession.findUnique({ where: { id: channel.sessionId }, select: { operatorId: true, customerKeyHash: true } })
       : undefined;
   return decideChannelAccess({ channel, principal: input.principal, sessionKey: input.sessionKey, session });
 }

@@ -62,7 +62,7 @@ export async function connectRealtime(options: ConnectOptions = {}): Promise<Pus
     channelAuthorization: {
       endpoint: config.auth_endpoint,
       transport: "ajax",
-      params: options.sessionKey ? { session_id: options.sessionKey } : {},
+      params: options.sessionKey ? { session_key: options.sessionKey } : {},
     },
   });
 }

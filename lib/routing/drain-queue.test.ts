@@ -14,7 +14,7 @@ describe("drainQueue", () => {
   it("tells a queued WhatsApp customer over WhatsApp when an operator takes the chat", async () => {
     const operator = await createOperator({ maxChats: 1, name: "Giulia" });
     await requestOperator({ userId: uniqueUserId(), question: "primo", priority: "medium", source: "api", channel: "web" }, customerActor());
-    const waiting = await requestOperator({ userId: `whatsapp:+393330000001`, phone: "+393330000001", question: "ciao", priority: "medium", source: "whatsapp", channel: "whatsapp" }, customerActor());
+    const waiting = await requestOperator({ userId: `whatsapp:+393330000001`, phone: "+393330000001", question: "ciao", priority: "medium", source: "whatsapp", channel: "whatsapp", trusted: true }, customerActor());
     expect(waiting.type).toBe("queue");
     await updateOperator(operator.id, { max_chats: 2 }, admin);
     const notifications = await prisma.notification.findMany({ where: { kind: "session_message" } });

@@ -61,15 +61,15 @@ describe("requestOperator", () => {
     if (result.type !== "operator_assigned") throw new Error("expected assignment");
     const session = await prisma.chatSession.findUniqueOrThrow({ where: { id: result.session_id }, include: { messages: { orderBy: { seq: "asc" } } } });
     expect(session.metadata).toEqual({ plan: "pro", locale: "en" });
-    expect(session.messages[1].body).toBe("Ada joined the chat.");
+    expect(session.messages[1].body).toBe("Ada is now in the chat.");
   });
 
-  it("gives the same user back their open session instead of a second one", async () => {
+  it("gives a trusted caller's user back their open session instead of a second one", async () => {
     await createOperator({ maxChats: 1 });
     await requestOperator(input(), customerActor());
     const userId = uniqueUserId();
-    const queued = await requestOperator(input({ userId }), customerActor());
-    const again = await requestOperator(input({ userId, question: "ci sono ancora?" }), customerActor());
+    const queued = await requestOperator(input({ userId, trusted: true }), customerActor());
+    const again = await requestOperator(input({ userId, trusted: true, question: "ci sono ancora?" }), customerActor());
     expect(again).toMatchObject({ type: "queue", existing: true, position: 1 });
     if (queued.type !== "queue" || again.type !== "queue") throw new Error("expected queue");
     expect(again.session_id).toBe(queued.session_id);

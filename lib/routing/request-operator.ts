@@ -15,6 +15,9 @@ import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } fro
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
 import { prisma, type Tx } from "@/lib/db/client";
+import { ApiError } from "@/lib/api/errors";
+import { openingAddresses, upsertContact } from "@/lib/contacts/upsert-contact";
+import { sendResumeLink } from "@/lib/chat/send-resume-link";
 import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
@@ -32,8 +35,17 @@ export interface EscalationInput {
   source: string;
   channel: "web" | "whatsapp";
   locale?: "it" | "en";
-  /** Set when a signed embed token vouched for the email. */
-  verified?: boolean;
+  /**
+   * The caller speaks for this user: a chatbot API key, a valid signed identity, or a signed-in operator. Only such
+   * a caller gets an open session back by user id (docs/security.md); an anonymous caller's input never overwrites
+   * the contact's stored email or phone.
+   */
+  trusted?: boolean;
+  /** A signed identity token vouched for the email. */
+  emailVerifiedVia?: "identity_token" | null;
+  /** A Twilio-signed inbound WhatsApp message came from the phone. */
+  phoneVerifiedVia?: "whatsapp_inbound" | null;
+  whatsappInboundAt?: Date | null;
   /** The bot's transcript, confidence and intent (lib/routing/record-escalation.ts). */
   context?: EscalationContext;
 }
@@ -60,23 +72,16 @@ async function queuedAnswer(db: Tx | typeof prisma, sessionId: string, existing:
   };
 }
 
+/** The contact, and the addresses this conversation is opened with (where its transcript, links and ticket go). */
 type Contact = { id: string; email: string | null; phone: string | null };
 
-function upsertContact(tx: Tx, input: EscalationInput): Promise<Contact> {
-  return tx.contact.upsert({
-    where: { userId: input.userId },
-    create: { userId: input.userId, email: input.email, phone: input.phone, name: input.name, verified: input.verified ?? false },
-    update: {
-      ...(input.email ? { email: input.email, verified: input.verified ?? false } : {}),
-      ...(input.phone ? { phone: input.phone } : {}),
-      ...(input.name ? { name: input.name } : {}),
-    },
-    select: { id: true, email: true, phone: true },
-  });
+async function contactFor(db: Tx | typeof prisma, input: EscalationInput): Promise<Contact> {
+  const contact = await upsertContact(db, { ...input, trusted: input.trusted ?? false });
+  return { id: contact.id, ...openingAddresses(input, contact, input.trusted ?? false) };
 }
 
 type Decision = {
-  outcome: "existing_active" | "existing_queued" | "after_hours" | "no_operators" | "queue_full" | "assigned" | "queued";
+  outcome: "existing_active" | "existing_queued" | "existing_foreign" | "after_hours" | "no_operators" | "queue_full" | "assigned" | "queued";
   session_id: string | null;
   operator_id: string | null;
   operator_name: string | null;
@@ -93,8 +98,9 @@ interface Escalation {
 
 /**
  * The handoff: a free operator now, the queue with an honest position and wait, or a ticket when nobody can take
- * the chat (no operator online, outside business hours, queue full). A customer who already has a queued or
- * active session gets that session back.
+ * the chat (no operator online, outside business hours, queue full). A trusted caller whose user already has a
+ * queued or active session (opened by a trusted caller) gets that session back; an anonymous caller never gets an
+ * open session's id: CONVERSATION_OPEN, and its owner is mailed a resume link (docs/security.md).
  * The decision and its writes are one call to the sportello_escalate() SQL function (see its migration): it takes
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
@@ -102,18 +108,29 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
   const [rules, handleMinutes, contact, record] = await Promise.all([
     getEscalationRules(prisma),
     cachedHandleMinutes(),
-    upsertContact(prisma, input),
+    contactFor(prisma, input),
     needsEscalationRecord(input.context),
   ]);
   // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
-  // otherwise the decision stays the single autocommit statement.
-  const { result, events, queueChanged } = record
-    ? await prisma.$transaction(async (tx) => {
-        const escalation = await escalate(tx, { input, actor, rules, handleMinutes, contact });
-        await recordEscalation(tx, escalation.result, input.context ?? {});
-        return escalation;
-      }, { maxWait: 30_000, timeout: 30_000 })
+  // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
+  // writes, such as the resume link of CONVERSATION_OPEN) commits those writes and is thrown after.
+  const outcome = record
+    ? await prisma.$transaction(
+        async (tx) => {
+          try {
+            const escalation = await escalate(tx, { input, actor, rules, handleMinutes, contact });
+            await recordEscalation(tx, escalation.result, input.context ?? {});
+            return escalation;
+          } catch (error) {
+            if (error instanceof ApiError) return { refused: error };
+            throw error;
+          }
+        },
+        { maxWait: 30_000, timeout: 30_000 },
+      )
     : await escalate(prisma, { input, actor, rules, handleMinutes, contact });
+  if ("refused" in outcome) throw outcome.refused;
+  const { result, events, queueChanged } = outcome;
   await publish(events);
   if (queueChanged) scheduleQueueBroadcast();
   return result;
@@ -121,7 +138,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await upsertContact(scope.tx, input)];
+  const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await contactFor(scope.tx, input)];
   const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, handleMinutes, contact });
   await recordEscalation(scope.tx, result, input.context ?? {});
   scope.events.push(...events);
@@ -147,7 +164,8 @@ async function escalate(
       ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
       ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
-      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3))`;
+      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
+      ${input.trusted ?? false}, ${contact.email}, ${contact.phone})`;
 
   switch (decision.outcome) {
     case "existing_active":
@@ -158,6 +176,14 @@ async function escalate(
       };
     case "existing_queued":
       return { result: await queuedAnswer(db, decision.session_id!, true), events: [], queueChanged: false };
+    case "existing_foreign": {
+      // Someone asked anonymously for a user id whose conversation is open. Its id goes to nobody here; its owner
+      // gets a link by email that moves it to the browser they open it in.
+      const link = await sendResumeLink(decision.session_id!, db, now);
+      throw new ApiError("CONVERSATION_OPEN", "This user already has an open conversation: a link to continue it was sent to the address it was opened with", {
+        details: { resume_link_sent: link.sent, ...(link.recipient_hint ? { recipient_hint: link.recipient_hint } : {}) },
+      });
+    }
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
       const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });

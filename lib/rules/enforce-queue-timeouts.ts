@@ -39,7 +39,9 @@ export async function enforceQueueTimeouts(now: Date = new Date()): Promise<{ ti
         source: true,
         channel: true,
         queuedAt: true,
-        contact: { select: { id: true, email: true, phone: true } },
+        contactId: true,
+        contactEmail: true,
+        contactPhone: true,
       },
     });
     const ticketed: { sessionId: string; ticketNumber: number }[] = [];
@@ -51,7 +53,7 @@ export async function enforceQueueTimeouts(now: Date = new Date()): Promise<{ ti
       if (claimed.count !== 1) continue;
       const locale = sessionLocale(session.metadata);
       const ticket = await createTicket(tx, rules, SYSTEM_ACTOR, {
-        contact: session.contact,
+        contact: { id: session.contactId, email: session.contactEmail, phone: session.contactPhone },
         question: session.question,
         priority: session.priority,
         metadata: (session.metadata ?? undefined) as Prisma.InputJsonValue | undefined,

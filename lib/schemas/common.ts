@@ -8,6 +8,7 @@ export type Priority = z.infer<typeof prioritySchema>;
 export const e164Schema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number like +393331234567");
 export const emailSchema = z.email().max(320);
 export const localeSchema = z.enum(["it", "en"]);
+export type Locale = z.infer<typeof localeSchema>;
 
 const METADATA_MAX_BYTES = 16 * 1024;
 export const metadataSchema = z

@@ -1,6 +1,6 @@
 // Chat session contracts. Browser-safe.
 import { z } from "zod";
-import { sessionIdSchema } from "@/lib/schemas/common";
+import { emailSchema, localeSchema, sessionIdSchema } from "@/lib/schemas/common";
 
 export const sessionParams = z.object({ id: sessionIdSchema });
 export const sessionQuery = z.object({ after_seq: z.coerce.number().int().min(0).default(0) });
@@ -16,3 +16,10 @@ export const closeSessionBody = z.object({ reason: z.string().trim().max(200).op
 export const readBody = z.object({ seq: z.number().int().min(0) });
 export const handbackBody = z.object({ note: z.string().trim().max(2000).optional() });
 export const transferBody = z.object({ operator_id: z.string().min(1).max(100) });
+export const claimSessionBody = z.object({
+  resume_token: z.string().trim().min(16).max(128).optional().describe("From a resume link (`?resume=`): moves the conversation to this browser"),
+});
+export const transcriptBody = z.object({
+  email: emailSchema.optional().describe("Only when the chat has no address on record; otherwise it goes to the address the chat was opened with"),
+  locale: localeSchema.optional(),
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { openingAddresses, upsertContact, whatsappUserId } from "@/lib/contacts/upsert-contact";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
@@ -7,32 +8,26 @@ import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/cre
 import type { CreateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 /**
- * The contact's key when the caller gave no user_id: the email, else the WhatsApp number (the same key the WhatsApp
- * webhook uses, so a customer who later writes on WhatsApp is the same contact).
+ * The contact's key when the caller gave no user_id: the email, else the phone. Only a trusted caller's phone-only
+ * ticket joins the number's WhatsApp contact (so the customer's WhatsApp answers continue it); an anonymous caller
+ * cannot reach a WhatsApp sender's conversations by typing their number.
  */
-export function contactKey(body: Pick<CreateTicketBody, "user_id" | "user_email" | "user_phone">): string {
+export function contactKey(body: Pick<CreateTicketBody, "user_id" | "user_email" | "user_phone">, trusted: boolean): string {
   if (body.user_id) return body.user_id;
   if (body.user_email) return `email:${body.user_email.toLowerCase()}`;
-  return `whatsapp:${body.user_phone}`;
+  return trusted ? whatsappUserId(body.user_phone!) : `phone:${body.user_phone}`;
 }
 
-/** POST /api/tickets: creates or updates the contact and opens a ticket, with its SLA and notifications. */
-export async function createTicketFromApi(body: CreateTicketBody, actor: Actor, source: string) {
+/**
+ * POST /api/tickets: finds or creates the contact (an anonymous caller never changes its stored email or phone) and
+ * opens a ticket, with its SLA and notifications, answered at the addresses it was opened with.
+ */
+export async function createTicketFromApi(body: CreateTicketBody, actor: Actor, source: string, trusted: boolean) {
   return prisma.$transaction(async (tx) => {
-    const userId = contactKey(body);
-    const contact = await tx.contact.upsert({
-      where: { userId },
-      create: { userId, email: body.user_email, phone: body.user_phone, name: body.user_name },
-      update: {
-        ...(body.user_email ? { email: body.user_email } : {}),
-        ...(body.user_phone ? { phone: body.user_phone } : {}),
-        ...(body.user_name ? { name: body.user_name } : {}),
-      },
-      select: { id: true, email: true, phone: true },
-    });
+    const contact = await upsertContact(tx, { userId: contactKey(body, trusted), email: body.user_email, phone: body.user_phone, name: body.user_name, trusted });
     const rules = await getEscalationRules(tx);
     const ticket = await createTicket(tx, rules, actor, {
-      contact,
+      contact: { id: contact.id, ...openingAddresses({ email: body.user_email, phone: body.user_phone }, contact, trusted) },
       question: body.question,
       priority: body.priority,
       metadata: (body.metadata ?? undefined) as Prisma.InputJsonValue | undefined,

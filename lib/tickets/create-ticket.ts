@@ -11,9 +11,10 @@ import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
 import { recordOwnerChange } from "@/lib/chat/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
-export type Priority = "low" | "medium" | "high" | "urgent";
+import type { Priority } from "@/lib/schemas/common";
 
 export interface CreateTicketInput {
+  /** The contact, with the addresses the ticket is opened with: its replies and link go only there. */
   contact: { id: string; email: string | null; phone: string | null };
   question: string;
   priority: Priority;
@@ -51,6 +52,8 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
   const ticket = await tx.ticket.create({
     data: {
       contactId: input.contact.id,
+      contactEmail: input.contact.email,
+      contactPhone: input.contact.phone,
       question: input.question,
       priority: input.priority,
       metadata: input.metadata,

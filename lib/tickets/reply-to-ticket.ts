@@ -1,4 +1,5 @@
 import "server-only";
+import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -31,11 +32,12 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
     await lockTicket(tx, id);
     const ticket = await getTicketOrThrow(
       id,
-      { id: true, number: true, status: true, accessToken: true, firstResponseAt: true, assigneeId: true, contact: { select: { email: true, phone: true } } },
+      { id: true, number: true, status: true, accessToken: true, firstResponseAt: true, assigneeId: true, contactEmail: true, contactPhone: true, contact: { select: { email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true } } },
       tx,
     );
     if (ticket.status === "closed") throw new ApiError("INVALID_STATE", "The ticket is closed: reopen it before replying");
-    const recipients = { email: ticket.contact.email, whatsapp: ticket.contact.phone };
+    // Only where the ticket was opened, or the contact's verified addresses: never one someone typed in later.
+    const recipients = { email: ticket.contactEmail ?? verifiedEmail(ticket.contact), whatsapp: ticket.contactPhone ?? verifiedPhone(ticket.contact) };
     const missing = input.channels.filter((channel) => !recipients[channel]);
     if (missing.length > 0) {
       throw new ApiError("VALIDATION_ERROR", "Invalid request body", {

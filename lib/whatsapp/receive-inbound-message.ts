@@ -7,6 +7,7 @@ import { toMessageEvent } from "@/lib/chat/message-view";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { EVENTS, sessionChannel } from "@/lib/realtime/channels";
 import { escalateInScope } from "@/lib/routing/request-operator";
+import { upsertContact, whatsappUserId } from "@/lib/contacts/upsert-contact";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
 import { recordCustomerReply } from "@/lib/tickets/record-customer-reply";
@@ -59,15 +60,13 @@ function localeForPhone(phone: string): "it" | "en" {
   return /^\+(39|378|379)/.test(phone) ? "it" : "en";
 }
 
-/** The WhatsApp-only contact for this number, or the existing contact a chatbot gave the same phone. */
-async function contactFor(tx: Tx, phone: string, profileName: string | undefined, now: Date) {
-  const userId = `whatsapp:${phone}`;
-  const existing =
-    (await tx.contact.findUnique({ where: { userId }, select: { id: true } })) ??
-    (await tx.contact.findFirst({ where: { phone }, orderBy: { updatedAt: "desc" }, select: { id: true } }));
-  const data = { lastWhatsappInboundAt: now, ...(profileName ? { name: profileName } : {}) };
-  if (existing) return tx.contact.update({ where: { id: existing.id }, data, select: { id: true, userId: true } });
-  return tx.contact.create({ data: { userId, phone, ...data }, select: { id: true, userId: true } });
+/**
+ * The sender's own contact, `whatsapp:<number>`: a Twilio-signed message proves the number, so it is verified here.
+ * A phone someone else typed into an escalation or a ticket (unverified, on another contact) never routes a
+ * WhatsApp message into that contact's conversation: an unknown sender starts their own.
+ */
+function contactFor(tx: Tx, phone: string, profileName: string | undefined, now: Date) {
+  return upsertContact(tx, { userId: whatsappUserId(phone), phone, name: profileName, trusted: false, phoneVerifiedVia: "whatsapp_inbound", whatsappInboundAt: now, now });
 }
 
 async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, media: InboundMedia[], now: Date): Promise<InboundOutcome> {
@@ -108,7 +107,19 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
   const locale = localeForPhone(phone);
   const result = await escalateInScope(
     scope,
-    { userId: contact.userId, phone, name: input.ProfileName, question: body, priority: "medium", source: "whatsapp", channel: "whatsapp", locale },
+    {
+      userId: contact.userId,
+      phone,
+      name: input.ProfileName,
+      question: body,
+      priority: "medium",
+      source: "whatsapp",
+      channel: "whatsapp",
+      locale,
+      // The sender is proven by Twilio's signature: their own conversation comes back to them.
+      trusted: true,
+      phoneVerifiedVia: "whatsapp_inbound",
+    },
     { type: "customer", id: contact.userId },
   );
   if (result.type === "ticket_created") {

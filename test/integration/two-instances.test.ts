@@ -46,9 +46,10 @@ describe("two app instances, one database", () => {
   it("a seat freed on one instance goes to the head of the queue seen by the other", async () => {
     const active = await prisma.chatSession.findFirstOrThrow({ where: { status: "active" } });
     const head = await prisma.chatSession.findFirstOrThrow({ where: { status: "queued" }, orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }] });
-    const closed = await fetch(`${servers[0].url}/api/chat/sessions/${active.id}/close`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const admin = { authorization: `Bearer ${process.env.ADMIN_API_KEY}` };
+    const closed = await fetch(`${servers[0].url}/api/chat/sessions/${active.id}/close`, { method: "POST", headers: { "content-type": "application/json", ...admin }, body: "{}" });
     expect(closed.status).toBe(200);
-    const view = await (await fetch(`${servers[1].url}/api/chat/sessions/${head.id}`)).json();
+    const view = await (await fetch(`${servers[1].url}/api/chat/sessions/${head.id}`, { headers: admin })).json();
     expect(view.data.status).toBe("active");
     expect(view.data.operator.id).toBe(active.operatorId);
   });

@@ -13,11 +13,12 @@ export const GET = route({ auth: "operator", query: listTicketsQuery }, async ({
 });
 
 export const POST = route({ body: createTicketBody }, async ({ request, body, principal, ip, rawBody }) => {
-  const userKey = contactKey(body);
+  const trusted = principal !== null;
+  const userKey = contactKey(body, trusted);
   await limitPublicWrite(principal, ip, userKey);
   return withIdempotency(request, idempotencyScope("tickets", principal, ip), rawBody, async () => {
     const source = principal?.kind === "api_key" ? "chatbot" : principal?.kind === "operator" ? "panel" : "api";
-    const ticket = await createTicketFromApi(body, actorOf(principal, { type: "customer", id: userKey }), source);
+    const ticket = await createTicketFromApi(body, actorOf(principal, { type: "customer", id: userKey }), source, trusted);
     return { status: 201, body: { success: true, data: ticket } };
   });
 });

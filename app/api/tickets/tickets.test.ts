@@ -56,13 +56,16 @@ describe("POST /api/tickets", () => {
     expect(ticket.notifications.map((n) => `${n.kind}:${n.channel}:${n.recipient}`)).toEqual(["ticket_created_customer:email:test@example.com"]);
   });
 
-  it("updates the existing contact by user_id and keeps priority, metadata and phone", async () => {
+  it("joins the existing contact by user_id without overwriting it, and keeps priority, metadata and the addresses given", async () => {
     await open({ user_id: "crm-42", user_email: "old@example.com" });
     const data = await open({ user_id: "crm-42", user_email: "new@example.com", user_phone: "+393337654321", priority: "urgent", metadata: { order: "A-1" } });
     const ticket = await prisma.ticket.findUniqueOrThrow({ where: { id: data.id }, include: { contact: true } });
     expect(ticket.priority).toBe("urgent");
     expect(ticket.metadata).toEqual({ order: "A-1" });
-    expect(ticket.contact).toMatchObject({ userId: "crm-42", email: "new@example.com", phone: "+393337654321" });
+    // An anonymous caller fills what is empty (the phone) but never replaces a stored email; the ticket itself is
+    // answered where it was opened.
+    expect(ticket.contact).toMatchObject({ userId: "crm-42", email: "old@example.com", phone: "+393337654321" });
+    expect(ticket).toMatchObject({ contactEmail: "new@example.com", contactPhone: "+393337654321" });
     expect(await prisma.contact.count({ where: { userId: "crm-42" } })).toBe(1);
     // Urgent: first response due in 1 h.
     expect(Math.abs(ticket.dueAt.getTime() - ticket.createdAt.getTime() - 3_600_000)).toBeLessThan(1_000);

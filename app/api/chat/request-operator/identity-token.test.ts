@@ -35,22 +35,35 @@ describe("POST /api/chat/request-operator – identity_token", () => {
     const token = await sign({ email: "mario.rossi@example.com", name: "Mario Rossi" });
     const response = await call(POST, { body: { user_id: userId, user_email: "claimed@example.com", question: "Dov'è il mio ordine?", identity_token: token }, headers: { origin: SITE }, ip: freshIp() });
     expect(response.status).toBe(200);
-    const contact = await prisma.contact.findUniqueOrThrow({ where: { userId } });
-    expect(contact).toMatchObject({ email: "mario.rossi@example.com", name: "Mario Rossi", verified: true });
+    // A page holding only a signed identity speaks for that identity: its contact is the token's email's.
+    expect(await prisma.contact.findUnique({ where: { userId } })).toBeNull();
+    const contact = await prisma.contact.findUniqueOrThrow({ where: { userId: "web:mario.rossi@example.com" } });
+    expect(contact).toMatchObject({ email: "mario.rossi@example.com", name: "Mario Rossi", emailVerifiedVia: "identity_token", emailVerifiedAt: expect.any(Date) });
   });
 
   it("verifies the customer chat page's same-origin call against the registered sites", async () => {
     const userId = uniqueUserId();
     const response = await call(POST, { body: { user_id: userId, question: "Aiuto", identity_token: await sign({ email: "anna@example.com" }) }, headers: { origin: "http://localhost:3001" }, ip: freshIp() });
     expect(response.status).toBe(200);
-    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ email: "anna@example.com", verified: true });
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:anna@example.com" } })).toMatchObject({ email: "anna@example.com", emailVerifiedVia: "identity_token" });
+  });
+
+  it("speaks for the token's email only: a victim's user_id with the attacker's own valid token reaches nothing of the victim's", async () => {
+    await prisma.operator.create({ data: { id: "op-identity", name: "Giulia", email: "giulia@test.local", status: "online", maxChats: 5 } });
+    const victim = await call(POST, { body: { user_id: "web:victim@example.com", user_email: "victim@example.com", question: "Aiuto" }, ip: freshIp() });
+    expect(victim.status).toBe(200);
+    const attack = await call(POST, { body: { user_id: "web:victim@example.com", question: "hi", identity_token: await sign({ email: "attacker@example.com" }) }, headers: { origin: SITE }, ip: freshIp() });
+    expect(attack.status).toBe(200);
+    expect(attack.json.session_id).not.toBe(victim.json.session_id);
+    expect(attack.text).not.toContain(victim.json.session_id);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:victim@example.com" } })).toMatchObject({ email: "victim@example.com", emailVerifiedAt: null });
   });
 
   it("leaves a contact without a token unverified", async () => {
     const userId = uniqueUserId();
     const response = await call(POST, { body: { user_id: userId, user_email: "someone@example.com", question: "Aiuto" }, ip: freshIp() });
     expect(response.status).toBe(200);
-    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ email: "someone@example.com", verified: false });
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ email: "someone@example.com", emailVerifiedAt: null, emailVerifiedVia: null });
   });
 
   const refused: [string, () => Promise<string>, Record<string, string>, string][] = [
@@ -75,6 +88,6 @@ describe("POST /api/chat/request-operator – identity_token", () => {
     expect(bad.status).toBe(401);
     const good = await call(POST, { body: { user_id: userId, question: "Aiuto", identity_token: await sign({ email: "a@example.com" }) }, headers, ip });
     expect(good.status).toBe(200);
-    expect(await prisma.contact.findUniqueOrThrow({ where: { userId } })).toMatchObject({ verified: true });
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:a@example.com" } })).toMatchObject({ emailVerifiedVia: "identity_token" });
   });
 });

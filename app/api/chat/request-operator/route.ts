@@ -12,13 +12,17 @@ export const POST = route({ body: requestOperatorBody }, async ({ request, body,
   return withIdempotency(request, idempotencyScope("request-operator", principal, ip), rawBody, async () => {
     // A signed identity wins over the claimed one; without a token the contact stays unverified.
     const identity = body.identity_token ? await requireVerifiedIdentity(body.identity_token, request) : null;
+    // A page that only holds a signed identity speaks for that identity alone: its user id is the email's, whatever
+    // user_id it sent, so a valid token for one visitor cannot reach another visitor's conversation.
+    const userId = identity && !principal ? `web:${identity.email.toLowerCase()}` : body.user_id;
     const result = await requestOperator(
       {
-        userId: body.user_id,
+        userId,
         email: identity?.email ?? body.user_email,
         phone: body.user_phone,
         name: identity?.name ?? body.user_name,
-        verified: identity !== null,
+        trusted: principal !== null || identity !== null,
+        emailVerifiedVia: identity ? "identity_token" : null,
         question: body.question,
         priority: body.priority,
         metadata: body.metadata as object | null | undefined,
@@ -29,7 +33,7 @@ export const POST = route({ body: requestOperatorBody }, async ({ request, body,
           handoff: body.transcript || body.confidence !== undefined || body.intent ? { transcript: body.transcript ?? [], confidence: body.confidence ?? null, intent: body.intent ?? null } : null,
         },
       },
-      actorOf(principal, { type: "customer", id: body.user_id }),
+      actorOf(principal, { type: "customer", id: userId }),
     );
     return { status: 200, body: result };
   });

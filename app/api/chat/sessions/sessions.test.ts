@@ -12,7 +12,7 @@ import { GET as mySessions } from "@/app/api/chat/my-sessions/route";
 import { GET as stats } from "@/app/api/chat/stats/route";
 import { POST as createApiKey } from "@/app/api/admin/api-keys/route";
 import { adminHeaders, call } from "@/test/http";
-import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } from "@/test/fixtures";
 
 async function escalate(overrides: { priority?: "low" | "medium" | "high" | "urgent"; metadata?: object } = {}) {
   const result = await requestOperator(
@@ -20,7 +20,7 @@ async function escalate(overrides: { priority?: "low" | "medium" | "high" | "urg
     customerActor(),
   );
   if (result.type === "ticket_created") throw new Error("expected a session");
-  return result;
+  return { ...result, key: await claimKey(result.session_id) };
 }
 
 beforeEach(async () => {
@@ -37,7 +37,7 @@ describe("GET /api/chat/sessions/{id}", () => {
     await createOperator({ maxChats: 1 });
     await escalate();
     const queued = await escalate();
-    const response = await call(getSession, { params: { id: queued.session_id } });
+    const response = await call(getSession, { params: { id: queued.session_id }, headers: customerHeaders(queued.key) });
     expect(response.status).toBe(200);
     expect(response.json.data).toMatchObject({ status: "queued", position: 1, estimated_wait: expect.any(Number), operator: null, last_seq: 1 });
     expect(response.json.data.messages).toHaveLength(1);
@@ -52,8 +52,8 @@ describe("GET /api/chat/sessions/{id}", () => {
   it("backfills only the messages after ?after_seq=", async () => {
     await createOperator();
     const session = await escalate();
-    for (const body of ["uno", "due", "tre"]) await call(postMessage, { params: { id: session.session_id }, body: { body } });
-    const response = await call(getSession, { params: { id: session.session_id }, path: `/api/chat/sessions/${session.session_id}?after_seq=3` });
+    for (const body of ["uno", "due", "tre"]) await call(postMessage, { params: { id: session.session_id }, body: { body }, headers: customerHeaders(session.key) });
+    const response = await call(getSession, { params: { id: session.session_id }, path: `/api/chat/sessions/${session.session_id}?after_seq=3`, headers: customerHeaders(session.key) });
     expect(response.json.data.messages.map((m: { seq: number; body: string }) => [m.seq, m.body])).toEqual([
       [4, "due"],
       [5, "tre"],
@@ -65,7 +65,7 @@ describe("POST /api/chat/sessions/{id}/messages", () => {
   it("a customer message gets the next seq; an operator reply stamps the first response", async () => {
     await createOperator();
     const session = await escalate();
-    const customer = await call(postMessage, { params: { id: session.session_id }, body: { body: "Ciao" } });
+    const customer = await call(postMessage, { params: { id: session.session_id }, body: { body: "Ciao" }, headers: customerHeaders(session.key) });
     expect(customer.status).toBe(201);
     expect(customer.json.data).toMatchObject({ seq: 3, sender: "customer", body: "Ciao" });
     const operator = await call(postMessage, { params: { id: session.session_id }, body: { body: "Eccomi!", as: "operator" }, headers: adminHeaders() });
@@ -83,26 +83,28 @@ describe("POST /api/chat/sessions/{id}/messages", () => {
   ])("%s → 400", async (_name, body) => {
     await createOperator();
     const session = await escalate();
-    const response = await call(postMessage, { params: { id: session.session_id }, body });
+    const response = await call(postMessage, { params: { id: session.session_id }, body, headers: customerHeaders(session.key) });
     expect(response.status).toBe(400);
     expect(await prisma.message.count({ where: { sessionId: session.session_id } })).toBe(2);
   });
 
-  it("writing as operator without auth → 401, with a chatbot key → 403", async () => {
+  it("writing as operator: without access (no key, a chatbot key) → 404, as the customer → 403", async () => {
     await createOperator();
     const session = await escalate();
-    expect((await call(postMessage, { params: { id: session.session_id }, body: { body: "x", as: "operator" } })).status).toBe(401);
+    expect((await call(postMessage, { params: { id: session.session_id }, body: { body: "x", as: "operator" } })).status).toBe(404);
+    expect((await call(postMessage, { params: { id: session.session_id }, body: { body: "x", as: "operator" }, headers: customerHeaders(session.key) })).status).toBe(403);
     const key = await call(createApiKey, { body: { name: "bot" }, headers: adminHeaders() });
     const forbidden = await call(postMessage, { params: { id: session.session_id }, body: { body: "x", as: "operator" }, headers: { authorization: `Bearer ${key.json.data.key}` } });
-    expect(forbidden.status).toBe(403);
+    expect(forbidden.status).toBe(404);
   });
 
   it("concurrent messages get distinct, gap-free sequence numbers", async () => {
     await createOperator();
     const session = await escalate();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => call(postMessage, { params: { id: session.session_id }, body: { body: `m${i}` } })));
+    // 15: under the per-session message limit (20 a minute), which has its own test.
+    await Promise.all(Array.from({ length: 15 }, (_, i) => call(postMessage, { params: { id: session.session_id }, body: { body: `m${i}` }, headers: customerHeaders(session.key) })));
     const seqs = (await prisma.message.findMany({ where: { sessionId: session.session_id }, orderBy: { seq: "asc" } })).map((m) => m.seq);
-    expect(seqs).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(seqs).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
   });
 });
 
@@ -112,21 +114,21 @@ describe("closing, reading, transferring, ticketing", () => {
     const first = await escalate();
     await escalate({ priority: "low" });
     const urgent = await escalate({ priority: "urgent" });
-    const closed = await call(closeSession, { params: { id: first.session_id }, body: {} });
+    const closed = await call(closeSession, { params: { id: first.session_id }, body: {}, headers: customerHeaders(first.key) });
     expect(closed.status).toBe(200);
     expect(closed.json.data.status).toBe("closed");
     const next = await prisma.chatSession.findUniqueOrThrow({ where: { id: urgent.session_id } });
     expect(next).toMatchObject({ status: "active", operatorId: operator.id });
-    const late = await call(postMessage, { params: { id: first.session_id }, body: { body: "ancora lì?" } });
+    const late = await call(postMessage, { params: { id: first.session_id }, body: { body: "ancora lì?" }, headers: customerHeaders(first.key) });
     expect(late.status).toBe(409);
-    expect((await call(closeSession, { params: { id: first.session_id }, body: {} })).status).toBe(409);
+    expect((await call(closeSession, { params: { id: first.session_id }, body: {}, headers: customerHeaders(first.key) })).status).toBe(409);
   });
 
   it("read receipts only move forward and never past the last message", async () => {
     await createOperator();
     const session = await escalate();
-    expect((await call(markRead, { params: { id: session.session_id }, body: { seq: 99 } })).json.data).toMatchObject({ reader: "customer", seq: 2 });
-    await call(markRead, { params: { id: session.session_id }, body: { seq: 1 } });
+    expect((await call(markRead, { params: { id: session.session_id }, body: { seq: 99 }, headers: customerHeaders(session.key) })).json.data).toMatchObject({ reader: "customer", seq: 2 });
+    await call(markRead, { params: { id: session.session_id }, body: { seq: 1 }, headers: customerHeaders(session.key) });
     expect((await prisma.chatSession.findUniqueOrThrow({ where: { id: session.session_id } })).customerReadSeq).toBe(2);
   });
 
@@ -200,8 +202,8 @@ describe("message retries", () => {
     const session = await escalate();
     const headers = { "idempotency-key": "client-msg-1" };
     const [a, b] = await Promise.all([
-      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers }),
-      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers }),
+      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers: customerHeaders(session.key, headers) }),
+      call(postMessage, { params: { id: session.session_id }, body: { body: "una volta" }, headers: customerHeaders(session.key, headers) }),
     ]);
     expect(a.status).toBe(201);
     expect(b.json).toEqual(a.json);

@@ -16,7 +16,7 @@ import { NextRequest } from "next/server";
 import { POST } from "@/app/api/realtime/auth/route";
 import { prisma } from "@/lib/db/client";
 import { requestOperator } from "@/lib/routing/request-operator";
-import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { claimKey, createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
 
 const SOCKET = "1234.5678";
@@ -52,6 +52,7 @@ let cookieA: string;
 let cookieB: string;
 let adminCookie: string;
 let sessionOfA: string;
+let keyOfA: string;
 let otherSession: string;
 
 beforeAll(async () => {
@@ -59,6 +60,7 @@ beforeAll(async () => {
   await prisma.operator.deleteMany();
   operatorA = await createOperator({ name: "Giulia", maxChats: 1 });
   sessionOfA = await newSession(); // A has the only seat online
+  keyOfA = await claimKey(sessionOfA);
   operatorB = await createOperator({ status: "offline" });
   admin = await createOperator({ role: "admin", status: "offline" });
   otherSession = await newSession(); // queued
@@ -68,9 +70,9 @@ beforeAll(async () => {
 beforeEach(() => vi.restoreAllMocks());
 
 describe("POST /api/realtime/auth", () => {
-  it("lets a customer follow the session whose id they hold, signed for that socket and channel", async () => {
+  it("lets a customer follow the session whose key they hold, signed for that socket and channel", async () => {
     const channel = `private-session-${sessionOfA}`;
-    const { status, body } = await authorize({ channel_name: channel, session_id: sessionOfA });
+    const { status, body } = await authorize({ channel_name: channel, session_key: keyOfA });
     expect(status).toBe(200);
     expect(body).toEqual({ auth: expectedAuth(channel) });
   });
@@ -84,9 +86,11 @@ describe("POST /api/realtime/auth", () => {
   });
 
   const cases: [string, () => Record<string, string>, () => Record<string, string>, number][] = [
-    ["customer – another session's channel", () => ({ channel_name: `private-session-${otherSession}`, session_id: sessionOfA }), () => ({}), 403],
+    ["customer – another session's channel", () => ({ channel_name: `private-session-${otherSession}`, session_key: keyOfA }), () => ({}), 403],
+    ["customer – the session id as its key (finding 1)", () => ({ channel_name: `private-session-${sessionOfA}`, session_key: sessionOfA }), () => ({}), 403],
+    ["customer – the old session_id parameter (finding 1)", () => ({ channel_name: `private-session-${sessionOfA}`, session_id: sessionOfA }), () => ({}), 403],
     ["customer – no session key", () => ({ channel_name: `private-session-${sessionOfA}` }), () => ({}), 403],
-    ["customer – a session that does not exist", () => ({ channel_name: "private-session-AAAAAAAAAAAAAAAAAAAAAAAA", session_id: "AAAAAAAAAAAAAAAAAAAAAAAA" }), () => ({}), 403],
+    ["customer – a session that does not exist", () => ({ channel_name: "private-session-AAAAAAAAAAAAAAAAAAAAAAAA", session_key: keyOfA }), () => ({}), 403],
     ["customer – the queue", () => ({ channel_name: "private-queue" }), () => ({}), 403],
     ["customer – an operator's channel", () => ({ channel_name: `private-operator-${operatorA.id}` }), () => ({}), 403],
     ["customer – presence", () => ({ channel_name: "presence-operators" }), () => ({}), 403],

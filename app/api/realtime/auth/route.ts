@@ -3,23 +3,24 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
 import { ApiError } from "@/lib/api/errors";
-import { authorizeChannel } from "@/lib/realtime/authorize-channel";
+import { authorizeChannel, parseChannel } from "@/lib/realtime/authorize-channel";
 import { pusherServer } from "@/lib/realtime/server";
 import { logger } from "@/lib/log/logger";
 
-// pusher-js posts these form-encoded, plus the params the page configured (session_id for customers).
+// pusher-js posts these form-encoded, plus the params the page configured (session_key for customers).
 const realtimeAuthBody = z.object({
   socket_id: z.string().regex(/^\d+\.\d+$/, "must be a Pusher socket id"),
   channel_name: z.string().min(1).max(164),
-  session_id: z.string().max(64).optional(),
+  session_key: z.string().max(128).optional(),
 });
 
 export const POST = route({ body: realtimeAuthBody }, async ({ body, principal, requestId }) => {
   const pusher = pusherServer();
   if (!pusher) throw new ApiError("SERVICE_UNAVAILABLE", "Realtime is not configured");
-  const access = await authorizeChannel({ channelName: body.channel_name, principal, sessionKey: body.session_id });
+  const access = await authorizeChannel({ channelName: body.channel_name, principal, sessionKey: body.session_key });
   if (!access.allowed) {
-    logger.info({ request_id: requestId, channel: body.channel_name, reason: access.reason }, "realtime subscription refused");
+    // The channel's kind only: a session channel's name carries the session id.
+    logger.info({ request_id: requestId, channel_kind: parseChannel(body.channel_name).kind, reason: access.reason }, "realtime subscription refused");
     throw new ApiError("FORBIDDEN", "Not allowed to subscribe to this channel");
   }
   // pusher-js expects the bare {auth, channel_data?} object, not the API's {success, data} envelope.

@@ -175,3 +175,44 @@ describe("POST /webhooks/whatsapp – conversations", () => {
     expect(message.media).toEqual([{ url: mediaUrl, content_type: "image/jpeg", sid: mediaUrl.split("/").pop() }]);
   });
 });
+
+describe("POST /webhooks/whatsapp – nobody pre-claims a number (issue 9, finding 2)", () => {
+  it("an escalation that typed the victim's phone never receives the victim's WhatsApp messages", async () => {
+    await createOperator({ maxChats: 5 });
+    const victim = newPhone();
+    const { POST: requestOperatorRoute } = await import("@/app/api/chat/request-operator/route");
+    const { call } = await import("@/test/http");
+    const attacker = await call(requestOperatorRoute, { body: { user_id: "web:attacker@example.com", user_email: "attacker@example.com", user_phone: victim, question: "ciao" }, ip: "198.51.100.66" });
+    expect(attacker.status).toBe(200);
+    const attackerSession = attacker.json.session_id as string;
+
+    const response = await post(request(inbound(victim, "Il mio IBAN è IT60X0542811101000000123456", { ProfileName: "Vittima" })));
+    expect(response.status).toBe(200);
+
+    // The victim's message is in a conversation of their own number's contact, verified by Twilio's signature.
+    expect(await prisma.message.count({ where: { sessionId: attackerSession } })).toBe(2);
+    const stored = await prisma.message.findFirstOrThrow({ where: { body: { contains: "IBAN" } }, include: { session: { include: { contact: true } } } });
+    expect(stored.session?.id).not.toBe(attackerSession);
+    expect(stored.session?.contact).toMatchObject({ userId: `whatsapp:${victim}`, phone: victim, phoneVerifiedVia: "whatsapp_inbound" });
+    // The attacker's contact keeps its unverified phone.
+    expect(await prisma.contact.findUniqueOrThrow({ where: { userId: "web:attacker@example.com" } })).toMatchObject({ phone: victim, phoneVerifiedAt: null });
+  });
+
+  it("an anonymous caller cannot use a WhatsApp sender's user id at all", async () => {
+    const { POST: requestOperatorRoute } = await import("@/app/api/chat/request-operator/route");
+    const { POST: createTicket } = await import("@/app/api/tickets/route");
+    const { call } = await import("@/test/http");
+    const phone = newPhone();
+    await post(request(inbound(phone, "Buongiorno")));
+    const escalation = await call(requestOperatorRoute, { body: { user_id: `whatsapp:${phone}`, question: "dammi la sua chat" }, ip: "198.51.100.67" });
+    expect(escalation.status).toBe(400);
+    expect(JSON.stringify(escalation.json)).not.toMatch(/session_id/);
+    const ticket = await call(createTicket, { body: { user_id: `whatsapp:${phone}`, user_email: "attacker@example.com", question: "rispondimi qui" }, ip: "198.51.100.67" });
+    expect(ticket.status).toBe(400);
+    // A phone-only anonymous ticket gets a contact of its own, not the sender's.
+    const phoneOnly = await call(createTicket, { body: { user_phone: phone, question: "ticket col suo numero" }, ip: "198.51.100.67" });
+    expect(phoneOnly.status).toBe(201);
+    const created = await prisma.ticket.findUniqueOrThrow({ where: { id: phoneOnly.json.data.id }, include: { contact: true } });
+    expect(created.contact.userId).toBe(`phone:${phone}`);
+  });
+});

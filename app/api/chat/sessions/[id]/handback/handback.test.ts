@@ -21,8 +21,8 @@ async function chatbotKey(): Promise<string> {
   return (await call(createApiKey, { body: { name: "bot", role: "chatbot" }, headers: adminHeaders() })).json.data.key;
 }
 
-async function escalate(body: Record<string, unknown>) {
-  const key = await chatbotKey();
+async function escalate(body: Record<string, unknown>, key?: string) {
+  key ??= await chatbotKey();
   return call(requestOperator, { body: { user_id: uniqueUserId("bot"), question: "Doppio addebito", ...body }, headers: { authorization: `Bearer ${key}` } });
 }
 
@@ -34,7 +34,8 @@ beforeEach(async () => {
 describe("bot handoff", () => {
   it("keeps the transcript, confidence and intent for the operator, with the ownership timeline", async () => {
     const operator = await createOperator({ maxChats: 1 });
-    const response = await escalate({ transcript, confidence: 0.31, intent: "billing.refund" });
+    const key = await chatbotKey();
+    const response = await escalate({ transcript, confidence: 0.31, intent: "billing.refund" }, key);
     expect(response.status).toBe(200);
     expect(response.json.type).toBe("operator_assigned");
     const id = response.json.session_id;
@@ -56,10 +57,13 @@ describe("bot handoff", () => {
     expect(after.json.data.ownership.map((c: { from: string; to: string }) => `${c.from}→${c.to}`)).toEqual(["bot→human", "human→bot"]);
     expect(after.json.data.messages.at(-1).sender).toBe("system");
     expect(await prisma.auditEvent.count({ where: { action: "session.handed_back", targetId: id } })).toBe(1);
-    // The customer's page sees who holds it, never the bot's transcript.
-    const asCustomer = await call(getSession, { params: { id } });
-    expect(asCustomer.json.data.owner).toBe("bot");
-    expect(asCustomer.json.data.bot_handoff).toBeUndefined();
+    // The escalating bot reads its conversation (as its customer would: who holds it, not the operator's view);
+    // a stranger gets nothing.
+    const asBot = await call(getSession, { params: { id }, headers: { authorization: `Bearer ${key}` } });
+    expect(asBot.json.data.owner).toBe("bot");
+    expect(asBot.json.data.bot_handoff).toBeUndefined();
+    expect((await call(getSession, { params: { id } })).status).toBe(404);
+    expect((await call(getSession, { params: { id }, headers: { authorization: `Bearer ${await chatbotKey()}` } })).status).toBe(404);
   });
 
   it("records bot → queued → human when the chat waited", async () => {

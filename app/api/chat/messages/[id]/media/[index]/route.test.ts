@@ -22,14 +22,14 @@ afterAll(() => twilioApi.close());
 describe("GET /api/chat/messages/{id}/media/{index}", () => {
   it("streams a WhatsApp attachment from Twilio to the session's operator, and to nobody else", async () => {
     await createOperator();
-    const session = await requestOperator({ userId: "whatsapp:+393331112233", phone: "+393331112233", question: "[image/png]", priority: "medium", source: "whatsapp", channel: "whatsapp" }, customerActor());
+    const session = await requestOperator({ userId: "whatsapp:+393331112233", phone: "+393331112233", question: "[image/png]", priority: "medium", source: "whatsapp", channel: "whatsapp", trusted: true }, customerActor());
     if (session.type === "ticket_created") throw new Error("expected a session");
     const path = twilioApi.addMedia(twilioSid("MM"), "image/png", Buffer.from("png-bytes"));
     const message = await prisma.message.findFirstOrThrow({ where: { sessionId: session.session_id, seq: 1 } });
     await prisma.message.update({ where: { id: message.id }, data: { media: [{ url: `https://api.twilio.com${path}`, content_type: "image/png", sid: "ME1" }] } });
 
-    const { getSessionView } = await import("@/lib/chat/get-session-view");
-    const view = await getSessionView(session.session_id, null);
+    const { GET: getSession } = await import("@/app/api/chat/sessions/[id]/route");
+    const view = (await call(getSession, { params: { id: session.session_id }, headers: adminHeaders() })).json.data;
     expect(view.messages[0].attachments).toEqual([{ content_type: "image/png" }]);
 
     const response = await call(media, { params: { id: message.id, index: "0" }, headers: adminHeaders() });

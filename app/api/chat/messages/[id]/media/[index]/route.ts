@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
-import { canView } from "@/lib/chat/get-session-view";
+import { canView } from "@/lib/chat/customer-key";
 import { prisma } from "@/lib/db/client";
 import { fetchWhatsappMedia } from "@/lib/whatsapp/fetch-media";
 

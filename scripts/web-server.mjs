@@ -1,0 +1,49 @@
+// The web server behind `npm start`, the e2e server and the API end-to-end tests: Next.js served by a plain
+// node:http server, so route handlers can know the socket's address. Next passes no socket to route handlers and
+// keeps a client's own X-Forwarded-For as it is, so without this a client could choose its own address.
+// Every request gets `x-sportello-peer: <secret> <socket address>`, replacing anything a client sent; the secret is
+// made here at each start and handed to the app in the same process (lib/net/request-address.ts checks it).
+//
+// usage: node scripts/web-server.mjs --port 3001 --host 0.0.0.0 [--dev]
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" }, dev: { type: "boolean", default: false } } });
+const port = Number(values.port ?? 3001);
+const hostname = values.host ?? "0.0.0.0";
+const dev = values.dev ?? false;
+
+const secret = randomBytes(24).toString("base64url");
+process.env.SPORTELLO_PEER_SECRET = secret;
+const PEER_HEADER = "x-sportello-peer";
+
+const { default: next } = await import("next");
+const app = next({ dev, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress ?? ""}`;
+  void handle(req, res);
+});
+if (dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+}
+server.on("error", (error) => {
+  console.error(error.code === "EADDRINUSE" ? `port ${port} is already in use: set PORT to a free one` : error.message);
+  process.exit(1);
+});
+server.listen(port, hostname, () => console.log(`▲ Next.js ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+let closing = false;
+const close = () => {
+  if (closing) return;
+  closing = true;
+  server.close(() => process.exit(0));
+  server.closeAllConnections?.();
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on("SIGTERM", close);
+process.on("SIGINT", close);
