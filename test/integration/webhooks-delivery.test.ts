@@ -116,7 +116,7 @@ describe("outbound webhooks", () => {
 
     const live = await escalate(key, { transcript: [{ role: "user", text: "Voglio un rimborso", at: "2026-03-10T10:00:00Z" }, { role: "bot", text: "Non sono sicuro", at: "2026-03-10T10:00:05Z" }], confidence: 0.31, intent: "billing.refund" });
     expect(live.type).toBe("operator_assigned");
-    const waiting = await escalate(key);
+    const waiting = await escalate(key, { user_email: "cliente@example.com" });
     expect(waiting.type).toBe("queue");
     const liveId = live.session_id as string;
 
@@ -145,7 +145,6 @@ describe("outbound webhooks", () => {
     const ticketed = await call(toTicket.POST, { params: { id: waitingId }, headers: adminHeaders() });
     expect(ticketed.status).toBe(201);
     const number = String(ticketed.json.data.ticket_number);
-    await prisma.contact.updateMany({ where: { sessions: { some: { id: waitingId } } }, data: { email: "cliente@example.com" } });
     expect((await call(replies.POST, { params: { id: number }, body: { body: "Rimborso fatto", channels: ["email"] }, headers: adminHeaders() })).status).toBe(201);
     expect((await call(ticket.PATCH, { params: { id: number }, body: { status: "resolved" }, headers: adminHeaders() })).status).toBe(200);
     void first;
