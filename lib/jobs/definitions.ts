@@ -28,6 +28,12 @@ export interface JobDefinition {
    * key, so work committed by another process starts at once instead of at the next sweep.
    */
   wakeOnNotify?: string;
+  /**
+   * With wakeOnNotify: run the handler for the notified id at once in the listening process (at most `concurrency`
+   * at a time) instead of going through a queued job, for latency. Only for handlers whose row is the source of truth
+   * and whose claim is guarded: the periodic sweep still turns anything missed or interrupted into jobs.
+   */
+  runOnNotify?: boolean;
 }
 
 export const jobDefinitions: JobDefinition[] = [

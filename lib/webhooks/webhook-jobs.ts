@@ -12,6 +12,8 @@ export const webhookJobs: JobDefinition[] = [
     queue: WEBHOOK_DELIVER_QUEUE.options,
     concurrency: 8,
     wakeOnNotify: WEBHOOK_NOTIFY_CHANNEL,
+    // The first attempt goes out the moment the event commits; retries and anything missed go through the queue.
+    runOnNotify: true,
     handler: async (data) => {
       if (typeof data.id === "string") await deliverWebhook(data.id);
     },
