@@ -7,6 +7,7 @@ import { StartChatForm, type StartChatValues } from "@/components/chat/start-cha
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 import { FaqPrelude } from "@/components/faq/faq-prelude";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface CustomerChatProps {
   sessionId: string | null;
@@ -15,7 +16,7 @@ export interface CustomerChatProps {
   /** From ?email=&question= (the guide's popup link) or the embed button: with both, escalate straight away. */
   start: Partial<StartChatValues>;
   token: string | null;
-  locale: "it" | "en";
+  locale: Locale;
   embed: boolean;
   /** The built-in FAQ bot is on: it gets the question first, and escalates only if it cannot answer or is asked to. */
   faqBot: boolean;

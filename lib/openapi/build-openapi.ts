@@ -34,7 +34,6 @@ import {
   errorSchema,
   healthSchema,
   messageSchema,
-  onlineOperatorSchema,
   operatorSchema,
   readReceiptSchema,
   claimSchema,
@@ -57,7 +56,7 @@ import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery, webhookPa
 import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
-import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
 import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { claimSessionBody, closeSessionBody, handbackBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
