@@ -92,6 +92,16 @@ export const envSchema = z.object({
   NOTIFICATION_RETRY_BASE_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).default(2),
 
+  // Outbound webhooks (docs/webhooks.md). Private, loopback and link-local targets are refused unless allowed (tests,
+  // a desk and its bot on one private network); the timeout and the retry schedule's scale (1 = the documented
+  // ~27-hour schedule; tests shrink it); an endpoint failing for this many hours and attempts in a row is disabled.
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.0001).max(10).default(1),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(24 * 30).default(72),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+  WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+
   // Abuse limits, requests per minute.
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(10),

@@ -14,6 +14,7 @@ const NAV = [
   { href: "/admin/knowledge", key: "knowledge" },
   { href: "/admin/sites", key: "sites" },
   { href: "/admin/api-keys", key: "apiKeys" },
+  { href: "/admin/webhooks", key: "webhooks" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/outbox", key: "outbox" },
   { href: "/admin/export", key: "export" },

@@ -2,6 +2,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
 import type { TimelineItem } from "@/lib/tickets/get-ticket-timeline";
+import { BotTranscript } from "@/components/chat/bot-transcript";
 
 type Actor = { type: string; id: string | null; name: string | null };
 
@@ -51,6 +52,22 @@ export function TicketTimeline({ items, locale, operatorNames }: { items: Timeli
       {items.map((item, index) => {
         const key = `${item.type}-${index}`;
         switch (item.type) {
+          case "handoff":
+            return (
+              <li key={key} className="overflow-hidden rounded-xl border border-violet-200">
+                <BotTranscript
+                  handoff={item.data}
+                  labels={{
+                    title: t("ticket.item.handoff"),
+                    earlier: (count) => t("ticket.item.handoffEarlier", { count }),
+                    user: t("ticket.item.handoffUser"),
+                    bot: t("ticket.item.handoffBot"),
+                    confidence: (percent) => t("ticket.item.handoffConfidence", { percent }),
+                    intent: (intent) => t("ticket.item.handoffIntent", { intent }),
+                  }}
+                />
+              </li>
+            );
           case "created": {
             const metadata = item.data.metadata && typeof item.data.metadata === "object" ? Object.entries(item.data.metadata as Record<string, unknown>) : [];
             const reasons = messages.admin.ticket.item.reason as Record<string, string>;

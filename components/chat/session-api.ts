@@ -71,6 +71,8 @@ export const chatApi = {
   resumeLink: (id: string) => call<ResumeLinkResult>(`/api/chat/sessions/${encodeURIComponent(id)}/resume-link`, { method: "POST" }),
   transfer: (id: string, operatorId: string) =>
     call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
+  handback: (id: string, note?: string) =>
+    call<{ owner: "bot" }>(`/api/chat/sessions/${encodeURIComponent(id)}/handback`, { method: "POST", json: note ? { note } : {} }),
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
   transcript: (id: string, locale: Locale) =>
     call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale }, headers: keyHeader(id) }),

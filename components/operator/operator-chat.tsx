@@ -13,10 +13,11 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
+import { BotTranscript } from "@/components/chat/bot-transcript";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 import { whatsappWindow } from "@/lib/whatsapp/whatsapp-window";
 
-type Confirming = "close" | "ticket" | null;
+type Confirming = "close" | "ticket" | "handback" | null;
 
 /** The open chat: live thread with typing and read receipts, and close / transfer / ticket. */
 export function OperatorChat({
@@ -42,6 +43,7 @@ export function OperatorChat({
   const [transferring, setTransferring] = useState(false);
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [handbackNote, setHandbackNote] = useState("");
 
   // On screen and the tab visible: what the customer wrote counts as read.
   useEffect(() => {
@@ -146,6 +148,14 @@ export function OperatorChat({
                 <button
                   type="button"
                   disabled={busy}
+                  onClick={() => setConfirming("handback")}
+                  className="rounded-lg border border-violet-300 bg-white px-2 py-1 text-xs font-medium text-violet-800 hover:bg-violet-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
+                >
+                  {t("chat.handback")}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
                   onClick={() => setConfirming("ticket")}
                   className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
                 >
@@ -167,14 +177,33 @@ export function OperatorChat({
         {confirming ? (
           <div role="alertdialog" aria-labelledby="confirm-text" className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
             <p id="confirm-text" className="flex-1">
-              {confirming === "close" ? t("chat.confirmClose") : t("chat.confirmTicket")}
+              {confirming === "close" ? t("chat.confirmClose") : confirming === "handback" ? t("chat.confirmHandback") : t("chat.confirmTicket")}
             </p>
+            {confirming === "handback" ? (
+              <input
+                type="text"
+                maxLength={2000}
+                value={handbackNote}
+                onChange={(e) => setHandbackNote(e.target.value)}
+                aria-label={t("chat.handbackNote")}
+                placeholder={t("chat.handbackNote")}
+                className="min-w-48 flex-1 rounded-md border border-amber-300 bg-white px-2 py-1 text-sm"
+              />
+            ) : null}
             <button
               type="button"
               autoFocus
               disabled={busy}
               className="rounded-md bg-amber-700 px-3 py-1 font-medium text-white hover:bg-amber-800"
-              onClick={() => void run(() => (confirming === "close" ? chatApi.close(store.sessionId) : chatApi.ticket(store.sessionId)))}
+              onClick={() =>
+                void run(async () => {
+                  if (confirming === "close") return chatApi.close(store.sessionId);
+                  if (confirming === "ticket") return chatApi.ticket(store.sessionId);
+                  await chatApi.handback(store.sessionId, handbackNote.trim() || undefined);
+                  setHandbackNote("");
+                  onNotice(t("chat.handedBack"));
+                })
+              }
             >
               {t("chat.confirm")}
             </button>
@@ -187,6 +216,20 @@ export function OperatorChat({
         {info?.channel === "whatsapp" ? <WhatsappWindowBanner lastInboundAt={contact?.whatsapp_last_inbound_at ?? null} /> : null}
 
         {showDetails ? <div className="max-h-[45%] overflow-y-auto border-b border-slate-200 bg-white p-4 xl:hidden">{details}</div> : null}
+
+        {info?.bot_handoff && info.bot_handoff.transcript.length > 0 ? (
+          <BotTranscript
+            handoff={info.bot_handoff}
+            labels={{
+              title: t("chat.botTranscript"),
+              earlier: (count) => t("chat.botEarlier", { count }),
+              user: t("chat.botUser"),
+              bot: t("chat.botBot"),
+              confidence: (percent) => t("chat.botConfidence", { percent }),
+              intent: (intent) => t("chat.botIntent", { intent }),
+            }}
+          />
+        ) : null}
 
         <MessageList
           className="min-h-0 flex-1"
@@ -205,7 +248,7 @@ export function OperatorChat({
         ) : (
           <div role="status" className="flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-800">
             <span className="flex-1">
-              {info?.status === "ticketed" && info.ticket_number ? t("chat.ticketed", { number: info.ticket_number }) : t("chat.closed")}
+              {info?.status === "ticketed" && info.ticket_number ? t("chat.ticketed", { number: info.ticket_number }) : info?.owner === "bot" ? t("chat.handedBack") : t("chat.closed")}
             </span>
             <button type="button" onClick={onDismiss} className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
               {t("chat.dismiss")}

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { csvRow } from "@/lib/admin/csv";
 import { endOfRange } from "@/lib/tickets/list-tickets";
+import type { BotHandoff } from "@/lib/schemas/escalation";
 
 const PAGE = 1000;
 
@@ -11,14 +12,24 @@ const COLUMNS: Record<Kind, string[]> = {
   tickets: [
     "number", "id", "status", "priority", "channel", "source", "question", "contact_user_id", "contact_email", "contact_phone", "contact_name",
     "assignee", "tags", "session_id", "created_at", "due_at", "first_response_at", "resolved_at", "closed_at", "sla_breached_at", "first_response_minutes",
+    "bot_intent", "bot_confidence", "bot_transcript",
   ],
   sessions: [
     "id", "status", "priority", "channel", "source", "question", "contact_user_id", "contact_email", "contact_phone", "operator", "queued_at",
     "assigned_at", "first_response_at", "closed_at", "closed_reason", "wait_seconds", "missed_assignments", "ticket_number",
+    "handed_back_at", "handback_note", "bot_intent", "bot_confidence", "bot_transcript",
   ],
 };
 
 const minutesBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 6_000) / 10 : null);
+/** The bot's handoff as three cells: intent, confidence, and the transcript one turn per line. */
+function handoffCells(value: unknown): [string | null, number | null, string | null] {
+  const handoff = value as BotHandoff | null;
+  if (!handoff) return [null, null, null];
+  const transcript = handoff.transcript.map((turn) => `[${turn.at}] ${turn.role}: ${turn.text}`).join("\n");
+  return [handoff.intent, handoff.confidence, transcript || null];
+}
+
 const secondsBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 1000) : null);
 
 async function* ticketRows(from: Date, to: Date) {
@@ -29,13 +40,13 @@ async function* ticketRows(from: Date, to: Date) {
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      include: { contact: true, assignee: { select: { name: true } } },
+      include: { contact: true, assignee: { select: { name: true } }, session: { select: { botHandoff: true } } },
     });
     for (const t of rows) {
       yield [
         t.number, t.id, t.status, t.priority, t.channel, t.source, t.question, t.contact.userId, t.contact.email, t.contact.phone, t.contact.name,
         t.assignee?.name, t.tags, t.sessionId, t.createdAt, t.dueAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.slaBreachedAt,
-        minutesBetween(t.createdAt, t.firstResponseAt),
+        minutesBetween(t.createdAt, t.firstResponseAt), ...handoffCells(t.botHandoff ?? t.session?.botHandoff),
       ];
     }
     if (rows.length < PAGE) return;
@@ -57,6 +68,7 @@ async function* sessionRows(from: Date, to: Date) {
       yield [
         s.id, s.status, s.priority, s.channel, s.source, s.question, s.contact.userId, s.contact.email, s.contact.phone, s.operator?.name, s.queuedAt,
         s.assignedAt, s.firstResponseAt, s.closedAt, s.closedReason, secondsBetween(s.queuedAt, s.assignedAt), s.missedAssignments, s.ticket?.number,
+        s.handedBackAt, s.handbackNote, ...handoffCells(s.botHandoff),
       ];
     }
     if (rows.length < PAGE) return;

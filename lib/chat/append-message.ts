@@ -2,6 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
+import { toWebhookMessage } from "@/lib/webhooks/webhook-message";
 
 export interface AppendMessageInput {
   sessionId: string;
@@ -28,7 +30,7 @@ export const messageSelect = {
 } satisfies Prisma.MessageSelect;
 
 /**
- * Appends a message with the session's next sequence number. The counter is bumped with an atomic UPDATE, which
+ * Appends a message with the session's next sequence number, and its message.created webhook event. The counter is bumped with an atomic UPDATE, which
  * also row-locks the session until commit: concurrent writers get consecutive, gap-free numbers.
  */
 export async function appendMessage(tx: Tx, input: AppendMessageInput): Promise<MessageView> {
@@ -51,5 +53,8 @@ export async function appendMessage(tx: Tx, input: AppendMessageInput): Promise<
     },
     select: messageSelect,
   });
-  return toMessageView(message);
+  const view = toMessageView(message);
+  // Customer and bot lines reach only endpoints that asked for them: a relaying bot wrote them itself.
+  await emitWebhookEvent(tx, { type: "message.created", sessionId: input.sessionId, data: { message: toWebhookMessage(view) }, customerMessage: input.sender === "customer" || input.sender === "bot" });
+  return view;
 }

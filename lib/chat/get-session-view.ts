@@ -4,8 +4,12 @@ import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
 import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
-import { requireSessionRole } from "@/lib/chat/customer-key";
+import { requireSessionRole, sessionRole } from "@/lib/chat/customer-key";
+import { canRelay } from "@/lib/chat/relay-message";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+import { listOwnershipChanges, type OwnershipChange } from "@/lib/chat/conversation-owner";
+import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
+import type { BotHandoff } from "@/lib/schemas/escalation";
 
 const MESSAGE_PAGE = 500;
 
@@ -43,6 +47,12 @@ export interface SessionView {
     whatsapp_last_inbound_at: string | null;
   };
   metadata?: unknown;
+  /** Who holds the conversation: bot, queued, human, closed or ticket. */
+  owner: ConversationOwner;
+  /** Operators only: what the bot handed over, and the ownership timeline. */
+  bot_handoff?: BotHandoff | null;
+  handback_note?: string | null;
+  ownership?: OwnershipChange[];
 }
 
 /**
@@ -61,7 +71,8 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     },
   });
   if (!session) throw new ApiError("NOT_FOUND", "Session not found");
-  const role = requireSessionRole(principal, session, customerKey);
+  // A relaying chatbot reads the conversations it escalated itself, as their customer would (lib/chat/relay-message.ts).
+  const role = sessionRole(principal, session, customerKey) ?? ((await canRelay(prisma, principal, id)) ? "customer" : requireSessionRole(principal, session, customerKey));
 
   let position: number | null = null;
   let estimatedWait: number | null = null;
@@ -90,6 +101,7 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     closed_at: session.closedAt?.toISOString() ?? null,
     messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
     has_more: session.messages.length > MESSAGE_PAGE,
+    owner: ownerOf(session),
   };
   if (role !== "customer") {
     view.contact = {
@@ -104,6 +116,9 @@ export async function getSessionView(id: string, principal: Principal | null, cu
       whatsapp_last_inbound_at: session.contact.lastWhatsappInboundAt?.toISOString() ?? null,
     };
     view.metadata = session.metadata;
+    view.bot_handoff = (session.botHandoff as BotHandoff | null) ?? null;
+    view.handback_note = session.handbackNote;
+    view.ownership = await listOwnershipChanges(session);
   }
   return view;
 }

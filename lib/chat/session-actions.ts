@@ -14,6 +14,9 @@ import { assignSession, drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { ownerOf } from "@/lib/chat/owner-state";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 async function lockedSession(scope: RoutingScope, id: string) {
   const session = await scope.tx.chatSession.findUnique({
@@ -52,6 +55,12 @@ export async function closeSession(id: string, caller: SessionCaller, actor: Act
       body: byOperator ? systemText(sessionLocale(session.metadata)).closedByOperator() : systemText(sessionLocale(session.metadata)).closedByCustomer(),
     });
     await recordAuditEvent(scope.tx, actor, { action: "session.closed", targetType: "session", targetId: id, data: { reason: reason ?? null } });
+    await recordOwnerChange(scope.tx, actor, { sessionId: id, from: ownerOf(session), to: "closed", reason: reason ?? (byOperator ? "closed by the operator" : "closed by the customer") });
+    await emitWebhookEvent(scope.tx, {
+      type: "session.closed",
+      sessionId: id,
+      data: { session_id: id, closed_by: byOperator ? "operator" : actor.type === "system" ? "system" : "customer", reason: reason ?? null },
+    });
     scope.events.push(
       { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
       { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "closed", operator: session.operator, position: null, estimated_wait: null } },
@@ -78,7 +87,10 @@ export async function transferSession(id: string, targetOperatorId: string, prin
     const target = rows[0];
     if (!target) throw new ApiError("INVALID_STATE", "That operator is not online or has no free seat");
     const previous = session.operatorId;
-    await assignSession(scope, id, target);
+    // The bot hears of the transfer before the new operator's "joined" line.
+    await recordOwnerChange(scope.tx, actor, { sessionId: id, from: "human", to: "human", reason: "transferred", operatorId: target.id });
+    await emitWebhookEvent(scope.tx, { type: "session.transferred", sessionId: id, data: { session_id: id, from_operator: session.operator, operator: target } });
+    await assignSession(scope, id, target, new Date(), { transfer: true });
     // A transfer restarts the answer clock for the new operator.
     await scope.tx.chatSession.update({ where: { id }, data: { firstResponseAt: null } });
     await recordAuditEvent(scope.tx, actor, { action: "session.transferred", targetType: "session", targetId: id, data: { from: previous, to: target.id } });

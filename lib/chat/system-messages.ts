@@ -17,6 +17,7 @@ const texts = {
     closedByCustomer: () => "La chat è stata chiusa dal cliente.",
     requeued: () => "L'operatore non è più disponibile: ti rimettiamo in coda.",
     ticketOpened: (number: number) => `Abbiamo aperto il ticket #${number}: riceverai la risposta via email/WhatsApp.`,
+    handedBack: () => "L'operatore ha restituito la conversazione all'assistente virtuale.",
   },
   en: {
     joined: (name: string) => `${name} is now in the chat.`,
@@ -24,6 +25,7 @@ const texts = {
     closedByCustomer: () => "The customer closed the chat.",
     requeued: () => "The operator is no longer available: you are back in the queue.",
     ticketOpened: (number: number) => `We opened ticket #${number}: the answer will reach you by email/WhatsApp.`,
+    handedBack: () => "The operator handed the conversation back to the assistant.",
   },
 } satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
 

@@ -206,6 +206,25 @@ function slaBreachAdmin(data: NotificationPayload, l: Locale): EmailContent {
   };
 }
 
+function webhookDisabledAdmin(data: NotificationPayload, l: Locale): EmailContent {
+  const url = data.required("url");
+  return {
+    subject: l === "en" ? "[Sportello] Webhook endpoint disabled" : "[Sportello] Endpoint webhook disattivato",
+    heading: l === "en" ? "A webhook endpoint kept failing and was disabled" : "Un endpoint webhook continuava a fallire ed è stato disattivato",
+    blocks: [
+      {
+        kind: "fields",
+        rows:
+          l === "en"
+            ? [["URL", url], ["Why", data.text("reason")], ["Failed attempts in a row", data.text("consecutive_failures")], ["Failing since", data.text("failing_since")]]
+            : [["URL", url], ["Perché", data.text("reason")], ["Tentativi falliti di fila", data.text("consecutive_failures")], ["In errore dal", data.text("failing_since")]],
+      },
+      p(l === "en" ? "Undelivered events wait: turn the endpoint back on in the panel and they are sent in order." : "Gli eventi non consegnati restano in attesa: riattiva l'endpoint dal pannello e partono in ordine."),
+    ],
+    action: { label: l === "en" ? "Open the webhooks page" : "Apri la pagina webhook", url: adminUrl(data) },
+  };
+}
+
 function missedAssignmentAdmin(data: NotificationPayload, l: Locale): EmailContent {
   const operators = data.strings("operators").join(", ") || data.text("last_operator_name") || data.text("operator_name");
   const reassigned = data.text("reassigned_to") ?? (l === "en" ? "back to the queue" : "di nuovo in coda");
@@ -279,6 +298,8 @@ function content(kind: string, data: NotificationPayload, l: Locale): EmailConte
       return slaBreachAdmin(data, l);
     case "missed_assignment_admin":
       return missedAssignmentAdmin(data, l);
+    case "webhook_disabled_admin":
+      return webhookDisabledAdmin(data, l);
     case "queue_position":
       return queuePosition(data, l);
     case "session_message":

@@ -7,6 +7,7 @@ import { applyRetention } from "@/lib/privacy/apply-retention";
 import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
 import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
+import { webhookJobs } from "@/lib/webhooks/webhook-jobs";
 
 /**
  * Background jobs run by the worker (lib/jobs/worker.ts, pg-boss on PostgreSQL). Each feature adds its
@@ -27,11 +28,19 @@ export interface JobDefinition {
    * key, so work committed by another process starts at once instead of at the next sweep.
    */
   wakeOnNotify?: string;
+  /**
+   * With wakeOnNotify: run the handler for the notified id at once in the listening process (at most `concurrency`
+   * at a time) instead of going through a queued job, for latency. Only for handlers whose row is the source of truth
+   * and whose claim is guarded: the periodic sweep still turns anything missed or interrupted into jobs.
+   */
+  runOnNotify?: boolean;
 }
 
 export const jobDefinitions: JobDefinition[] = [
   // The notification outbox (lib/notifications): deliver on commit, sweep for due and stuck ones.
   ...notificationJobs,
+  // Outbound webhooks (lib/webhooks): the same outbox pattern, delivered in order per conversation.
+  ...webhookJobs,
   // Operators whose dashboards all closed turn away after the heartbeat grace (lib/operators/heartbeat.ts).
   { name: "operators.mark-stale-away", everySeconds: 30, handler: async () => void (await markStaleOperatorsAway({ now: new Date() })) },
   // Escalation rules (lib/rules): queued too long → ticket; assigned but unanswered → next operator; SLA breach → admin.

@@ -18,6 +18,17 @@ const STOP_TIMEOUT_MS = 20_000;
  */
 async function startNotifyListener(url: string, boss: PgBoss, definitions: JobDefinition[]): Promise<{ close(): Promise<void> }> {
   const byChannel = new Map(definitions.filter((d) => d.wakeOnNotify).map((d) => [d.wakeOnNotify!, d]));
+  const running = new Map<string, number>();
+  const runDirectly = (definition: JobDefinition, id: string): boolean => {
+    const current = running.get(definition.name) ?? 0;
+    if (current >= (definition.concurrency ?? 1)) return false;
+    running.set(definition.name, current + 1);
+    definition
+      .handler({ id })
+      .catch((error: unknown) => logger.warn({ err: error, job: definition.name }, "job run on NOTIFY failed; the sweep retries it"))
+      .finally(() => running.set(definition.name, (running.get(definition.name) ?? 1) - 1));
+    return true;
+  };
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -29,6 +40,7 @@ async function startNotifyListener(url: string, boss: PgBoss, definitions: JobDe
     next.on("notification", (message) => {
       const definition = byChannel.get(message.channel);
       if (!definition || !message.payload) return;
+      if (definition.runOnNotify && !closed && runDirectly(definition, message.payload)) return;
       boss
         .send(definition.name, { id: message.payload }, { singletonKey: message.payload })
         .catch((error: unknown) => logger.warn({ err: error, job: definition.name }, "job from NOTIFY not sent"));

@@ -15,7 +15,8 @@ export type NotificationKind =
   | "sla_breach_admin"
   | "missed_assignment_admin"
   | "queue_timeout_ticket"
-  | "operator_assignment";
+  | "operator_assignment"
+  | "webhook_disabled_admin";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
 export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";

@@ -46,13 +46,19 @@ import {
   ticketListSchema,
   ticketSchema,
   ticketStatsSchema,
+  createdWebhookEndpointSchema,
+  handedBackSchema,
+  replayedDeliverySchema,
+  webhookDeliveryPageSchema,
+  webhookEndpointSchema,
 } from "@/lib/openapi/response-schemas";
+import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery, webhookParams } from "@/lib/schemas/webhooks";
 import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
 import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
-import { claimSessionBody, closeSessionBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { claimSessionBody, closeSessionBody, handbackBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -103,6 +109,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   CONFLICT: "A unique value is taken, or a request with the same Idempotency-Key is still running.",
   IDEMPOTENCY_MISMATCH: "The Idempotency-Key was already used with a different body.",
   INVALID_STATE: "The resource's state does not allow this (e.g. writing to a closed chat).",
+  HUMAN_OWNS_CONVERSATION: "A relayed bot message while an operator owns the conversation: the bot may speak again after a hand-back (`session.handed_back`).",
   CONVERSATION_OPEN:
     "An anonymous caller asked for an operator for a user id that already has an open conversation. Its id is never handed to an anonymous caller: a link to resume it was emailed to the address it was opened with (`details.resume_link_sent`). Chatbots that call with their API key get the open conversation back instead.",
   SESSION_CLAIMED: "The conversation is already open in another browser. `POST /api/chat/sessions/{id}/resume-link` emails its owner a link that moves it here.",
@@ -203,11 +210,31 @@ export function apiEndpoints(): ApiEndpoint[] {
       path: "/api/chat/sessions/{id}/messages",
       tag: "Chat sessions",
       summary: "Send a message (the customer with `X-Session-Key`, or the session's operator)",
-      description: "A customer's messages are limited per session and per client address (RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, RATE_LIMIT_MESSAGES_IP_PER_MINUTE).",
       auth: "public",
       params: sessionParams,
-      body: { name: "PostMessageBody", schema: postMessageBody, examples: { customer: { summary: "The customer writes", value: { body: "Grazie, aspetto." } } } },
+      description:
+        "A customer's messages are limited per session and per client address (RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, RATE_LIMIT_MESSAGES_IP_PER_MINUTE). Headless relay: a chatbot that keeps its own widget posts the conversation with its API key and `sender`. A chatbot key may relay only into sessions it escalated itself (others answer 404). Customer messages are accepted while the conversation is open (queued, with a person, or handed back); a bot message while a person owns it is 409 `HUMAN_OWNS_CONVERSATION`. Operator replies reach the bot by webhook (docs/webhooks.md).",
+      body: {
+        name: "PostMessageBody",
+        schema: postMessageBody,
+        examples: {
+          customer: { summary: "The customer writes", value: { body: "Grazie, aspetto." } },
+          relay: { summary: "A relaying bot posts its customer's message", value: { body: "Ci siete?", sender: "customer" } },
+        },
+      },
       success: { status: 201, description: "The stored message", payload: { kind: "data", name: "Message", schema: messageSchema } },
+      errors: ["INVALID_STATE", "FORBIDDEN", "HUMAN_OWNS_CONVERSATION"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/handback",
+      tag: "Chat sessions",
+      summary: "Return the conversation to the bot (operator or admin)",
+      description: "Human → bot: the seat frees for the queue, and the bot gets `session.handed_back` by webhook with the note and the messages since the handoff. The bot may relay its own messages again afterwards.",
+      auth: "operator",
+      params: sessionParams,
+      body: { name: "HandbackBody", schema: handbackBody, examples: { note: { summary: "With a note for the bot", value: { note: "Rimborso avviato: il bot può chiudere." } } } },
+      success: { status: 200, description: "The conversation is the bot's again", payload: { kind: "data", name: "HandedBack", schema: handedBackSchema } },
       errors: ["INVALID_STATE", "FORBIDDEN"],
     },
     {
@@ -680,6 +707,76 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "admin",
       params: apiKeyParams,
       success: { status: 200, description: "The revoked key", payload: { kind: "data", name: "ApiKey", schema: apiKeySchema } },
+    },
+    {
+      method: "get",
+      path: "/api/admin/webhooks",
+      tag: "Webhooks",
+      summary: "Webhook endpoints (never their secrets)",
+      auth: "admin",
+      success: { status: 200, description: "The endpoints", payload: { kind: "data", list: true, name: "WebhookEndpoint", schema: webhookEndpointSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/admin/webhooks",
+      tag: "Webhooks",
+      summary: "Register a webhook endpoint (its secret shown once)",
+      description: "The URL must be http(s) and must not resolve to a loopback, private or link-local address (unless WEBHOOK_ALLOW_PRIVATE=true). Deliveries are signed per Standard Webhooks; see docs/webhooks.md for every event.",
+      auth: "admin",
+      body: {
+        name: "CreateWebhookBody",
+        schema: createWebhookBody,
+        examples: { bot: { summary: "The chatbot's endpoint", value: { url: "https://bot.example.com/sportello/webhooks", events: ["session.assigned", "message.created", "session.handed_back", "session.closed"], description: "Chatbot" } } },
+      },
+      success: { status: 201, description: "The endpoint, with its secret", payload: { kind: "data", name: "CreatedWebhookEndpoint", schema: createdWebhookEndpointSchema } },
+    },
+    {
+      method: "patch",
+      path: "/api/admin/webhooks/{id}",
+      tag: "Webhooks",
+      summary: "Change an endpoint's url, events or active; turning it on sends its backlog in order",
+      auth: "admin",
+      params: webhookParams,
+      body: { name: "UpdateWebhookBody", schema: updateWebhookBody, examples: { pause: { summary: "Pause it", value: { active: false } } } },
+      success: { status: 200, description: "The endpoint", payload: { kind: "data", name: "WebhookEndpoint", schema: webhookEndpointSchema } },
+    },
+    {
+      method: "delete",
+      path: "/api/admin/webhooks/{id}",
+      tag: "Webhooks",
+      summary: "Delete an endpoint and its delivery log",
+      auth: "admin",
+      params: webhookParams,
+      success: { status: 200, description: "Deleted", payload: { kind: "data", name: "Deleted", schema: deletedSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/admin/webhooks/{id}/rotate-secret",
+      tag: "Webhooks",
+      summary: "A new secret (shown once); the old one keeps signing for WEBHOOK_SECRET_OVERLAP_HOURS",
+      auth: "admin",
+      params: webhookParams,
+      success: { status: 200, description: "The endpoint, with its new secret", payload: { kind: "data", name: "CreatedWebhookEndpoint", schema: createdWebhookEndpointSchema } },
+    },
+    {
+      method: "get",
+      path: "/api/admin/webhooks/{id}/deliveries",
+      tag: "Webhooks",
+      summary: "The endpoint's delivery log: each event, its attempts, response statuses and times",
+      auth: "admin",
+      params: webhookParams,
+      query: webhookDeliveriesQuery,
+      success: { status: 200, description: "A page of deliveries, newest first", payload: { kind: "data", name: "WebhookDeliveryPage", schema: webhookDeliveryPageSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/admin/webhooks/deliveries/{id}/replay",
+      tag: "Webhooks",
+      summary: "Send a delivery again (same webhook-id), with a fresh retry schedule",
+      auth: "admin",
+      params: webhookParams,
+      success: { status: 202, description: "Queued for delivery", payload: { kind: "data", name: "ReplayedDelivery", schema: replayedDeliverySchema } },
+      errors: ["INVALID_STATE"],
     },
     {
       method: "get",

@@ -1,7 +1,11 @@
 // The documented shapes of responses whose code builds plain objects (views). Each schema is checked at compile time
 // against the type the code really returns (`Describes` below), so the OpenAPI document cannot drift from it.
 import { z } from "zod";
+import { CONVERSATION_OWNERS } from "@/lib/chat/owner-state";
+import { botHandoffSchema } from "@/lib/schemas/escalation";
 import type { createApiKey } from "@/lib/auth/manage-api-keys";
+import type { handBackSession } from "@/lib/chat/hand-back-session";
+import type { createWebhookEndpoint, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook-endpoints";
 import type { getChatStats } from "@/lib/chat/get-chat-stats";
 import type { SessionView } from "@/lib/chat/get-session-view";
 import type { MessageView } from "@/lib/chat/message-view";
@@ -87,6 +91,21 @@ export const sessionSchema = z.object({
     .optional()
     .describe("Operators and admins only"),
   metadata: z.unknown().optional().describe("The chatbot's metadata; operators and admins only"),
+  owner: z.enum(CONVERSATION_OWNERS).describe("Who holds the conversation: bot (handed back), queued, human, closed or ticket"),
+  bot_handoff: botHandoffSchema.nullable().optional().describe("The bot's transcript, confidence and intent at the handoff; operators and admins only"),
+  handback_note: z.string().nullable().optional().describe("The operator's note when handing back; operators and admins only"),
+  ownership: z
+    .array(
+      z.object({
+        at: timestamp,
+        from: z.enum(CONVERSATION_OWNERS),
+        to: z.enum(CONVERSATION_OWNERS),
+        reason: z.string(),
+        actor: z.object({ type: z.string(), id: z.string().nullable() }),
+      }),
+    )
+    .optional()
+    .describe("Every change of owner with who, when and why; operators and admins only"),
 });
 const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
 
@@ -243,3 +262,61 @@ export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().describ
 const _apiKey: Describes<z.output<typeof createdApiKeySchema>, Awaited<ReturnType<typeof createApiKey>>> = true;
 
 export const deletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
+export const webhookEndpointSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.string()),
+  include_customer_messages: z.boolean(),
+  active: z.boolean(),
+  secret_prefix: z.string().describe("The first characters of the secret, to recognise it"),
+  previous_secret_expires_at: timestamp.nullable().describe("Until then the previous secret signs too (rotation overlap)"),
+  consecutive_failures: z.number().int(),
+  failing_since: timestamp.nullable(),
+  disabled_at: timestamp.nullable(),
+  disabled_reason: z.string().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({ secret: z.string().describe("whsec_…: shown in this response only") });
+const _webhook: Describes<z.output<typeof createdWebhookEndpointSchema>, Awaited<ReturnType<typeof createWebhookEndpoint>>> = true;
+
+export const webhookDeliveryPageSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  page_size: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      event_id: z.string().describe("The webhook-id header: the same on every attempt and replay"),
+      type: z.string(),
+      conversation: z.string(),
+      seq: z.number().int(),
+      status: z.enum(["pending", "sending", "delivered", "failed", "dead"]),
+      attempts: z.number().int(),
+      next_attempt_at: timestamp.nullable(),
+      last_response_status: z.number().int().nullable(),
+      last_error: z.string().nullable(),
+      delivered_at: timestamp.nullable(),
+      created_at: timestamp,
+      request: z.object({ url: z.string(), body: z.unknown() }),
+      attempt_log: z.array(
+        z.object({
+          attempt: z.number().int(),
+          at: timestamp,
+          duration_ms: z.number().int(),
+          request_headers: z.unknown(),
+          response_status: z.number().int().nullable(),
+          response_body: z.string().nullable(),
+          error: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+const _deliveries: Describes<z.output<typeof webhookDeliveryPageSchema>, Awaited<ReturnType<typeof listWebhookDeliveries>>> = true;
+
+export const replayedDeliverySchema = z.object({ id: z.string(), status: z.literal("pending") });
+export const handedBackSchema = z.object({ id: z.string(), status: z.literal("closed"), owner: z.literal("bot"), handed_back_at: timestamp });
+const _handedBack: Describes<z.output<typeof handedBackSchema>, Awaited<ReturnType<typeof handBackSession>>> = true;

@@ -6,6 +6,9 @@ import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
 import { sessionLocale, systemText } from "@/lib/chat/system-messages";
 import type { RealtimeEvent } from "@/lib/realtime/server";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 export interface FreeOperator {
   id: string;
@@ -32,13 +35,20 @@ export async function findFreeOperator(scope: RoutingScope, exclude: string[] = 
   return rows[0] ?? null;
 }
 
-/** Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone. */
-export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator, now = new Date()): Promise<void> {
+/**
+ * Gives a session to an operator: status, times, a system line in the thread, and the events that tell everyone.
+ * A transfer (`transfer: true`) leaves the webhook event and the ownership record to transferSession.
+ */
+export async function assignSession(scope: RoutingScope, sessionId: string, operator: FreeOperator, now = new Date(), options: { transfer?: boolean } = {}): Promise<void> {
   const session = await scope.tx.chatSession.update({
     where: { id: sessionId },
     data: { status: "active", operatorId: operator.id, assignedAt: now },
     select: { id: true, priority: true, question: true, queuedAt: true, channel: true, metadata: true },
   });
+  if (!options.transfer) {
+    await recordOwnerChange(scope.tx, SYSTEM_ACTOR, { sessionId, from: "queued", to: "human", reason: "assigned", operatorId: operator.id });
+    await emitWebhookEvent(scope.tx, { type: "session.assigned", sessionId, data: { session_id: sessionId, operator: { id: operator.id, name: operator.name } }, now });
+  }
   const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: systemText(sessionLocale(session.metadata)).joined(operator.name) });
   scope.events.push(...assignmentEvents(session, operator, message, now));
 }

@@ -4,6 +4,7 @@ import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
 import { logger } from "@/lib/log/logger";
+import { announceQueueChanges } from "@/lib/webhooks/announce-queue-changes";
 
 const DEBOUNCE_MS = 200;
 let timer: NodeJS.Timeout | undefined;
@@ -28,6 +29,7 @@ export async function broadcastQueuePositions(): Promise<void> {
     select: { id: true },
   });
   const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
+  await announceQueueChanges(queued.map((s, index) => ({ sessionId: s.id, position: index + 1, estimatedWait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline) })));
   await publish([
     ...queued.map((s, index) => ({
       channel: sessionChannel(s.id),

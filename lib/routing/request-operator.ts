@@ -22,6 +22,7 @@ import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
+import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
 
 export interface EscalationInput {
@@ -46,6 +47,8 @@ export interface EscalationInput {
   /** A Twilio-signed inbound WhatsApp message came from the phone. */
   phoneVerifiedVia?: "whatsapp_inbound" | null;
   whatsappInboundAt?: Date | null;
+  /** The bot's transcript, confidence and intent (lib/routing/record-escalation.ts). */
+  context?: EscalationContext;
 }
 
 export function newSessionId(): string {
@@ -103,8 +106,32 @@ interface Escalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = await Promise.all([getEscalationRules(prisma), cachedHandleMinutes(), contactFor(prisma, input)]);
-  const { result, events, queueChanged } = await escalate(prisma, { input, actor, rules, handleMinutes, contact });
+  const [rules, handleMinutes, contact, record] = await Promise.all([
+    getEscalationRules(prisma),
+    cachedHandleMinutes(),
+    contactFor(prisma, input),
+    needsEscalationRecord(input.context),
+  ]);
+  // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
+  // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
+  // writes, such as the resume link of CONVERSATION_OPEN) commits those writes and is thrown after.
+  const outcome = record
+    ? await prisma.$transaction(
+        async (tx) => {
+          try {
+            const escalation = await escalate(tx, { input, actor, rules, handleMinutes, contact });
+            await recordEscalation(tx, escalation.result, input.context ?? {});
+            return escalation;
+          } catch (error) {
+            if (error instanceof ApiError) return { refused: error };
+            throw error;
+          }
+        },
+        { maxWait: 30_000, timeout: 30_000 },
+      )
+    : await escalate(prisma, { input, actor, rules, handleMinutes, contact });
+  if ("refused" in outcome) throw outcome.refused;
+  const { result, events, queueChanged } = outcome;
   await publish(events);
   if (queueChanged) scheduleQueueBroadcast();
   return result;
@@ -114,6 +141,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
   const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await contactFor(scope.tx, input)];
   const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, handleMinutes, contact });
+  await recordEscalation(scope.tx, result, input.context ?? {});
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
   return result;

@@ -7,6 +7,7 @@ import { appUrl, env } from "@/lib/env";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
+import { recordOwnerChange } from "@/lib/chat/conversation-owner";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { sessionLocale } from "@/lib/chat/system-messages";
@@ -56,9 +57,11 @@ export async function enforceUnansweredAssignments(now: Date = new Date()): Prom
       const count = session.missedAssignments + 1;
       const released = await tx.chatSession.updateMany({
         where: { id: session.id, status: "active", operatorId, assignedAt: session.assignedAt, firstResponseAt: null },
-        data: { status: "queued", operatorId: null, assignedAt: null, missedAssignments: count, missedOperatorIds },
+        // webhookWait cleared: the next queue broadcast tells webhooks the position again.
+        data: { status: "queued", operatorId: null, assignedAt: null, missedAssignments: count, missedOperatorIds, webhookWait: null },
       });
       if (released.count !== 1) continue;
+      await recordOwnerChange(tx, SYSTEM_ACTOR, { sessionId: session.id, from: "human", to: "queued", reason: "unanswered", operatorId });
 
       const locale = sessionLocale(session.metadata);
       const notice = await appendMessage(tx, {

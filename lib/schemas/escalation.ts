@@ -2,6 +2,29 @@
 import { z } from "zod";
 import { e164Schema, emailSchema, localeSchema, metadataSchema, prioritySchema } from "@/lib/schemas/common";
 
+const TRANSCRIPT_MAX_BYTES = 64 * 1024;
+
+/** One turn of the bot's conversation before the handoff. */
+export const transcriptEntrySchema = z.object({
+  role: z.enum(["user", "bot"]),
+  text: z.string().trim().min(1).max(4000),
+  at: z.iso.datetime({ offset: true }),
+});
+
+export const transcriptSchema = z
+  .array(transcriptEntrySchema)
+  .max(50, "at most 50 entries")
+  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= TRANSCRIPT_MAX_BYTES, "transcript must be at most 64 KB of JSON")
+  .describe("The conversation with the bot so far, oldest first (up to 50 turns): operators see it above the live thread");
+
+/** What the bot hands over with the escalation: stored on the session (or the ticket) and shown to operators. */
+export const botHandoffSchema = z.object({
+  transcript: z.array(transcriptEntrySchema),
+  confidence: z.number().min(0).max(1).nullable(),
+  intent: z.string().nullable(),
+});
+export type BotHandoff = z.infer<typeof botHandoffSchema>;
+
 export const requestOperatorBody = z.object({
   user_id: z.string().trim().min(1).max(200),
   user_email: emailSchema.nullish(),
@@ -18,6 +41,9 @@ export const requestOperatorBody = z.object({
     .max(4096)
     .optional()
     .describe("The visitor's identity signed by an embedding site (JWT, HS256, exp ≤ 24 h): when valid, user_email and user_name come from it and operators see them as verified"),
+  transcript: transcriptSchema.optional(),
+  confidence: z.number().min(0).max(1).optional().describe("The bot's confidence in its last answer, 0–1"),
+  intent: z.string().trim().min(1).max(100).optional().describe("The intent the bot recognised, e.g. billing.refund"),
 });
 export type RequestOperatorBody = z.infer<typeof requestOperatorBody>;
 

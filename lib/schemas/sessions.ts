@@ -7,9 +7,14 @@ export const sessionQuery = z.object({ after_seq: z.coerce.number().int().min(0)
 export const postMessageBody = z.object({
   body: z.string().trim().min(1, "message is empty").max(4000),
   as: z.enum(["customer", "operator"]).optional(),
+  sender: z
+    .enum(["customer", "bot"])
+    .optional()
+    .describe("Relay (chatbot API key only): whose message the bot is posting; a bot message while a human owns the chat is 409 HUMAN_OWNS_CONVERSATION"),
 });
 export const closeSessionBody = z.object({ reason: z.string().trim().max(200).optional() });
 export const readBody = z.object({ seq: z.number().int().min(0) });
+export const handbackBody = z.object({ note: z.string().trim().max(2000).optional() });
 export const transferBody = z.object({ operator_id: z.string().min(1).max(100) });
 export const claimSessionBody = z.object({
   resume_token: z.string().trim().min(16).max(128).optional().describe("From a resume link (`?resume=`): moves the conversation to this browser"),

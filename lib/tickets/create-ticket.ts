@@ -8,6 +8,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { addBusinessHours } from "@/lib/rules/business-hours";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 import type { Priority } from "@/lib/schemas/common";
 
@@ -93,6 +95,23 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
     targetId: ticket.id,
     data: { number: ticket.number, priority: input.priority, reason: input.reason },
   });
+  await emitWebhookEvent(tx, {
+    type: "ticket.created",
+    ticketId: ticket.id,
+    data: { ticket_id: ticket.number, ticket_number: ticket.number, priority: input.priority, reason: input.reason },
+    now,
+  });
+  if (input.sessionId) {
+    // A chat that became a ticket: the bot hears it on the session too, and the ticket now owns the conversation.
+    const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { status: true } });
+    await recordOwnerChange(tx, actor, { sessionId: input.sessionId, from: session?.status === "active" ? "human" : "queued", to: "ticket", reason: input.reason });
+    await emitWebhookEvent(tx, {
+      type: "session.ticketed",
+      sessionId: input.sessionId,
+      data: { session_id: input.sessionId, ticket_id: ticket.number, ticket_number: ticket.number },
+      now,
+    });
+  }
   return { ...ticket, accessToken, slaHours };
 }
 

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { resolveActorNames } from "@/lib/admin/resolve-actor-names";
 import { ticketMessageSelect, type TicketMessageRow } from "@/lib/tickets/append-ticket-message";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
+import type { BotHandoff } from "@/lib/schemas/escalation";
 
 const messageData = (m: TicketMessageRow) => ({
   id: m.id,
@@ -17,6 +18,7 @@ const messageData = (m: TicketMessageRow) => ({
 export type TimelineItem =
   | { type: "created"; at: string; data: { number: number; question: string; priority: string; channel: string; source: string; metadata: unknown; reason: string | null } }
   | { type: "chat_message" | "message"; at: string; data: ReturnType<typeof messageData> }
+  | { type: "handoff"; at: string; data: BotHandoff }
   | { type: "note"; at: string; data: { id: string; body: string; author: { id: string; name: string } | null } }
   | { type: "event"; at: string; data: { action: string; actor: { type: string; id: string | null; name: string | null }; details: unknown } }
   | { type: "notification"; at: string; data: { id: string; kind: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null } };
@@ -37,6 +39,8 @@ export async function getTicketTimeline(ref: string): Promise<{ ticket_id: strin
     metadata: true,
     createdAt: true,
     sessionId: true,
+    botHandoff: true,
+    session: { select: { botHandoff: true, queuedAt: true } },
   });
   const [chat, messages, notes, audits, notifications] = await Promise.all([
     ticket.sessionId ? prisma.message.findMany({ where: { sessionId: ticket.sessionId }, select: ticketMessageSelect, orderBy: { seq: "asc" } }) : [],
@@ -51,7 +55,11 @@ export async function getTicketTimeline(ref: string): Promise<{ ticket_id: strin
   const names = await resolveActorNames(audits);
   const created = audits.find((a) => a.action === "ticket.created");
 
+  // What the bot handed over (its conversation before the escalation): first in the timeline.
+  const handoff = (ticket.botHandoff ?? ticket.session?.botHandoff ?? null) as BotHandoff | null;
+  const handoffAt = (ticket.session?.queuedAt ?? ticket.createdAt).toISOString();
   const items: TimelineItem[] = [
+    ...(handoff ? [{ type: "handoff" as const, at: handoffAt, data: handoff }] : []),
     {
       type: "created",
       at: ticket.createdAt.toISOString(),
@@ -82,7 +90,7 @@ export async function getTicketTimeline(ref: string): Promise<{ ticket_id: strin
     })),
   ];
   // Stable order: by time, and the chat before the ticket it led to.
-  const rank: Record<TimelineItem["type"], number> = { chat_message: 0, created: 1, message: 2, event: 3, note: 4, notification: 5 };
+  const rank: Record<TimelineItem["type"], number> = { handoff: -1, chat_message: 0, created: 1, message: 2, event: 3, note: 4, notification: 5 };
   items.sort((a, b) => a.at.localeCompare(b.at) || rank[a.type] - rank[b.type]);
   return { ticket_id: ticket.id, number: ticket.number, items };
 }

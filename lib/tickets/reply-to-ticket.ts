@@ -10,6 +10,7 @@ import { ticketUrl } from "@/lib/tickets/create-ticket";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import type { TicketReplyBody } from "@/lib/tickets/ticket-schemas";
 import { changeTicketStatus, lockTicket } from "@/lib/tickets/update-ticket";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 /** The language the customer was first written to in (the ticket-created notification), Italian by default. */
 export async function customerLocale(tx: Tx, ticketId: string): Promise<string> {
@@ -73,6 +74,16 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
       });
     }
 
+    await emitWebhookEvent(tx, {
+      type: "ticket.replied",
+      ticketId: id,
+      data: {
+        ticket_id: ticket.number,
+        ticket_number: ticket.number,
+        message: { id: message.id, body: input.body, operator_name: operatorName, channels: input.channels, created_at: message.createdAt.toISOString() },
+      },
+      now,
+    });
     if (!ticket.firstResponseAt) await tx.ticket.update({ where: { id }, data: { firstResponseAt: now } });
     // Whoever answers an unassigned ticket takes it, as in Zendesk.
     if (!ticket.assigneeId && operatorId) {

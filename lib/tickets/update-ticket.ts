@@ -12,6 +12,7 @@ import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import { allowedTransitions, canTransition, statusTimestamps } from "@/lib/tickets/ticket-lifecycle";
 import type { TicketStatus, UpdateTicketBody } from "@/lib/tickets/ticket-schemas";
 import { ticketSelect, toTicketView, type TicketView } from "@/lib/tickets/ticket-view";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 /** Locks the ticket row for the rest of the transaction, so two concurrent changes see each other's result. */
 export async function lockTicket(tx: Tx, id: string): Promise<void> {
@@ -40,6 +41,7 @@ export async function changeTicketStatus(
     targetId: ticket.id,
     data: { number: ticket.number, from: ticket.status, to, ...(via ? { via } : {}) },
   });
+  await emitWebhookEvent(tx, { type: "ticket.status_changed", ticketId: ticket.id, data: { ticket_id: ticket.number, ticket_number: ticket.number, from: ticket.status, to }, now });
 }
 
 /** PATCH /api/tickets/{id}: status (lifecycle-checked), priority (moves the SLA target), assignee and tags; audited. */

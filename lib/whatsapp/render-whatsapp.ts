@@ -85,6 +85,10 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
       const title = l === "en" ? "A chat was not picked up" : "Una chat non è stata presa in carico";
       return adminAlert(title, lines(who && (l === "en" ? `Let go by: ${who}` : `Lasciata da: ${who}`), data.text("question")));
     }
+    case "webhook_disabled_admin": {
+      const title = l === "en" ? "Webhook endpoint disabled" : "Endpoint webhook disattivato";
+      return adminAlert(title, lines(data.required("url"), data.text("reason")));
+    }
     default:
       throw new DeliveryError(`no WhatsApp template for "${kind}"`, { retryable: false, code: "unknown_kind" });
   }

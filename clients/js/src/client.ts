@@ -72,6 +72,9 @@ export class SportelloClient {
       priority: input.priority,
       metadata: input.metadata,
       locale: input.locale,
+      transcript: input.transcript,
+      confidence: input.confidence,
+      intent: input.intent,
     };
     const json = await this.#request({
       method: "POST",
@@ -96,6 +99,38 @@ export class SportelloClient {
       method: "POST",
       path: `/api/chat/sessions/${encodeURIComponent(sessionId)}/messages`,
       body: { body },
+      idempotencyKey: options.idempotencyKey ?? this.#newKey(),
+      signal: options.signal,
+    });
+    return toMessage(dataOf(json));
+  }
+
+  /**
+   * Headless relay (chatbot API key): posts the customer's message from the bot's own widget into the session.
+   * Always accepted while the conversation is open.
+   */
+  async relayCustomerMessage(sessionId: string, body: string, options: CallOptions = {}): Promise<ChatMessage> {
+    return this.#relay(sessionId, body, "customer", options);
+  }
+
+  /**
+   * Headless relay: the bot's own answer. Rejects with ApiError code HUMAN_OWNS_CONVERSATION (409) while an
+   * operator owns the conversation; accepted again after session.handed_back.
+   */
+  async relayBotMessage(sessionId: string, body: string, options: CallOptions = {}): Promise<ChatMessage> {
+    return this.#relay(sessionId, body, "bot", options);
+  }
+
+  /** The conversation as the relaying bot reads it: status, owner and the messages after afterSeq. */
+  async getConversation(sessionId: string, options: GetSessionOptions = {}): Promise<Session> {
+    return this.getSession(sessionId, options);
+  }
+
+  async #relay(sessionId: string, body: string, sender: "customer" | "bot", options: CallOptions): Promise<ChatMessage> {
+    const json = await this.#request({
+      method: "POST",
+      path: `/api/chat/sessions/${encodeURIComponent(sessionId)}/messages`,
+      body: { body, sender },
       idempotencyKey: options.idempotencyKey ?? this.#newKey(),
       signal: options.signal,
     });
@@ -330,6 +365,7 @@ function toSession(data: unknown): Session {
     ticketNumber: s.ticket_number ?? null,
     // Close may answer without the transcript; an empty list keeps the shape stable.
     messages: Array.isArray(s.messages) ? s.messages.map(toMessage) : [],
+    ...(s.owner ? { owner: s.owner } : {}),
   };
 }
 

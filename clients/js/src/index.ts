@@ -12,3 +12,7 @@ export {
 } from "./policy";
 export type { EscalationDecision, EscalationThresholds, QuickReply } from "./policy";
 export type * from "./types";
+export { verifyWebhook, WebhookVerificationError } from "./webhooks";
+export type { VerifyWebhookOptions, WebhookHeaders } from "./webhooks";
+export { WEBHOOK_EVENT_TYPES } from "./webhook-types";
+export type * from "./webhook-types";

@@ -1,6 +1,8 @@
 // Hand-written mirror of the public HTTP contract: the client ships without the
 // server's zod schemas, so these types are the single source of truth on this side.
 
+import type { TranscriptEntry } from "./webhook-types";
+
 export type Priority = "low" | "medium" | "high" | "urgent";
 export type SessionStatus = "queued" | "active" | "closed" | "ticketed";
 export type Sender = "customer" | "operator" | "system" | "bot";
@@ -49,6 +51,8 @@ export interface WireTicketCreated {
 
 export type WireRequestOperatorResponse = WireOperatorAssigned | WireQueued | WireTicketCreated;
 
+export type ConversationOwner = "bot" | "queued" | "human" | "closed" | "ticket";
+
 export interface WireRequestOperatorBody {
   user_id: string;
   user_email?: string;
@@ -58,6 +62,9 @@ export interface WireRequestOperatorBody {
   priority?: Priority;
   metadata?: Record<string, unknown>;
   locale?: Locale;
+  transcript?: TranscriptEntry[];
+  confidence?: number;
+  intent?: string;
 }
 
 export interface WireMessage {
@@ -77,6 +84,7 @@ export interface WireSession {
   operator: WireOperator | null;
   ticket_number: number | null;
   messages: WireMessage[];
+  owner?: ConversationOwner;
 }
 
 export interface WireData<T> {
@@ -153,6 +161,12 @@ export interface RequestHumanOperatorInput {
   locale?: Locale;
   /** Reuse the same key to make a repeated call return the first result. Generated when omitted. */
   idempotencyKey?: string;
+  /** The conversation with the bot so far (≤ 50 turns): operators see it above the live thread. */
+  transcript?: TranscriptEntry[];
+  /** The bot's confidence in its last answer, 0–1. */
+  confidence?: number;
+  /** The intent the bot recognised. */
+  intent?: string;
 }
 
 export interface ChatMessage {
@@ -173,6 +187,8 @@ export interface Session {
   operator: Operator | null;
   ticketNumber: number | null;
   messages: ChatMessage[];
+  /** Who holds the conversation (servers with the two-way handoff; undefined from older ones). */
+  owner?: ConversationOwner;
 }
 
 export interface GetSessionOptions {

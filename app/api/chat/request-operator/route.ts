@@ -29,6 +29,9 @@ export const POST = route({ body: requestOperatorBody }, async ({ request, body,
         source: principal?.kind === "api_key" ? "chatbot" : "api",
         channel: "web",
         locale: body.locale,
+        context: {
+          handoff: body.transcript || body.confidence !== undefined || body.intent ? { transcript: body.transcript ?? [], confidence: body.confidence ?? null, intent: body.intent ?? null } : null,
+        },
       },
       actorOf(principal, { type: "customer", id: userId }),
     );

@@ -1,0 +1,108 @@
+import "server-only";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
+import { env } from "@/lib/env";
+import { isNonPublicAddress } from "@/lib/webhooks/address-policy";
+
+/** The response body kept for the delivery log: enough to see an error page's gist, never a whole download. */
+export const MAX_RESPONSE_BYTES = 4096;
+
+export class BlockedAddressError extends Error {
+  constructor(host: string, address: string) {
+    super(`${host} resolves to ${address}, a loopback, private or link-local address (WEBHOOK_ALLOW_PRIVATE is off)`);
+    this.name = "BlockedAddressError";
+  }
+}
+
+export interface WebhookResponse {
+  status: number;
+  body: string;
+  retryAfter: string | null;
+}
+
+/**
+ * The lookup every webhook connection uses: the address is checked at connect time, on the very address the socket
+ * will use, so a DNS answer that changes between registration and sending (DNS rebinding) cannot reach the
+ * internal network.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, "", 0);
+      const list = addresses ?? [];
+      const refused = allowPrivate ? undefined : list.find((a) => isNonPublicAddress(a.address));
+      if (refused) return callback(new BlockedAddressError(hostname, refused.address), "", 0);
+      if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0);
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      callback(null, list[0].address, list[0].family);
+    });
+  };
+}
+
+/** Refuses a URL whose host is a literal non-public IP (no lookup happens for those) when private targets are off. */
+export function checkLiteralHost(url: URL, allowPrivate = env().WEBHOOK_ALLOW_PRIVATE): void {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivate && isIP(host) && isNonPublicAddress(host)) throw new BlockedAddressError(url.hostname, host);
+}
+
+/** Resolves a URL's host now, with the same policy as sending: used when an admin registers or changes an endpoint. */
+export async function checkWebhookTarget(rawUrl: string): Promise<void> {
+  const url = new URL(rawUrl);
+  const allowPrivate = env().WEBHOOK_ALLOW_PRIVATE;
+  checkLiteralHost(url, allowPrivate);
+  if (isIP(url.hostname.replace(/^\[|\]$/g, ""))) return;
+  await new Promise<void>((resolve, reject) =>
+    guardedLookup(allowPrivate)(url.hostname, { all: true }, (error) => (error ? reject(error) : resolve())),
+  );
+}
+
+/**
+ * POSTs one webhook: http(s) only, no redirects followed, the address checked at connect time, a short overall
+ * timeout, and at most MAX_RESPONSE_BYTES of the response read.
+ */
+export function sendWebhookRequest(rawUrl: string, headers: Record<string, string>, body: string): Promise<WebhookResponse> {
+  const { WEBHOOK_ALLOW_PRIVATE, WEBHOOK_TIMEOUT_MS } = env();
+  const url = new URL(rawUrl);
+  if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
+  checkLiteralHost(url, WEBHOOK_ALLOW_PRIVATE);
+  const transport = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = transport.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Sportello-Webhooks/1" },
+        lookup: guardedLookup(WEBHOOK_ALLOW_PRIVATE),
+        agent: false,
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const finish = () => {
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8").slice(0, MAX_RESPONSE_BYTES),
+            retryAfter: (response.headers["retry-after"] as string | undefined) ?? null,
+          });
+        };
+        response.on("data", (chunk: Buffer) => {
+          if (size >= MAX_RESPONSE_BYTES) return;
+          chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size));
+          size += chunk.length;
+          // Enough read: the rest of a large answer is not our business.
+          if (size >= MAX_RESPONSE_BYTES) {
+            finish();
+            response.destroy();
+          }
+        });
+        response.on("end", finish);
+        response.on("error", (error) => (size >= MAX_RESPONSE_BYTES ? finish() : reject(error)));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
