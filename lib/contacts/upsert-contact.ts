@@ -54,7 +54,7 @@ export async function upsertContact(db: Tx | typeof prisma, input: ContactInput)
   const emailVia = email ? (input.emailVerifiedVia ?? null) : null;
   const phoneVia = phone ? (input.phoneVerifiedVia ?? null) : null;
   const inbound = input.whatsappInboundAt ?? null;
-  const rows = await db.$queryRaw<UpsertedContact[]>`
+  const rows = await db.$queryRaw<(UpsertedContact & { mergedIntoId: string | null })[]>`
     INSERT INTO contacts AS c (id, user_id, email, phone, name, email_verified_at, email_verified_via, phone_verified_at,
                                phone_verified_via, last_whatsapp_inbound_at, created_at, updated_at)
     VALUES (${randomBytes(12).toString("hex")}, ${input.userId}, ${email}::text, ${phone}::text, ${name}::text,
@@ -83,7 +83,23 @@ export async function upsertContact(db: Tx | typeof prisma, input: ContactInput)
       name = CASE WHEN ${input.trusted} THEN coalesce(EXCLUDED.name, c.name) ELSE coalesce(c.name, EXCLUDED.name) END,
       last_whatsapp_inbound_at = coalesce(EXCLUDED.last_whatsapp_inbound_at, c.last_whatsapp_inbound_at),
       updated_at = EXCLUDED.updated_at
-    RETURNING id, user_id AS "userId", email, phone, name, email_verified_at AS "emailVerifiedAt", phone_verified_at AS "phoneVerifiedAt"`;
+    RETURNING id, user_id AS "userId", email, phone, name, email_verified_at AS "emailVerifiedAt", phone_verified_at AS "phoneVerifiedAt",
+              merged_into_id AS "mergedIntoId"`;
+  const { mergedIntoId, ...contact } = rows[0];
+  return mergedIntoId ? survivorOf(db, mergedIntoId) : contact;
+}
+
+/** A merged contact's user id still arrives: its conversations go to the contact it was merged into. */
+async function survivorOf(db: Tx | typeof prisma, id: string): Promise<UpsertedContact> {
+  const rows = await db.$queryRaw<UpsertedContact[]>`
+    WITH RECURSIVE chain AS (
+      SELECT c.*, 0 AS depth FROM contacts c WHERE c.id = ${id}
+      UNION ALL
+      SELECT n.*, chain.depth + 1 FROM contacts n JOIN chain ON n.id = chain.merged_into_id WHERE chain.depth < 10
+    )
+    SELECT id, user_id AS "userId", email, phone, name, email_verified_at AS "emailVerifiedAt", phone_verified_at AS "phoneVerifiedAt"
+      FROM chain WHERE merged_into_id IS NULL LIMIT 1`;
+  if (!rows[0]) throw new Error(`contact ${id}: merge chain without a survivor`);
   return rows[0];
 }
 

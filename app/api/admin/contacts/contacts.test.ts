@@ -157,3 +157,13 @@ describe("merging contacts", () => {
     expect((await prisma.chatSession.findUniqueOrThrow({ where: { id: late.id } })).contactId).toBe(older.id);
   });
 });
+
+describe("after a merge", () => {
+  it("a merged contact's user id brings new conversations to the surviving contact", async () => {
+    const { upsertContact } = await import("@/lib/contacts/upsert-contact");
+    const survivor = await prisma.contact.create({ data: { userId: `survivor-${Date.now()}`, email: "keep@example.com" } });
+    const merged = await prisma.contact.create({ data: { userId: `merged-${Date.now()}`, mergedIntoId: survivor.id, mergedAt: new Date() } });
+    const found = await upsertContact(prisma, { userId: merged.userId, email: "typed@example.com", trusted: false });
+    expect(found).toMatchObject({ id: survivor.id, email: "keep@example.com" });
+  });
+});
