@@ -67,13 +67,16 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
     UPDATE messages SET body = '', media = NULL, delivery_error = NULL
     WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND (body <> '' OR media IS NOT NULL OR delivery_error IS NOT NULL)`;
   const conversations = await tx.$executeRaw`
-    UPDATE chat_sessions SET question = '', metadata = NULL, contact_email = NULL, contact_phone = NULL, anonymized_at = coalesce(anonymized_at, ${now}::timestamp) WHERE id IN (${sessions})`;
+    UPDATE chat_sessions SET question = '', metadata = NULL, bot_handoff = NULL, contact_email = NULL, contact_phone = NULL, anonymized_at = coalesce(anonymized_at, ${now}::timestamp) WHERE id IN (${sessions})`;
   // A fresh access token: the customer's old ticket link stops working along with the data behind it.
   const ticketRows = await tx.$executeRaw`
-    UPDATE tickets SET question = '', metadata = NULL, contact_email = NULL, contact_phone = NULL, anonymized_at = coalesce(anonymized_at, ${now}::timestamp),
+    UPDATE tickets SET question = '', metadata = NULL, bot_handoff = NULL, contact_email = NULL, contact_phone = NULL, anonymized_at = coalesce(anonymized_at, ${now}::timestamp),
       access_token = 'erased_' || md5(id || ${randomBytes(16).toString("hex")})
     WHERE id IN (${tickets})`;
   const ticketNotes = await tx.$executeRaw`UPDATE ticket_notes SET body = '' WHERE ticket_id IN (${tickets}) AND body <> ''`;
+  // Outbound webhook events carry message texts and contact details to the chatbot: their payloads go too.
+  const conversationKeys = [...scope.sessionIds.map((id) => `session:${id}`), ...scope.ticketIds.map((id) => `ticket:${id}`)];
+  await tx.$executeRaw`UPDATE webhook_events SET payload = '{}'::jsonb WHERE conversation_key IN (${ids(conversationKeys)}) AND payload <> '{}'::jsonb`;
 
   const notificationIds = (
     await tx.$queryRaw<{ id: string }[]>`
