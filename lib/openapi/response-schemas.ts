@@ -16,9 +16,10 @@ import { CHANNELS, TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import { prioritySchema } from "@/lib/schemas/common";
 import { operatorRoleSchema, operatorStatusSchema } from "@/lib/schemas/operators";
+import { csatStatsSchema, etaAccuracySchema } from "@/lib/openapi/customer-response-schemas";
 
 /** True when `Doc` documents `View`: every value the code returns fits the schema, and no field goes undocumented. */
-type Describes<Doc, View> = [View] extends [Doc] ? ([Exclude<keyof View, keyof Doc>] extends [never] ? true : false) : false;
+export type Describes<Doc, View> = [View] extends [Doc] ? ([Exclude<keyof View, keyof Doc>] extends [never] ? true : false) : false;
 
 const timestamp = z.iso.datetime();
 const channelSchema = z.enum(CHANNELS);
@@ -193,6 +194,8 @@ export const chatStatsSchema = z.object({
     average_wait_seconds: z.number().int().nullable(),
     average_handle_seconds: z.number().int().nullable(),
   }),
+  eta_accuracy: etaAccuracySchema.describe("How well the promised waits held over the last 7 days (docs/api.md, \"How the wait is estimated\")"),
+  csat: csatStatsSchema.describe("Customer ratings over the last 30 days"),
   generated_at: timestamp,
 });
 const _chatStats: Describes<z.output<typeof chatStatsSchema>, Awaited<ReturnType<typeof getChatStats>>> = true;

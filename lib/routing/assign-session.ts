@@ -39,6 +39,10 @@ export async function assignSession(scope: RoutingScope, sessionId: string, oper
     data: { status: "active", operatorId: operator.id, assignedAt: now },
     select: { id: true, priority: true, question: true, queuedAt: true, channel: true, metadata: true },
   });
+  // The wait this customer got, against the wait they were promised (only the first assignment out of the queue).
+  await scope.tx.$executeRaw`
+    UPDATE chat_sessions SET waited_seconds = GREATEST(0, round(extract(epoch FROM ${now}::timestamp(3) - queued_at)))::int
+     WHERE id = ${sessionId} AND waited_seconds IS NULL AND promised_wait_minutes IS NOT NULL`;
   const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: systemText(sessionLocale(session.metadata)).joined(operator.name) });
   scope.events.push(...assignmentEvents(session, operator, message, now));
 }
