@@ -5,6 +5,9 @@ import type { MessageView } from "@/lib/chat/message-view";
 import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { ClaimResult } from "@/lib/chat/claim-session";
 import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
+import type { leaveMessage } from "@/lib/chat/leave-message";
+import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
+import type { RatingBody } from "@/lib/csat/csat-schemas";
 import { keyHeader } from "@/components/chat/customer-keys";
 
 export type { SessionView, MessageView };
@@ -79,6 +82,14 @@ export const chatApi = {
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
   transcript: (id: string, locale: "it" | "en") =>
     call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale }, headers: keyHeader(id) }),
+  leaveMessage: (id: string, body: { email?: string; phone?: string }) =>
+    call<Awaited<ReturnType<typeof leaveMessage>>>(`/api/chat/sessions/${encodeURIComponent(id)}/leave-message`, { method: "POST", json: body, headers: keyHeader(id) }),
+  continueOnWhatsapp: (id: string) =>
+    call<Awaited<ReturnType<typeof continueOnWhatsapp>>>(`/api/chat/sessions/${encodeURIComponent(id)}/continue-on-whatsapp`, { method: "POST", headers: keyHeader(id) }),
+  rate: (id: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/rating`, { method: "POST", json: body, headers: keyHeader(id) }),
+  rateTicket: (token: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/public/tickets/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
   queue: () => call<QueueItem[]>("/api/chat/queue"),
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),

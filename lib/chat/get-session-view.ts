@@ -6,6 +6,9 @@ import { messageSelect } from "@/lib/chat/append-message";
 import { toMessageView, type MessageView } from "@/lib/chat/message-view";
 import { requireSessionRole } from "@/lib/chat/customer-key";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+import { getCsatSettings } from "@/lib/csat/csat-settings";
+import { ticketUrl } from "@/lib/tickets/create-ticket";
+import { twilioConfig } from "@/lib/whatsapp/twilio-client";
 
 const MESSAGE_PAGE = 500;
 
@@ -43,6 +46,14 @@ export interface SessionView {
     whatsapp_last_inbound_at: string | null;
   };
   metadata?: unknown;
+  /** When the current wait promise falls due: the page offers the alternatives before then. */
+  promise_due_at: string | null;
+  /** The customer only: their ticket's page once the chat became one. */
+  ticket_url?: string | null;
+  /** The customer only, while queued: what they may do instead of waiting. */
+  waiting_options?: { leave_message: boolean; continue_on_whatsapp: boolean; whatsapp_requested: boolean };
+  /** The customer only, once closed: whether a rating is asked for, and theirs if given. */
+  rating?: { asked: boolean; score: number | null };
 }
 
 /**
@@ -56,7 +67,8 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     include: {
       operator: { select: { id: true, name: true } },
       contact: true,
-      ticket: { select: { number: true } },
+      ticket: { select: { number: true, accessToken: true } },
+      ratings: { select: { score: true } },
       messages: { where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: MESSAGE_PAGE + 1, select: messageSelect },
     },
   });
@@ -90,7 +102,22 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     closed_at: session.closedAt?.toISOString() ?? null,
     messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
     has_more: session.messages.length > MESSAGE_PAGE,
+    promise_due_at: session.status === "queued" ? (session.promiseDueAt?.toISOString() ?? null) : null,
   };
+  if (role === "customer") {
+    view.ticket_url = session.ticket ? ticketUrl(session.ticket.accessToken) : null;
+    if (session.status === "queued") {
+      view.waiting_options = {
+        leave_message: true,
+        continue_on_whatsapp: session.channel === "web" && session.contactPhone !== null && twilioConfig() !== null,
+        whatsapp_requested: session.whatsappContinueAt !== null,
+      };
+    }
+    if (session.status === "closed") {
+      const csat = await getCsatSettings();
+      view.rating = { asked: csat.enabled && csat.on_chat_close, score: session.ratings[0]?.score ?? null };
+    }
+  }
   if (role !== "customer") {
     view.contact = {
       user_id: session.contact.userId,

@@ -14,7 +14,8 @@ export type NotificationKind =
   | "auth_link"
   | "sla_breach_admin"
   | "missed_assignment_admin"
-  | "queue_timeout_ticket";
+  | "queue_timeout_ticket"
+  | "csat_request";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
 export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";

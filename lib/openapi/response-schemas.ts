@@ -86,6 +86,13 @@ export const sessionSchema = z.object({
     .optional()
     .describe("Operators and admins only"),
   metadata: z.unknown().optional().describe("The chatbot's metadata; operators and admins only"),
+  promise_due_at: timestamp.nullable().describe("While queued: when the wait promised now falls due"),
+  ticket_url: z.string().nullable().optional().describe("The customer only: their ticket's page once the chat became one"),
+  waiting_options: z
+    .object({ leave_message: z.boolean(), continue_on_whatsapp: z.boolean(), whatsapp_requested: z.boolean() })
+    .optional()
+    .describe("The customer only, while queued: leave a message instead (POST …/leave-message), continue on WhatsApp (a phone is known and WhatsApp configured)"),
+  rating: z.object({ asked: z.boolean(), score: z.number().int().nullable() }).optional().describe("The customer only, once closed: whether a rating is asked for (POST …/rating), and theirs"),
 });
 const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
 

@@ -30,12 +30,19 @@ export async function broadcastQueuePositions(): Promise<void> {
   const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
   const estimates = queued.map((s, index) => ({ id: s.id, minutes: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline) }));
   // The promise the customer now sees is the one the page holds us to (its due time offers the alternatives).
-  await recordPromiseChanges(prisma, estimates);
+  const dueTimes = await recordPromiseChanges(prisma, estimates);
   await publish([
     ...estimates.map((s, index) => ({
       channel: sessionChannel(s.id),
       name: EVENTS.sessionUpdated,
-      data: { session_id: s.id, status: "queued", position: index + 1, estimated_wait: s.minutes, operator: null },
+      data: {
+        session_id: s.id,
+        status: "queued",
+        position: index + 1,
+        estimated_wait: s.minutes,
+        operator: null,
+        ...(dueTimes.has(s.id) ? { promise_due_at: dueTimes.get(s.id) } : {}),
+      },
     })),
     { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "positions", length: queued.length } },
   ]);

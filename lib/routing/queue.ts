@@ -119,15 +119,20 @@ export async function recordPromise(db: Db, sessionId: string, position: number,
   return promised;
 }
 
-/** A new estimate for waiting sessions moves their current promise (and its due time) only where it changed. */
-export async function recordPromiseChanges(db: Db, estimates: { id: string; minutes: number }[], now: Date = new Date()): Promise<void> {
-  if (estimates.length === 0) return;
-  await db.$executeRaw`
+/**
+ * A new estimate for waiting sessions moves their current promise (and its due time) only where it changed; returns
+ * the new due times, for the pages to hold us to.
+ */
+export async function recordPromiseChanges(db: Db, estimates: { id: string; minutes: number }[], now: Date = new Date()): Promise<Map<string, string>> {
+  if (estimates.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; due: Date }[]>`
     UPDATE chat_sessions s
        SET current_promise_minutes = e.minutes,
            promise_due_at = ${now}::timestamp(3) + make_interval(mins => e.minutes)
       FROM unnest(${estimates.map((e) => e.id)}::text[], ${estimates.map((e) => e.minutes)}::int[]) AS e(id, minutes)
-     WHERE s.id = e.id AND s.status = 'queued' AND s.current_promise_minutes IS DISTINCT FROM e.minutes`;
+     WHERE s.id = e.id AND s.status = 'queued' AND s.current_promise_minutes IS DISTINCT FROM e.minutes
+    RETURNING s.id, s.promise_due_at AS due`;
+  return new Map(rows.map((r) => [r.id, r.due.toISOString()]));
 }
 
 /**

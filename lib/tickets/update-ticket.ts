@@ -9,6 +9,7 @@ import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { addBusinessHours } from "@/lib/rules/business-hours";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
+import { requestTicketRating } from "@/lib/csat/request-ticket-rating";
 import { allowedTransitions, canTransition, statusTimestamps } from "@/lib/tickets/ticket-lifecycle";
 import type { TicketStatus, UpdateTicketBody } from "@/lib/tickets/ticket-schemas";
 import { ticketSelect, toTicketView, type TicketView } from "@/lib/tickets/ticket-view";
@@ -40,6 +41,7 @@ export async function changeTicketStatus(
     targetId: ticket.id,
     data: { number: ticket.number, from: ticket.status, to, ...(via ? { via } : {}) },
   });
+  if (to === "resolved") await requestTicketRating(tx, ticket.id, now);
 }
 
 /** PATCH /api/tickets/{id}: status (lifecycle-checked), priority (moves the SLA target), assignee and tags; audited. */

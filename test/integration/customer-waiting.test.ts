@@ -21,6 +21,9 @@ const { PUT: putCsat } = await import("@/app/api/admin/csat/route");
 const { call, adminHeaders } = await import("@/test/http");
 const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } = await import("@/test/fixtures");
 const { twilioSid } = await import("@/test/doubles/twilio-double");
+const { PATCH: patchTicket } = await import("@/app/api/tickets/[id]/route");
+const { sendWhatsapp } = await import("@/lib/whatsapp/send-whatsapp");
+const { renderWhatsapp } = await import("@/lib/whatsapp/render-whatsapp");
 
 beforeEach(async () => {
   await prisma.conversationRating.deleteMany();
@@ -215,5 +218,47 @@ describe("ratings", () => {
     expect((await call(rateTicket, { params: { token: row.accessToken }, body: { score: 3 } })).status).toBe(201);
     expect((await call(rateTicket, { params: { token: row.accessToken }, body: { score: 3 } })).status).toBe(409);
     expect((await call(rateTicket, { params: { token: "x".repeat(32) }, body: { score: 3 } })).status).toBe(404);
+  });
+});
+
+describe("asking for a rating when a ticket is resolved", () => {
+  async function ticketWithPhone(phone: string) {
+    const created = await requestOperator({ userId: uniqueUserId(), email: "c@example.com", phone, question: "Rimborso", priority: "low", source: "api", channel: "web" }, customerActor());
+    if (created.type !== "ticket_created") throw new Error("expected a ticket");
+    return prisma.ticket.findUniqueOrThrow({ where: { number: created.ticket_number } });
+  }
+  const resolve = (id: string) => call(patchTicket, { method: "PATCH", params: { id }, body: { status: "resolved" }, headers: adminHeaders() });
+
+  it("by email, and never on WhatsApp outside the 24-hour window; once per ticket", async () => {
+    const ticket = await ticketWithPhone(`+39335${String(Date.now()).slice(-7)}`);
+    expect((await resolve(ticket.id)).status).toBe(200);
+    const asked = await prisma.notification.findMany({ where: { ticketId: ticket.id, kind: "csat_request" } });
+    expect(asked.map((n) => [n.channel, n.recipient])).toEqual([["email", "c@example.com"]]);
+    // Reopened and resolved again: still asked once.
+    await call(patchTicket, { method: "PATCH", params: { id: ticket.id }, body: { status: "open" }, headers: adminHeaders() });
+    await resolve(ticket.id);
+    expect(await prisma.notification.count({ where: { ticketId: ticket.id, kind: "csat_request" } })).toBe(1);
+  });
+
+  it("on WhatsApp too while the customer's window is open", async () => {
+    const phone = `+39336${String(Date.now()).slice(-7)}`;
+    await prisma.contact.create({ data: { userId: `whatsapp:${phone}`, phone, lastWhatsappInboundAt: new Date(Date.now() - minutes(30)) } });
+    const ticket = await ticketWithPhone(phone);
+    await resolve(ticket.id);
+    const asked = await prisma.notification.findMany({ where: { ticketId: ticket.id, kind: "csat_request" }, orderBy: { channel: "asc" } });
+    expect(asked.map((n) => n.channel)).toEqual(["email", "whatsapp"]);
+  });
+
+  it("the WhatsApp sender refuses a rating request once the window has closed, even with a template configured", async () => {
+    process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID = `HX${"4".repeat(32)}`;
+    resetEnvCache();
+    try {
+      const rendered = renderWhatsapp("csat_request", { ticket_number: 1042, ticket_url: "https://desk.example.com/ticket/abc" }, "it");
+      const config = { accountSid: `AC${"3".repeat(32)}`, authToken: "x", from: "whatsapp:+14155238886" };
+      await expect(sendWhatsapp(config, { to: "+393331234567", rendered, lastInboundAt: new Date(Date.now() - minutes(25 * 60)) })).rejects.toMatchObject({ code: "window_closed", retryable: false });
+    } finally {
+      delete process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID;
+      resetEnvCache();
+    }
   });
 });
