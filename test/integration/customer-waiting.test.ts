@@ -17,7 +17,8 @@ const { POST: rateChat } = await import("@/app/api/chat/sessions/[id]/rating/rou
 const { POST: rateTicket } = await import("@/app/api/public/tickets/[token]/rating/route");
 const { POST: postMessage } = await import("@/app/api/chat/sessions/[id]/messages/route");
 const { GET: stats } = await import("@/app/api/chat/stats/route");
-const { PUT: putCsat } = await import("@/app/api/admin/csat/route");
+const { GET: getCsat, PUT: putCsat } = await import("@/app/api/admin/csat/route");
+const { GET: exportCsv } = await import("@/app/api/admin/export/[kind]/route");
 const { call, adminHeaders } = await import("@/test/http");
 const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } = await import("@/test/fixtures");
 const { twilioSid } = await import("@/test/doubles/twilio-double");
@@ -203,6 +204,14 @@ describe("ratings", () => {
     const row = await prisma.conversationRating.findUniqueOrThrow({ where: { sessionId: opened.session_id } });
     expect(row).toMatchObject({ score: 4, operatorId: opened.operator.id });
     expect((await call(stats, {})).json.data.csat).toMatchObject({ responses: 1, average_score: 4, satisfied_ratio: 1 });
+    const overview = await call(getCsat, { headers: adminHeaders() });
+    expect(overview.json.data.by_operator).toEqual([{ operator_id: opened.operator.id, name: opened.operator.name, responses: 1, average_score: 4, satisfied_ratio: 1 }]);
+    expect(overview.json.data.by_week).toEqual([expect.objectContaining({ responses: 1, average_score: 4 })]);
+    const day = new Date().toISOString().slice(0, 10);
+    const csv = await call(exportCsv, { params: { kind: "sessions" }, path: `/api/admin/export/sessions?from=${day}&to=${day}`, headers: adminHeaders() });
+    const [header, ...lines] = csv.text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(header.split(",").slice(-3)).toEqual(["promised_wait_minutes", "rating_score", "rating_comment"]);
+    expect(lines.find((l) => l.startsWith(opened.session_id))).toMatch(/,4,Gentile$/);
   });
 
   it("the ticket page rates a resolved ticket once; an admin can switch ratings off", async () => {
