@@ -47,8 +47,8 @@ import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
-import { claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
-import { leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
+import { attachmentParams, claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
 import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
@@ -281,6 +281,30 @@ export function apiEndpoints(): ApiEndpoint[] {
       params: sessionParams,
       success: { status: 202, description: "Still queued, same place", payload: { kind: "data", name: "WhatsappContinue", schema: whatsappContinueSchema } },
       errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/attachments",
+      tag: "Chat sessions",
+      summary: "Attach an image or a PDF to a web chat (multipart/form-data, field `file`)",
+      description:
+        "The session's customer (`X-Session-Key`), its operator or an admin. At most `ATTACHMENT_MAX_BYTES` (default 10 MB: 413 `PAYLOAD_TOO_LARGE`); PNG, JPEG, GIF, WebP or PDF as found in the bytes, whatever the name or the declared type says (415 `UNSUPPORTED_MEDIA_TYPE`). Nothing is stored when a check fails. A new message in the thread carries it: its `media` holds `{attachment_id, name, content_type, size}`.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      success: { status: 201, description: "The stored attachment", payload: { kind: "data", name: "Attachment", schema: attachmentSchema } },
+      errors: ["PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/attachments/{id}",
+      tag: "Chat sessions",
+      summary: "Download an attachment (the bytes)",
+      description:
+        "Only to the session's customer (`X-Session-Key`), its operator and admins; anyone else gets 404. Served with the type found at upload, `Content-Disposition` (inline for images, attachment for PDFs), `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy` and `Cache-Control: private, no-store`.",
+      auth: "public",
+      params: attachmentParams,
+      success: { status: 200, description: "The file's bytes" },
     },
     {
       method: "post",

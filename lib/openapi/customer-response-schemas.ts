@@ -5,6 +5,7 @@ import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
 import type { getEtaAccuracy } from "@/lib/chat/get-eta-accuracy";
 import type { leaveMessage } from "@/lib/chat/leave-message";
 import type { getCsatStats } from "@/lib/csat/get-csat-stats";
+import type { uploadAttachment } from "@/lib/attachments/upload-attachment";
 import type { Describes } from "@/lib/openapi/response-schemas";
 
 
@@ -46,3 +47,11 @@ export const whatsappContinueSchema = z.object({
   requested_at: z.iso.datetime(),
 });
 const _whatsapp: Describes<z.output<typeof whatsappContinueSchema>, Awaited<ReturnType<typeof continueOnWhatsapp>>> = true;
+
+export const attachmentSchema = z.object({
+  id: z.string().describe("Random, 144 bits; GET /api/chat/attachments/{id}"),
+  name: z.string().describe("The uploaded name, cleaned, with the extension of the type found in the bytes"),
+  content_type: z.enum(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"]).describe("Detected from the bytes"),
+  size: z.number().int().describe("Bytes"),
+});
+const _attachment: Describes<z.output<typeof attachmentSchema>, Awaited<ReturnType<typeof uploadAttachment>>> = true;

@@ -22,3 +22,4 @@ export const leaveMessageBody = z.object({
   email: emailSchema.optional().describe("Only used when the chat has no email on record; never replaces a stored address"),
   phone: e164Schema.optional().describe("Only used when the chat has no phone on record; never replaces a stored number"),
 });
+export const attachmentParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
