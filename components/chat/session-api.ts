@@ -90,6 +90,16 @@ export const chatApi = {
     call<{ id: string; score: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/rating`, { method: "POST", json: body, headers: keyHeader(id) }),
   rateTicket: (token: string, body: RatingBody) =>
     call<{ id: string; score: number }>(`/api/public/tickets/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
+  /** Multipart upload; the browser sets the boundary. Customers send their key, operators their cookie. */
+  attach: (id: string, file: File, asCustomer: boolean) => {
+    const form = new FormData();
+    form.append("file", file, file.name || "screenshot.png");
+    return call<{ id: string; name: string; content_type: string; size: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/attachments`, {
+      method: "POST",
+      body: form,
+      headers: asCustomer ? keyHeader(id) : {},
+    });
+  },
   queue: () => call<QueueItem[]>("/api/chat/queue"),
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),

@@ -12,6 +12,7 @@ import { useSessionThread } from "@/components/chat/use-session-thread";
 import { ApiCallError, chatApi, type SessionView } from "@/components/chat/session-api";
 import { RatingForm } from "@/components/chat/rating-form";
 import { WaitingOptions } from "@/components/chat/waiting-options";
+import { useAttach } from "@/components/chat/use-attach";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
 export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: string; sessionKey: string; embed: boolean }) {
@@ -25,6 +26,7 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
   const snapshot = useSessionThread(store, pusher);
   const { info, thread, pending, typing, error, ticketUrl } = snapshot;
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const upload = useAttach(sessionId, true);
 
   // Read receipts while the customer can see the conversation.
   useEffect(() => {
@@ -116,7 +118,16 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
           </>
         }
       />
-      {open ? <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} /> : null}
+      {open ? (
+        <>
+          {upload.status ? (
+            <p role={upload.status.error ? "alert" : "status"} className={`px-4 py-1 text-sm ${upload.status.error ? "text-red-700" : "text-slate-700"}`}>
+              {upload.status.text}
+            </p>
+          ) : null}
+          <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} onAttach={(file) => void upload.attach(file)} />
+        </>
+      ) : null}
     </ChatShell>
   );
 }

@@ -8,6 +8,7 @@ import { chatApi, type OnlineOperator } from "@/components/chat/session-api";
 import type { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useSessionThread } from "@/components/chat/use-session-thread";
+import { useAttach } from "@/components/chat/use-attach";
 import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
@@ -38,6 +39,7 @@ export function OperatorChat({
   const { info, thread, pending, typing } = snapshot;
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [transferring, setTransferring] = useState(false);
+  const upload = useAttach(store.sessionId, false);
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -198,7 +200,19 @@ export function OperatorChat({
         />
 
         {open ? (
-          <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info || info.status !== "active"} />
+          <>
+            {upload.status ? (
+              <p role={upload.status.error ? "alert" : "status"} className={`px-4 py-1 text-sm ${upload.status.error ? "text-red-700" : "text-slate-700"}`}>
+                {upload.status.text}
+              </p>
+            ) : null}
+            <Composer
+              onSend={(body) => void store.send(body)}
+              onTyping={() => store.sendTyping()}
+              disabled={!info || info.status !== "active"}
+              onAttach={info?.channel === "web" ? (file) => void upload.attach(file) : undefined}
+            />
+          </>
         ) : (
           <div role="status" className="flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-800">
             <span className="flex-1">

@@ -44,9 +44,9 @@ export const messageSchema = z.object({
   operator_name: z.string().nullable().optional(),
   delivery_status: z.string().nullable().optional().describe("WhatsApp delivery status of an operator message, when known"),
   attachments: z
-    .array(z.object({ content_type: z.string().nullable() }))
+    .array(z.object({ content_type: z.string().nullable(), id: z.string().optional(), name: z.string().optional(), size: z.number().int().optional() }))
     .optional()
-    .describe("WhatsApp attachments (operators fetch them from /api/chat/messages/{id}/media/{index})"),
+    .describe("WhatsApp attachments (operators fetch them from /api/chat/messages/{id}/media/{index}); files attached in the web chat carry their `id` (GET /api/chat/attachments/{id}), `name` and `size`"),
   created_at: timestamp,
 });
 const _message: Describes<z.output<typeof messageSchema>, MessageView> = true;
