@@ -13,6 +13,7 @@ import { ApiCallError, chatApi, type SessionView } from "@/components/chat/sessi
 import { RatingForm } from "@/components/chat/rating-form";
 import { WaitingOptions } from "@/components/chat/waiting-options";
 import { useAttach } from "@/components/chat/use-attach";
+import { UploadStatus } from "@/components/chat/upload-status";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
 export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: string; sessionKey: string; embed: boolean }) {
@@ -120,11 +121,7 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
       />
       {open ? (
         <>
-          {upload.status ? (
-            <p role={upload.status.error ? "alert" : "status"} className={`px-4 py-1 text-sm ${upload.status.error ? "text-red-700" : "text-slate-700"}`}>
-              {upload.status.text}
-            </p>
-          ) : null}
+          <UploadStatus status={upload.status} />
           <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} onAttach={(file) => void upload.attach(file)} />
         </>
       ) : null}

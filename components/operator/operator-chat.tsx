@@ -9,6 +9,7 @@ import type { SessionThreadStore } from "@/components/chat/session-thread-store"
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useSessionThread } from "@/components/chat/use-session-thread";
 import { useAttach } from "@/components/chat/use-attach";
+import { UploadStatus } from "@/components/chat/upload-status";
 import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
@@ -201,11 +202,7 @@ export function OperatorChat({
 
         {open ? (
           <>
-            {upload.status ? (
-              <p role={upload.status.error ? "alert" : "status"} className={`px-4 py-1 text-sm ${upload.status.error ? "text-red-700" : "text-slate-700"}`}>
-                {upload.status.text}
-              </p>
-            ) : null}
+            <UploadStatus status={upload.status} />
             <Composer
               onSend={(body) => void store.send(body)}
               onTyping={() => store.sendTyping()}
