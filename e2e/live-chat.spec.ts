@@ -12,9 +12,11 @@ test("customer and operator chat live from escalation to close", async ({ browse
   const question = "Non riesco ad accedere al mio account";
   await customer.goto(`/admin/customer-chat.html?email=${encodeURIComponent("mario.rossi@example.com")}&question=${encodeURIComponent(question)}&name=Mario`);
 
-  // Assigned straight away: the address becomes the session's, and an operator is on the way.
+  // Assigned straight away: the address becomes the session's, and the header names who is in the chat (once: no
+  // "an operator is getting in touch" line beside it).
   await expect(customer).toHaveURL(/[?&]session=[A-Za-z0-9_-]{22,}/);
-  await expect(customer.getByText("Un operatore ti sta contattando...")).toBeVisible();
+  await expect(customer.getByText("Ora in chat: Giulia Bianchi")).toBeVisible();
+  await expect(customer.getByText("Un operatore ti sta contattando...")).toHaveCount(0);
   const marker = await customer.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = Math.random()));
 
   // The operator's dashboard shows the new chat (alert + list), with the question in its thread.
@@ -33,7 +35,7 @@ test("customer and operator chat live from escalation to close", async ({ browse
   const customerLog = customer.getByRole("log");
   await expect(customerLog).toContainText("Ciao Mario, sono Giulia. Come posso aiutarti?");
   await expect(customer.getByTestId("typing-indicator")).toHaveCount(0);
-  await expect(customer.getByText("Stai parlando con Giulia Bianchi")).toBeVisible();
+  await expect(customer.getByText("Ora in chat: Giulia Bianchi")).toBeVisible();
 
   // The customer has the conversation on screen: the operator sees "Letto" under the message.
   await expect(deskLog.locator("li[data-sender=operator]").last()).toContainText("Letto");
@@ -90,8 +92,8 @@ test("a queued customer sees position and wait, then the operator arriving live"
   await desk.getByRole("tab", { name: /Le mie chat/ }).click();
   await desk.getByRole("button", { name: "Chiudi chat" }).click();
   await desk.getByRole("alertdialog").getByRole("button", { name: "Conferma" }).click();
-  await expect(customer.getByText("Un operatore ti sta contattando...")).toBeVisible();
-  await expect(customer.getByText("Stai parlando con Luca Verdi")).toBeVisible();
+  await expect(customer.getByText("Ora in chat: Luca Verdi")).toBeVisible();
+  await expect(customer.getByText("Un operatore ti sta contattando...")).toHaveCount(0);
   await expect(desk.getByRole("tabpanel", { name: /Le mie chat/ }).getByRole("button").filter({ hasText: "Seconda domanda" })).toBeVisible();
   await customerContext.close();
 });

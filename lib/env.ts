@@ -1,5 +1,6 @@
 // The one place that reads process.env. Every variable is validated here; a bad value fails at boot naming it.
 import { z } from "zod";
+import { DEFAULT_CLIENT_LIMITS } from "@/lib/realtime/local-server/limits";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -49,6 +50,13 @@ export const envSchema = z.object({
   PUSHER_PUBLIC_HOST: optionalString,
   PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(6001),
+  // Per-client limits of the bundled realtime server (docs/realtime.md#limits). The client's address is the socket's
+  // peer, or what TRUSTED_PROXIES allow X-Forwarded-For to say.
+  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxConnectionsPerIp),
+  REALTIME_MAX_CHANNELS_PER_CONNECTION: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxChannelsPerConnection),
+  REALTIME_MAX_FRAMES_PER_SECOND: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxFramesPerSecond),
+  REALTIME_MAX_CLIENT_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(DEFAULT_CLIENT_LIMITS.maxClientEventsPerSecond),
+  REALTIME_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(DEFAULT_CLIENT_LIMITS.maxFrameBytes),
 
   // Email (Resend).
   RESEND_API_KEY: optionalString,
@@ -71,6 +79,12 @@ export const envSchema = z.object({
   ADMIN_PHONE: optionalString.pipe(z.string().regex(e164, "must be an E.164 number like +393331234567").optional()),
   // Inbound WhatsApp media is fetched from Twilio only up to this size.
   WHATSAPP_MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
+
+  // Web Push to operators' devices (VAPID). Unset: a key pair is generated once and kept in the database, shared by
+  // every instance. VAPID_SUBJECT is who push services may contact (mailto: or https:), default mailto:ADMIN_EMAIL.
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(z.string().regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://").optional()),
 
   // Notification delivery (the outbox worker): attempts before a notification goes to the dead-letter list, the
   // first retry delay (doubling, with jitter, capped at an hour) and Resend's per-team request rate.

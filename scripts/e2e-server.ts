@@ -22,6 +22,7 @@ let pg: EmbeddedPostgresHandle | undefined;
 let realtime: LocalPusherServer | undefined;
 let web: ChildProcess | undefined;
 let scratch: string | undefined;
+let stopWorker: (() => Promise<void>) | undefined;
 let stopping = false;
 
 async function stop(code: number): Promise<never> {
@@ -34,6 +35,7 @@ async function stop(code: number): Promise<never> {
         setTimeout(resolve, 5_000).unref();
       });
     }
+    await stopWorker?.().catch((error: unknown) => console.error(error));
     await realtime?.close().catch((error: unknown) => console.error(error));
     await pg?.stop().catch((error: unknown) => console.error(error));
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -61,6 +63,12 @@ async function main(): Promise<void> {
   realtime = await startLocalPusherServer({ host: "127.0.0.1", port: await findFreePort(), ...pusher });
 
   const baseURL = `http://127.0.0.1:${port}`;
+  // The notification outbox's delivery worker (only that: the routing rules' timers would interfere with the specs):
+  // invites land in the local outbox and assignment pushes reach the specs' push-service double.
+  Object.assign(process.env, { DATABASE_URL: pg.url, APP_URL: baseURL, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" });
+  const [{ startWorker }, { notificationJobs }] = await Promise.all([import("@/lib/jobs/worker"), import("@/lib/notifications/notification-jobs")]);
+  const worker = await startWorker(notificationJobs);
+  stopWorker = () => worker.stop();
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ baseURL, databaseUrl: pg.url, realtimePort: realtime.port, embedOrigin }, null, 2));
 
   web = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "--port", String(port), "--host", "127.0.0.1"], {

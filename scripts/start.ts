@@ -9,10 +9,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import { parseEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
+import { compileTrustedProxies } from "@/lib/net/client-address";
 import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
+import { adminLinkBanner } from "@/scripts/lib/admin-link-banner";
+import { recordLocalDatabasePort } from "@/scripts/lib/local-database";
+import { preferredOrFreePort, requireFreePort } from "@/scripts/lib/ports";
 
 const dev = process.argv.includes("--dev");
 const config = parseEnv(process.env);
@@ -76,12 +81,19 @@ async function main(): Promise<void> {
   // No telemetry: the app must run offline and phone nobody.
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: "1" };
 
+  // The public ports are the user's choice: a clash is theirs to resolve, named. Checked before anything starts.
+  await requireFreePort("PORT", config.PORT, config.HOST);
+
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`[sportello] starting embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+    // Internal: when EMBEDDED_PG_PORT is taken (another PostgreSQL, another checkout) any free port does.
+    const pgPort = await preferredOrFreePort(config.EMBEDDED_PG_PORT);
+    if (pgPort !== config.EMBEDDED_PG_PORT) console.log(`[sportello] port ${config.EMBEDDED_PG_PORT} (EMBEDDED_PG_PORT) is taken: the embedded PostgreSQL uses ${pgPort}`);
+    recordLocalDatabasePort(dataDir, pgPort);
     const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, "postgres"),
-      port: config.EMBEDDED_PG_PORT,
+      port: pgPort,
       database: "sportello",
       password: secrets.postgresPassword,
     });
@@ -98,10 +110,22 @@ async function main(): Promise<void> {
   const hostedPusher = config.PUSHER_APP_ID && config.PUSHER_KEY && config.PUSHER_SECRET;
   if (!hostedPusher && !config.PUSHER_HOST) {
     const realtimeHost = config.HOST === "0.0.0.0" ? "0.0.0.0" : config.HOST;
+    await requireFreePort("REALTIME_PORT", config.REALTIME_PORT, realtimeHost);
     const realtime: LocalPusherServer = await startLocalPusherServer({
       host: realtimeHost,
       port: config.REALTIME_PORT,
       ...secrets.pusher,
+      limits: {
+        maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
+        maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
+        maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
+        maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
+        maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
+      },
+      trustProxy: compileTrustedProxies(config.TRUSTED_PROXIES),
+      // Not lib/log/logger: importing it now would parse the environment before the lines below complete it. The
+      // server redacts every line itself (lib/log/redact.ts).
+      logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
     });
     stops.push(() => realtime.close());
     Object.assign(childEnv, {
@@ -120,7 +144,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, childEnv);
 
   const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
-  await bootstrapFirstAdmin();
+  // Embedded start: the first admin's link is printed once the server answers. With a real database it is emailed.
+  await bootstrapFirstAdmin({ emailLink: Boolean(config.DATABASE_URL) });
 
   if (config.RUN_WORKER) {
     const { startWorker } = await import("@/lib/jobs/worker");
@@ -143,7 +168,35 @@ async function main(): Promise<void> {
       void shutdown(code ?? 1);
     }
   });
-  console.log(`[sportello] http://localhost:${config.PORT}`);
+  void announceWhenReady();
+}
+
+/**
+ * Once the web server answers: where to open it and, while no admin has set a password yet, the first admin's
+ * set-password link, framed, after the build and server output rather than lost above it. A fresh link on every
+ * start until the setup is done; only on an embedded start (a deployment's logs must not hold working links).
+ */
+async function announceWhenReady(): Promise<void> {
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
+  for (;;) {
+    if (stopping || nextServer?.exitCode !== null) return;
+    // Any answer means the server is up (a 503 from /health only says a dependency is unwell).
+    const ready = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${config.PORT}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`\n[sportello] ready: http://localhost:${config.PORT} (admin panel: http://localhost:${config.PORT}/admin)`);
+  const { pendingFirstAdminLink } = await import("@/lib/auth/bootstrap-admin");
+  if (config.DATABASE_URL) {
+    const pending = await pendingFirstAdminLink({ issue: false });
+    if (pending) console.log(`[sportello] No admin has set a password yet: the link was emailed to ${pending.email}; for a new one run \`npm run admin:link\`.`);
+    return;
+  }
+  const pending = await pendingFirstAdminLink({ issue: true });
+  if (pending?.url) console.log(adminLinkBanner({ email: pending.email, url: pending.url }));
 }
 
 main().catch((error: unknown) => {

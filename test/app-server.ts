@@ -9,15 +9,17 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+/** `onOutput` receives the server's stdout (its JSON log lines); without it the output is dropped. */
+export async function startAppServer(env: Record<string, string>, onOutput?: (chunk: string) => void): Promise<AppServer> {
   if (!existsSync(path.resolve(".next/BUILD_ID"))) {
     throw new Error("No production build: run `npm test` (it builds first) or `npx next build`.");
   }
   const port = await findFreePort();
   const child: ChildProcess = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "--port", String(port), "--host", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", RUN_WORKER: "false", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", onOutput ? "pipe" : "ignore", "pipe"],
   });
+  child.stdout?.on("data", (chunk: Buffer) => onOutput?.(chunk.toString()));
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;

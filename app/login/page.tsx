@@ -6,7 +6,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { AppIntlProvider } from "@/components/i18n/intl-provider";
 import { getOperatorFromRequest } from "@/lib/auth/operator-session";
-import { safeReturnPath } from "@/lib/auth/require-operator-page";
+import { landingPath, safeReturnPath } from "@/lib/auth/safe-return-path";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 
@@ -18,8 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = safeReturnPath(typeof params.next === "string" ? params.next : null);
-  if (await getOperatorFromRequest(await headers())) redirect(next);
+  // No (or no safe) `next`: each role's own home, decided after sign-in.
+  const next = typeof params.next === "string" ? safeReturnPath(params.next, "") || null : null;
+  const signedIn = await getOperatorFromRequest(await headers());
+  if (signedIn) redirect(next ?? landingPath(signedIn.role));
   const locale = await getLocale();
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "auth.login" });

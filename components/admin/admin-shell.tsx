@@ -8,6 +8,7 @@ import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
 const NAV = [
   { href: "/admin", key: "overview", exact: true },
   { href: "/admin/tickets", key: "tickets" },
+  { href: "/admin/contacts", key: "contacts" },
   { href: "/admin/operators", key: "operators" },
   { href: "/admin/rules", key: "rules" },
   { href: "/admin/knowledge", key: "knowledge" },

@@ -18,10 +18,14 @@ interface OperatorView {
   max_chats: number;
   active: boolean;
   last_seen_at: string | null;
+  invite_pending: boolean;
   active_chats?: number;
 }
 
-/** Operators: invite (the lead's POST /api/chat/operators sends the set-password link), role, capacity, deactivate. */
+/**
+ * Operators: invite (POST /api/chat/operators sends the set-password link through the outbox), resend the invite or
+ * send a password reset (audited), role, capacity, deactivate.
+ */
 export function OperatorsManager({ currentOperatorId }: { currentOperatorId: string }) {
   const t = useTranslations("admin.operators");
   const tr = useTranslations("admin.role");
@@ -45,6 +49,16 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
       setNotice(tu("saved"));
     }
     await load();
+  };
+
+  const sendLink = async (operator: OperatorView, kind: "resend-invite" | "password-reset") => {
+    setBusyId(operator.id);
+    setNotice(null);
+    const result = await apiFetch(`/api/chat/operators/${operator.id}/${kind}`, { method: "POST" });
+    setBusyId(null);
+    if (!result.ok) return setError(tu("requestFailed", { message: result.message }));
+    setError(null);
+    setNotice(t(kind === "resend-invite" ? "inviteResent" : "resetSent", { email: operator.email }));
   };
 
   const submitInvite = async (event: React.FormEvent) => {
@@ -187,11 +201,17 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
               {o.active_chats ?? 0} / {o.max_chats}
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>{o.last_seen_at ? format.relativeTime(new Date(o.last_seen_at)) : t("never")}</td>
-            <td className={tdClass}>
+            <td className={`${tdClass} space-y-1`}>
+              {o.active && o.id !== currentOperatorId ? (
+                <button type="button" className={`${secondaryButton} block`} disabled={busyId === o.id} onClick={() => void sendLink(o, o.invite_pending ? "resend-invite" : "password-reset")}>
+                  {o.invite_pending ? t("resendInvite") : t("sendReset")}
+                </button>
+              ) : null}
+              {o.active && o.invite_pending ? <span className="block text-xs text-amber-700">{t("invitePending")}</span> : null}
               {o.id === currentOperatorId ? null : o.active ? (
                 <button
                   type="button"
-                  className={dangerButton}
+                  className={`${dangerButton} block`}
                   disabled={busyId === o.id}
                   onClick={() => {
                     if (window.confirm(t("confirmDeactivate", { name: o.name }))) void patch(o, { active: false });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
 import { apiFetch } from "@/components/admin/api-client";
+import { linkParts, summaryLine } from "@/components/admin/outbox-text";
 import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
 
 // The shapes of issue 4's GET /api/admin/notifications and GET /api/admin/outbox.
@@ -208,13 +209,23 @@ export function OutboxView() {
                 <li key={d.id} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
                   <details>
                     <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-                      <span className="font-semibold text-slate-900">{d.subject ?? d.text.slice(0, 80)}</span>
+                      <span className="font-semibold text-slate-900">{d.subject ?? summaryLine(d.text)}</span>
                       <span className="text-slate-600">
                         {tc(d.channel)} → {d.recipient}
                       </span>
                       <span className="text-xs text-slate-500">{when(d.created_at)}</span>
                     </summary>
-                    <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">{d.text}</pre>
+                    <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">
+                      {linkParts(d.text).map((part, index) =>
+                        part.kind === "link" ? (
+                          <a key={index} href={part.url} className="break-all text-brand-700 underline underline-offset-2" target="_blank" rel="noopener noreferrer">
+                            {part.url}
+                          </a>
+                        ) : (
+                          part.text
+                        ),
+                      )}
+                    </pre>
                   </details>
                 </li>
               ))}

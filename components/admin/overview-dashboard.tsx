@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { durationUnit, inUnit, niceMax } from "@/lib/admin/chart-scale";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { apiFetch } from "@/components/admin/api-client";
 import { OperatorStatusDot } from "@/components/admin/badges";
@@ -15,7 +16,13 @@ const COLORS = { primary: "#2563eb", secondary: "#f59e0b", good: "#059669", bad:
 const PRIORITY_COLORS: Record<string, string> = { urgent: "#dc2626", high: "#ea580c", medium: "#0284c7", low: "#64748b" };
 const STATUS_COLORS: Record<string, string> = { open: "#0284c7", pending: "#d97706", resolved: "#059669", closed: "#64748b" };
 
-type Point = DashboardMetrics["series"][number] & { label: string; wait_min: number | null; first_min: number | null; resolution_h: number | null };
+type Point = DashboardMetrics["series"][number] & {
+  label: string;
+  wait: number | null;
+  first: number | null;
+  resolution_h: number | null;
+  in_chat: number;
+};
 
 function Kpi({ label, value, hint, tone = "default" }: { label: string; value: string | number; hint?: string; tone?: "default" | "alert" }) {
   return (
@@ -167,13 +174,15 @@ export function OverviewDashboard() {
     metrics.unit === "hour"
       ? format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", timeZone: metrics.time_zone })
       : format.dateTime(new Date(iso), { day: "2-digit", month: "short", timeZone: metrics.time_zone });
-  const toMinutes = (s: number | null) => (s == null ? null : Math.round((s / 60) * 10) / 10);
+  // Waits are often seconds: the unit follows the data, and the axis always has room above the highest point.
+  const timeUnit = durationUnit(metrics.series.flatMap((p) => [p.avg_wait_seconds, p.avg_first_response_seconds]));
   const points: Point[] = metrics.series.map((p) => ({
     ...p,
     label: label(p.start),
-    wait_min: toMinutes(p.avg_wait_seconds),
-    first_min: toMinutes(p.avg_first_response_seconds),
+    wait: inUnit(p.avg_wait_seconds, timeUnit),
+    first: inUnit(p.avg_first_response_seconds, timeUnit),
     resolution_h: p.avg_resolution_minutes == null ? null : Math.round((p.avg_resolution_minutes / 60) * 10) / 10,
+    in_chat: p.sessions - p.sessions_ticketed,
   }));
   const sum = (key: keyof Point) => points.reduce((total, p) => total + (typeof p[key] === "number" ? (p[key] as number) : 0), 0);
   const has = (key: keyof Point) => points.some((p) => p[key] != null);
@@ -217,36 +226,37 @@ export function OverviewDashboard() {
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <ChartCard
-          title={t("charts.sessions")}
-          empty={sum("sessions") === 0}
-          columns={[period, t("charts.sessionsChat"), t("charts.sessionsTicketed")]}
-          rows={points.map((p) => [p.label, p.sessions, p.sessions_ticketed])}
+          title={t("charts.requests")}
+          empty={sum("requests") === 0}
+          columns={[period, t("charts.requestsTotal"), t("charts.inChat"), t("charts.ticketedAfterWait"), t("charts.ticketedAtOnce")]}
+          rows={points.map((p) => [p.label, p.requests, p.in_chat, p.sessions_ticketed, p.requests_ticketed_at_once])}
         >
           <BarChart data={points}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis allowDecimals={false} tick={axis} width={32} />
+            <YAxis allowDecimals={false} tick={axis} width={32} domain={[0, niceMax(points.map((p) => p.requests))]} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="sessions" name={t("charts.sessionsChat")} fill={COLORS.primary} radius={[3, 3, 0, 0]} />
-            <Bar dataKey="sessions_ticketed" name={t("charts.sessionsTicketed")} fill={COLORS.secondary} radius={[3, 3, 0, 0]} />
+            <Bar dataKey="in_chat" stackId="requests" name={t("charts.inChat")} fill={COLORS.primary} />
+            <Bar dataKey="sessions_ticketed" stackId="requests" name={t("charts.ticketedAfterWait")} fill={COLORS.secondary} />
+            <Bar dataKey="requests_ticketed_at_once" stackId="requests" name={t("charts.ticketedAtOnce")} fill={COLORS.muted} radius={[3, 3, 0, 0]} />
           </BarChart>
         </ChartCard>
 
         <ChartCard
-          title={t("charts.times")}
-          empty={!has("wait_min") && !has("first_min")}
+          title={t("charts.times", { unit: t(`charts.unit.${timeUnit}`) })}
+          empty={!has("wait") && !has("first")}
           columns={[period, t("charts.wait"), t("charts.firstResponse")]}
-          rows={points.map((p) => [p.label, p.wait_min, p.first_min])}
+          rows={points.map((p) => [p.label, p.wait, p.first])}
         >
-          <LineChart data={points}>
+          <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis tick={axis} width={36} />
+            <YAxis tick={axis} width={36} domain={[0, niceMax(points.flatMap((p) => [p.wait, p.first]))]} />
             <Tooltip />
             <Legend />
-            <Line type="monotone" dataKey="wait_min" name={t("charts.wait")} stroke={COLORS.primary} strokeWidth={2} connectNulls dot={{ r: 3 }} />
-            <Line type="monotone" dataKey="first_min" name={t("charts.firstResponse")} stroke={COLORS.secondary} strokeWidth={2} connectNulls dot={{ r: 3 }} strokeDasharray="5 3" />
+            <Line type="monotone" dataKey="wait" name={t("charts.wait")} stroke={COLORS.primary} strokeWidth={2} connectNulls dot={{ r: 3 }} />
+            <Line type="monotone" dataKey="first" name={t("charts.firstResponse")} stroke={COLORS.secondary} strokeWidth={2} connectNulls dot={{ r: 3 }} strokeDasharray="5 3" />
           </LineChart>
         </ChartCard>
 
@@ -254,29 +264,29 @@ export function OverviewDashboard() {
           <BarChart data={points}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis allowDecimals={false} tick={axis} width={32} />
+            <YAxis allowDecimals={false} tick={axis} width={32} domain={[0, niceMax(points.map((p) => p.tickets))]} />
             <Tooltip />
             <Bar dataKey="tickets" name={t("charts.count")} fill={COLORS.primary} radius={[3, 3, 0, 0]} />
           </BarChart>
         </ChartCard>
 
         <ChartCard title={t("charts.resolution")} empty={!has("resolution_h")} columns={[period, t("charts.resolutionSeries")]} rows={points.map((p) => [p.label, p.resolution_h])}>
-          <LineChart data={points}>
+          <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis tick={axis} width={36} />
+            <YAxis tick={axis} width={36} domain={[0, niceMax(points.map((p) => p.resolution_h))]} />
             <Tooltip />
             <Line type="monotone" dataKey="resolution_h" name={t("charts.resolutionSeries")} stroke={COLORS.good} strokeWidth={2} connectNulls dot={{ r: 3 }} />
           </LineChart>
         </ChartCard>
 
         <ChartCard title={t("charts.sla")} empty={!has("sla_compliance")} columns={[period, t("charts.slaSeries")]} rows={points.map((p) => [p.label, p.sla_compliance])}>
-          <LineChart data={points}>
+          <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis domain={[0, 100]} tick={axis} width={36} unit="%" />
+            <YAxis domain={[0, 100]} tick={axis} width={40} unit="%" />
             <Tooltip />
-            <Line type="monotone" dataKey="sla_compliance" name={t("charts.slaSeries")} stroke={COLORS.good} strokeWidth={2} connectNulls />
+            <Line type="monotone" dataKey="sla_compliance" name={t("charts.slaSeries")} stroke={COLORS.good} strokeWidth={2} connectNulls dot={{ r: 3 }} />
           </LineChart>
         </ChartCard>
 

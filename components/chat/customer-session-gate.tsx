@@ -1,9 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { SessionChat } from "@/components/chat/session-chat";
-import { storedKey, storeKey } from "@/components/chat/customer-keys";
+import { forgetKey, storedKey, storeKey } from "@/components/chat/customer-keys";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 
 type Access =
@@ -59,7 +59,14 @@ export function CustomerSessionGate({ sessionId, resumeToken, embed }: { session
     };
   }, [access.kind, sessionId, resumeToken]);
 
-  if (access.kind === "ready") return <SessionChat sessionId={sessionId} sessionKey={access.key} embed={embed} />;
+  // A key the server no longer accepts (the chat moved to another browser): forget it and ask again, which tells
+  // this browser the chat is open elsewhere.
+  const keyRejected = useCallback(() => {
+    forgetKey(sessionId);
+    setAccess({ kind: "checking" });
+  }, [sessionId]);
+
+  if (access.kind === "ready") return <SessionChat sessionId={sessionId} sessionKey={access.key} embed={embed} onKeyRejected={keyRejected} />;
 
   const requestLink = async () => {
     if (access.kind !== "claimed" && access.kind !== "expired") return;

@@ -16,7 +16,18 @@ import { useAttach } from "@/components/chat/use-attach";
 import { UploadStatus } from "@/components/chat/upload-status";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
-export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: string; sessionKey: string; embed: boolean }) {
+export function SessionChat({
+  sessionId,
+  sessionKey,
+  embed,
+  onKeyRejected,
+}: {
+  sessionId: string;
+  sessionKey: string;
+  embed: boolean;
+  /** The server no longer knows this browser's key (the chat moved to another browser by a resume link). */
+  onKeyRejected?: () => void;
+}) {
   const t = useTranslations("chat");
   const store = useMemo(() => new SessionThreadStore(sessionId, "customer"), [sessionId]);
   useEffect(() => {
@@ -43,6 +54,10 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
     };
   }, [store, thread.messages.length]);
 
+  useEffect(() => {
+    if (error === "not_found") onKeyRejected?.();
+  }, [error, onKeyRejected]);
+
   if (error === "not_found") {
     return (
       <ChatShell embed={embed} subtitle={t("subtitle")}>
@@ -62,7 +77,8 @@ export function SessionChat({ sessionId, sessionKey, embed }: { sessionId: strin
   let statusText: string | null = null;
   if (!info) statusText = t("connecting");
   else if (info.status === "queued" && info.position) statusText = t("queue.position", { position: info.position, wait: info.estimated_wait ?? 1 });
-  else if (info.status === "active" && !operatorSpoke) statusText = t("operatorComing");
+  // Once the header names who is in the chat, a second "an operator is getting in touch" line would contradict it.
+  else if (info.status === "active" && !operatorSpoke && !info.operator) statusText = t("operatorComing");
 
   const endChat = info && open ? (
     <button

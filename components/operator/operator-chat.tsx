@@ -7,6 +7,7 @@ import { MessageList } from "@/components/chat/message-list";
 import { chatApi, type OnlineOperator } from "@/components/chat/session-api";
 import type { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
+import { ContactHistory } from "@/components/contacts/contact-history";
 import { useSessionThread } from "@/components/chat/use-session-thread";
 import { useAttach } from "@/components/chat/use-attach";
 import { UploadStatus } from "@/components/chat/upload-status";
@@ -97,6 +98,7 @@ export function OperatorChat({
           {contact?.user_id ? <li className="font-mono text-xs text-slate-600">{contact.user_id}</li> : null}
         </ul>
       </section>
+      <ContactHistory sessionId={info.id} />
       <section>
         <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("chat.metadata")}</h3>
         <div className="mt-1">

@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { PresenceChannel } from "pusher-js";
 import { useTranslations } from "use-intl";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { PushToggle } from "@/components/operator/push-toggle";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { chatApi, type OperatorStatus, type QueueItem } from "@/components/chat/session-api";
 import { SessionThreadStore } from "@/components/chat/session-thread-store";
@@ -20,6 +20,7 @@ import {
 import { ChatListItem } from "@/components/operator/chat-list-item";
 import { OperatorChat } from "@/components/operator/operator-chat";
 import { QueuePanel } from "@/components/operator/queue-panel";
+import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
 import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } from "@/lib/realtime/channels";
 
@@ -43,10 +44,6 @@ interface OperatorAlert {
   status?: OperatorStatus;
   reason?: string;
   ticket_number?: number;
-}
-interface PresenceMember {
-  id: string;
-  info: { name: string };
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -79,7 +76,8 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
   const [queue, setQueue] = useState<QueueItem[]>([]);
   const [queueBusy, setQueueBusy] = useState<string | null>(null);
   const [unread, setUnread] = useState<Record<string, number>>({});
-  const [members, setMembers] = useState<PresenceMember[]>([]);
+  // Who is *online* (takes chats): the header counts these, not every open dashboard (presence members).
+  const [onlineNames, setOnlineNames] = useState<string[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const notifications = useSyncExternalStore(subscribeNotificationState, notificationState, () => "unsupported" as const);
   const notificationsDismissed = useSyncExternalStore(subscribeDismissal, readDismissal, () => true);
@@ -129,9 +127,16 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
     }
   }, [addSession, operator.id, operator.role, removeSession]);
 
+  // Queue changes also carry operators' status changes (reason "operator"): one reload keeps both current.
   const loadQueue = useCallback(async () => {
-    const items = await chatApi.queue().catch(() => null);
+    const [items, online] = await Promise.all([
+      chatApi.queue().catch(() => null),
+      fetch("/api/chat/operators/online", { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<{ data: { name: string }[] }>) : null))
+        .catch(() => null),
+    ]);
     if (items) setQueue(items);
+    if (online) setOnlineNames(online.data.map((o) => o.name));
   }, []);
 
   useEffect(() => {
@@ -197,15 +202,8 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       queueTimer = setTimeout(() => void loadQueue(), 250);
     });
 
-    const presence = pusher.subscribe(PRESENCE_OPERATORS_CHANNEL) as PresenceChannel;
-    const readMembers = () => {
-      const list: PresenceMember[] = [];
-      presence.members.each((member: PresenceMember) => list.push(member));
-      setMembers(list.sort((a, b) => a.info.name.localeCompare(b.info.name)));
-    };
-    presence.bind("pusher:subscription_succeeded", readMembers);
-    presence.bind("pusher:member_added", readMembers);
-    presence.bind("pusher:member_removed", readMembers);
+    // Being present on the operators' channel is what tells the desk this dashboard is open.
+    pusher.subscribe(PRESENCE_OPERATORS_CHANNEL);
 
     return () => {
       clearTimeout(queueTimer);
@@ -295,7 +293,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 lg:flex-nowrap">
         <h1 className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-brand-600 text-xs font-bold text-white">
             S
@@ -303,11 +301,14 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           <span className="hidden sm:inline">{t("title")}</span>
         </h1>
         <StatusSwitch status={status} busy={statusBusy} onChange={(next) => void changeStatus(next)} />
-        <p className="hidden text-sm text-slate-600 lg:block" title={members.map((m) => (m.id === operator.id ? `${m.info.name} (${t("presence.you")})` : m.info.name)).join(", ")}>
-          <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-emerald-500" />
-          {t("presence.count", { count: members.length })}
-        </p>
-        <div className="ml-auto flex flex-wrap items-center gap-2">
+        {onlineNames ? (
+          <p className="hidden text-sm whitespace-nowrap text-slate-600 lg:block" title={onlineNames.join(", ")} data-testid="online-count">
+            <span aria-hidden="true" className={`mr-1 inline-block size-2 rounded-full ${onlineNames.length ? "bg-emerald-500" : "bg-slate-400"}`} />
+            {t("presence.count", { count: onlineNames.length })}
+          </p>
+        ) : null}
+        <div className="ml-auto flex flex-wrap items-center gap-2 lg:flex-nowrap">
+          <DashboardSearchForm />
           <button
             type="button"
             aria-pressed={soundOn}
@@ -318,8 +319,9 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
             }}
             className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-pressed:border-brand-600 aria-pressed:text-brand-700"
           >
-            <BellIcon muted={!soundOn} /> {t("alerts.sound")}
+            <BellIcon muted={!soundOn} /> <span className="sr-only 2xl:not-sr-only">{t("alerts.sound")}</span>
           </button>
+          <PushToggle />
           <div className="hidden sm:block">
             <LocaleSwitcher />
           </div>
@@ -328,7 +330,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
               {t("adminPanel")}
             </a>
           ) : null}
-          <span className="hidden max-w-56 truncate text-sm text-slate-700 lg:inline">{t("signedInAs", { name: operator.name })}</span>
+          <span className="hidden max-w-48 truncate text-sm text-slate-700 xl:inline">{t("signedInAs", { name: operator.name })}</span>
           <SignOutButton />
         </div>
       </header>
@@ -423,7 +425,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
               onNotice={setNotice}
             />
           ) : (
-            <p className="m-auto px-6 text-center text-slate-600">{t("chats.empty")}</p>
+            <p className="m-auto px-6 text-center text-slate-600">{storeList.length === 0 ? t("chats.nothingOpen") : t("chats.select")}</p>
           )}
         </div>
       </div>

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RANGES } from "@/lib/admin/time-buckets";
 
-const dateParam = z
+export const dateParam = z
   .string()
   .trim()
   .refine((v) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD) or an ISO timestamp")

@@ -26,7 +26,8 @@ function bucketExpr(column: string, unit: "hour" | "day", timeZone: string): Pri
 }
 
 /**
- * The admin overview: the live desk (operators, queue, chats) and, per hour (24 h) or day (7 / 30 days), sessions,
+ * The admin overview: the live desk (operators, queue, chats) and, per hour (24 h) or day (7 / 30 days), requests for
+ * an operator (chats and those ticketed at once), sessions,
  * average queue wait, chat first response, tickets, resolution time and SLA compliance; tickets by status and priority.
  */
 export async function getDashboardMetrics(range: Range, now = new Date()) {
@@ -35,7 +36,9 @@ export async function getDashboardMetrics(range: Range, now = new Date()) {
   const { unit, from, buckets } = rangeBuckets(range, now, timeZone);
   const b = (column: string) => bucketExpr(column, unit, timeZone);
 
-  const [seats, operators, roster, queue, sessions, waits, firstResponses, tickets, resolutions, sla, byStatus, byPriority, overdue] = await Promise.all([
+  // When a ticket's first-response target was decided: met at the first response, missed when the target passed.
+  const slaDecidedAt = "CASE WHEN first_response_at <= due_at THEN first_response_at ELSE due_at END";
+  const [seats, operators, roster, queue, sessions, escalatedTickets, waits, firstResponses, tickets, resolutions, sla, byStatus, byPriority, overdue] = await Promise.all([
     capacity(prisma),
     prisma.operator.groupBy({ by: ["status"], where: { active: true }, _count: { _all: true } }),
     prisma.operator.findMany({
@@ -48,6 +51,15 @@ export async function getDashboardMetrics(range: Range, now = new Date()) {
       SELECT ${b("created_at")} AS key, count(*) AS sessions,
              count(*) FILTER (WHERE status = 'ticketed') AS ticketed
         FROM chat_sessions WHERE created_at >= ${from} GROUP BY 1`,
+    // Requests for an operator that became a ticket at once (nobody online, after hours, queue full): no session.
+    prisma.$queryRaw<Row[]>`
+      SELECT ${b("t.created_at")} AS key, count(*) AS escalated
+        FROM tickets t
+       WHERE t.created_at >= ${from} AND t.session_id IS NULL
+         AND EXISTS (SELECT 1 FROM audit_events a
+                      WHERE a.target_type = 'ticket' AND a.target_id = t.id AND a.action = 'ticket.created'
+                        AND a.data->>'reason' IN ('no_operators', 'after_hours', 'queue_full'))
+       GROUP BY 1`,
     prisma.$queryRaw<Row[]>`
       SELECT ${b("assigned_at")} AS key, avg(extract(epoch FROM assigned_at - queued_at))::float8 AS avg_wait
         FROM chat_sessions WHERE assigned_at >= ${from} GROUP BY 1`,
@@ -59,27 +71,34 @@ export async function getDashboardMetrics(range: Range, now = new Date()) {
     prisma.$queryRaw<Row[]>`
       SELECT ${b("resolved_at")} AS key, avg(extract(epoch FROM resolved_at - created_at))::float8 AS avg_resolution
         FROM tickets WHERE resolved_at >= ${from} GROUP BY 1`,
-    // A ticket counts where its first-response target fell, once that moment has passed or it was answered.
+    // A ticket counts once its target is decided: answered in time (even before the target), or the target passed.
     prisma.$queryRaw<Row[]>`
-      SELECT ${b("due_at")} AS key,
+      SELECT ${b(slaDecidedAt)} AS key,
              count(*) FILTER (WHERE first_response_at <= due_at) AS met,
-             count(*) FILTER (WHERE first_response_at > due_at OR (first_response_at IS NULL AND due_at <= ${now} AND status IN ('open', 'pending'))) AS missed
-        FROM tickets WHERE due_at >= ${from} AND due_at <= ${now} GROUP BY 1`,
+             count(*) FILTER (WHERE first_response_at > due_at OR (first_response_at IS NULL AND status IN ('open', 'pending'))) AS missed
+        FROM tickets
+       WHERE (first_response_at <= due_at OR due_at <= ${now}) AND ${Prisma.raw(slaDecidedAt)} >= ${from}
+       GROUP BY 1`,
     prisma.ticket.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.ticket.groupBy({ by: ["priority"], where: { status: { in: ["open", "pending"] } }, _count: { _all: true } }),
     prisma.ticket.count({ where: { firstResponseAt: null, status: { in: ["open", "pending"] }, dueAt: { lte: now } } }),
   ]);
 
   const index = (rows: Row[]) => new Map(rows.map((r) => [r.key, r]));
-  const [s, w, f, t, r, l] = [sessions, waits, firstResponses, tickets, resolutions, sla].map(index);
+  const [s, e, w, f, t, r, l] = [sessions, escalatedTickets, waits, firstResponses, tickets, resolutions, sla].map(index);
   const series = buckets.map(({ key, start }) => {
     const met = num(l.get(key)?.met) ?? 0;
     const missed = num(l.get(key)?.missed) ?? 0;
+    const chats = num(s.get(key)?.sessions) ?? 0;
+    const ticketedAtOnce = num(e.get(key)?.escalated) ?? 0;
     return {
       key,
       start: start.toISOString(),
-      sessions: num(s.get(key)?.sessions) ?? 0,
+      /** Every request for an operator: chats (whatever became of them) plus those that became a ticket at once. */
+      requests: chats + ticketedAtOnce,
+      sessions: chats,
       sessions_ticketed: num(s.get(key)?.ticketed) ?? 0,
+      requests_ticketed_at_once: ticketedAtOnce,
       avg_wait_seconds: round(num(w.get(key)?.avg_wait), 0),
       avg_first_response_seconds: round(num(f.get(key)?.avg_first_response), 0),
       tickets: num(t.get(key)?.tickets) ?? 0,

@@ -61,7 +61,14 @@ function requireSameOriginForCookieWrites(request: NextRequest, principal: Princ
 
 function requireAuth(requirement: AuthRequirement, principal: Principal | null): void {
   if (requirement === "public") return;
-  if (!principal) throw new ApiError("UNAUTHORIZED", "Authentication required");
+  if (!principal) {
+    throw new ApiError(
+      "UNAUTHORIZED",
+      requirement === "admin"
+        ? "Authentication required: send an admin API key as `Authorization: Bearer <key>` (create one in the admin panel under API keys, /admin/api-keys, or set ADMIN_API_KEY), or sign in as an admin"
+        : "Authentication required: sign in as an operator, or send an admin API key as `Authorization: Bearer <key>` (admin panel → API keys, /admin/api-keys)",
+    );
+  }
   if (requirement === "admin" && principal.role !== "admin") throw new ApiError("FORBIDDEN", "Admin role required");
   if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");

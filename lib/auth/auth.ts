@@ -1,12 +1,15 @@
 import "server-only";
 import { betterAuth } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
-import { appUrl, allowedOrigins, env, isBuildPhase } from "@/lib/env";
+import { appUrl, env, isBuildPhase } from "@/lib/env";
 import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
 import { AUTH_CLIENT_IP_HEADER } from "@/lib/net/request-address";
+import { isOwnRedirect, setPasswordUrl, trustedAuthOrigins } from "@/lib/auth/auth-origins";
+
+export const SET_PASSWORD_LINK_SECONDS = 60 * 60 * 24 * 3;
 
 function authSecret(): string {
   const secret = env().AUTH_SECRET;
@@ -25,7 +28,10 @@ export const auth = betterAuth({
   appName: "Sportello",
   baseURL: appUrl(),
   secret: authSecret(),
-  trustedOrigins: [appUrl(), ...allowedOrigins()],
+  // Only the app's own origins (and both loopback names on a laptop): better-auth refuses every cookie-setting POST
+  // from any other Origin, and every callback/redirect URL outside them. Embed sites (ALLOWED_ORIGINS) are not here:
+  // they never sign anyone in, and a reset link must never lead to them.
+  trustedOrigins: trustedAuthOrigins(),
   telemetry: { enabled: false },
   database: prismaAdapter(prisma, { provider: "postgresql" }),
   user: {
@@ -47,9 +53,11 @@ export const auth = betterAuth({
     maxPasswordLength: 128,
     revokeSessionsOnPasswordReset: true,
     // Invites and first-admin setup links are password-reset links: valid for 3 days.
-    resetPasswordTokenExpiresIn: 60 * 60 * 24 * 3,
-    sendResetPassword: async ({ user, url }) => {
-      await deliverAuthLink({ email: user.email, name: user.name, url });
+    resetPasswordTokenExpiresIn: SET_PASSWORD_LINK_SECONDS,
+    // The link goes straight to our own set-password page (never to a caller-chosen redirectTo), and only to the
+    // operator's email through the outbox: nothing is printed, whoever asked.
+    sendResetPassword: async ({ user, token }) => {
+      await deliverAuthLink({ email: user.email, name: user.name, url: setPasswordUrl(token) });
     },
   },
   rateLimit: {
@@ -67,8 +75,21 @@ export const auth = betterAuth({
     // Secure cookies whenever the public URL is https (production on Render); plain http only on a laptop.
     useSecureCookies: appUrl().startsWith("https://"),
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    // better-auth skips its Origin/CSRF checks when NODE_ENV is "test": set explicitly, the checks run in every
+    // environment, so the tests prove what production does.
+    disableOriginCheck: false,
+    disableCSRFCheck: false,
     // Set by app/api/auth/[...all]/route.ts from clientIp() (socket + TRUSTED_PROXIES); a client cannot write it.
     ipAddress: { ipAddressHeaders: [AUTH_CLIENT_IP_HEADER] },
+  },
+  hooks: {
+    // Reset and invite callbacks only to this app: better-auth would otherwise accept any trusted origin.
+    before: createAuthMiddleware(async (ctx) => {
+      const redirectTo = (ctx.body as { redirectTo?: unknown } | undefined)?.redirectTo;
+      if (ctx.path === "/request-password-reset" && redirectTo !== undefined && !isOwnRedirect(redirectTo)) {
+        throw new APIError("FORBIDDEN", { message: "redirectTo must be a page of this app", code: "INVALID_REDIRECT_URL" });
+      }
+    }),
   },
   databaseHooks: {
     session: {
@@ -76,7 +97,7 @@ export const auth = betterAuth({
         // A deactivated operator keeps their password but can no longer open a session.
         before: async (session) => {
           const operator = await prisma.operator.findUnique({ where: { id: session.userId }, select: { active: true } });
-          if (!operator?.active) throw new APIError("FORBIDDEN", { message: "This account has been deactivated" });
+          if (!operator?.active) throw new APIError("FORBIDDEN", { message: "This account has been deactivated", code: "ACCOUNT_DEACTIVATED" });
         },
       },
     },

@@ -1,23 +1,22 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { prisma, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 
 /**
- * Where set-password links (operator invites, the first admin's setup) go: always printed to the console (the
- * first-admin setup on a fresh install relies on that), and emailed through the outbox when Resend is configured.
+ * Where set-password links (invites, password resets) go: only to the operator's own email, through the outbox like
+ * every other mail (Resend when configured, else the local outbox admins read in the panel). Never to the log: an
+ * anonymous reset request must not print a working link anyone with log access could use.
  */
-export async function deliverAuthLink(input: { email: string; name: string; url: string }): Promise<void> {
-  logger.info({ email: input.email }, "set-password link issued");
-  console.log(`\n  Set-password link for ${input.name} <${input.email}>:\n  ${input.url}\n`);
-  if (!env().RESEND_API_KEY) return;
-  const operator = await prisma.operator.findUnique({ where: { email: input.email }, select: { locale: true } });
-  await enqueueNotification(prisma, {
+export async function deliverAuthLink(input: { email: string; name: string; url: string }, tx: Tx = prisma): Promise<string> {
+  const operator = await tx.operator.findUnique({ where: { email: input.email }, select: { locale: true } });
+  const id = await enqueueNotification(tx, {
     kind: "auth_link",
     channel: "email",
     recipient: input.email,
     locale: operator?.locale,
     payload: { name: input.name, url: input.url },
   });
+  logger.info({ notification_id: id }, "set-password link queued for the operator's email");
+  return id;
 }

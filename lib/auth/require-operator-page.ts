@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getOperatorFromRequest } from "@/lib/auth/operator-session";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -22,12 +23,6 @@ export interface RequireOperatorPageOptions {
   role?: "admin";
   /** Where to come back to after signing in (a path on this site). */
   returnTo?: string;
-}
-
-/** Only same-site paths: a `next` parameter must never send a freshly signed-in operator to another site. */
-export function safeReturnPath(value: string | null | undefined, fallback = "/operator"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
 }
 
 /**

@@ -11,14 +11,15 @@ export function sessionLocale(metadata: Prisma.JsonValue | null | undefined): Ch
 
 const texts = {
   it: {
-    joined: (name: string) => `${name} si è unito alla chat.`,
+    // "è in chat" takes no gender: right whoever the operator is.
+    joined: (name: string) => `${name} è ora in chat.`,
     closedByOperator: () => "La chat è stata chiusa dall'operatore.",
     closedByCustomer: () => "La chat è stata chiusa dal cliente.",
     requeued: () => "L'operatore non è più disponibile: ti rimettiamo in coda.",
     ticketOpened: (number: number) => `Abbiamo aperto il ticket #${number}: riceverai la risposta via email/WhatsApp.`,
   },
   en: {
-    joined: (name: string) => `${name} joined the chat.`,
+    joined: (name: string) => `${name} is now in the chat.`,
     closedByOperator: () => "The operator closed the chat.",
     closedByCustomer: () => "The customer closed the chat.",
     requeued: () => "The operator is no longer available: you are back in the queue.",

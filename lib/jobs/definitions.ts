@@ -1,7 +1,9 @@
 import "server-only";
 import type { Queue } from "pg-boss";
 import { notificationJobs } from "@/lib/notifications/notification-jobs";
+import { autoMergeVerifiedContacts } from "@/lib/contacts/auto-merge-verified-contacts";
 import { markStaleOperatorsAway } from "@/lib/operators/mark-stale-operators-away";
+import { applyRetention } from "@/lib/privacy/apply-retention";
 import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
 import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
@@ -36,4 +38,8 @@ export const jobDefinitions: JobDefinition[] = [
   { name: "rules.queue-timeouts", everySeconds: 15, handler: async () => void (await enforceQueueTimeouts(new Date())) },
   { name: "rules.unanswered-assignments", everySeconds: 10, handler: async () => void (await enforceUnansweredAssignments(new Date())) },
   { name: "tickets.sla-breaches", everySeconds: 60, handler: async () => void (await enforceSlaBreaches(new Date())) },
+  // Privacy (lib/privacy): once a day, personal data of conversations and tickets past the admin's retention goes.
+  { name: "privacy.retention", everySeconds: 86_400, handler: async () => void (await applyRetention(new Date())) },
+  // Contacts (lib/contacts): the same identifier verified on both sides → one contact.
+  { name: "contacts.auto-merge", everySeconds: 300, handler: async () => void (await autoMergeVerifiedContacts()) },
 ];

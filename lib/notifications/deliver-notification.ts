@@ -9,6 +9,7 @@ import { DeliveryError } from "@/lib/notifications/delivery-error";
 import { dispatchNotifications } from "@/lib/notifications/dispatch-notifications";
 import { toNotificationLocale } from "@/lib/notifications/notification-payload";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";
+import { deliverPush } from "@/lib/push/deliver-push";
 import { renderWhatsapp } from "@/lib/whatsapp/render-whatsapp";
 import { lastWhatsappInboundAt, sendWhatsapp } from "@/lib/whatsapp/send-whatsapp";
 import { twilioConfig } from "@/lib/whatsapp/twilio-client";
@@ -38,6 +39,8 @@ async function send(notification: Notification): Promise<Sent> {
     const { id } = await sendEmail(config, { to: notification.recipient, email, idempotencyKey: notification.id });
     return { providerMessageId: id, messageStatus: "sent" };
   }
+  // Web Push goes straight to the operator's devices; there is no local stand-in (nothing would read it).
+  if (notification.channel === "push") return deliverPush(notification);
   const rendered = renderWhatsapp(notification.kind, notification.payload, locale);
   const config = twilioConfig();
   if (!config) return deliverLocally(notification, { text: rendered.body });

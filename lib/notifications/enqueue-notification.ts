@@ -15,6 +15,7 @@ export type NotificationKind =
   | "sla_breach_admin"
   | "missed_assignment_admin"
   | "queue_timeout_ticket"
+  | "operator_assignment"
   | "csat_request";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
@@ -22,7 +23,7 @@ export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";
 
 export interface NotificationInput {
   kind: NotificationKind;
-  channel: "email" | "whatsapp";
+  channel: "email" | "whatsapp" | "push";
   recipient: string;
   payload: Prisma.InputJsonValue;
   locale?: string;

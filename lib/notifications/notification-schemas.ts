@@ -6,7 +6,7 @@ export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "failed", "d
 export const listNotificationsQuery = z.object({
   /** One status, or "dead_letter" for the ones waiting on an admin (failed and dead). */
   status: z.enum([...NOTIFICATION_STATUSES, "dead_letter"]).optional(),
-  channel: z.enum(["email", "whatsapp"]).optional(),
+  channel: z.enum(["email", "whatsapp", "push"]).optional(),
   kind: z.string().trim().min(1).max(50).optional(),
   ticket_id: z.string().trim().min(1).max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -12,6 +12,7 @@ import {
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
 import { envSchema } from "@/lib/env";
+import { contactsSearchEndpoints } from "@/lib/openapi/contacts-search-endpoints";
 import {
   faqAnswer,
   faqAnswerBody,
@@ -38,7 +39,11 @@ import {
   readReceiptSchema,
   claimSchema,
   resumeLinkSchema,
+  pushSubscriptionDeletedSchema,
+  pushSubscriptionSavedSchema,
   sessionSchema,
+  setPasswordLinkSchema,
+  vapidPublicKeySchema,
   ticketListSchema,
   ticketSchema,
   ticketStatsSchema,
@@ -47,6 +52,7 @@ import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { attachmentParams, claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
 import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
@@ -469,6 +475,54 @@ export function apiEndpoints(): ApiEndpoint[] {
       errors: ["INVALID_STATE"],
     },
     {
+      method: "post",
+      path: "/api/chat/operators/{id}/resend-invite",
+      tag: "Operators",
+      summary: "Send the invite again: a fresh set-password link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/operators/{id}/password-reset",
+      tag: "Operators",
+      summary: "Send a password-reset link to the operator's own email (audited)",
+      auth: "admin",
+      params: operatorParams,
+      success: { status: 200, description: "Where the link went", payload: { kind: "data", name: "SetPasswordLink", schema: setPasswordLinkSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/push/vapid-public-key",
+      tag: "Operators",
+      summary: "The VAPID public key browsers subscribe to Web Push with",
+      auth: "operator",
+      success: { status: 200, description: "The key", payload: { kind: "data", name: "VapidPublicKey", schema: vapidPublicKeySchema } },
+    },
+    {
+      method: "post",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device in to Web Push notifications of new assignments (the signed-in operator)",
+      auth: "operator",
+      body: { name: "PushSubscriptionBody", schema: pushSubscriptionBody },
+      success: { status: 201, description: "Stored", payload: { kind: "data", name: "PushSubscriptionSaved", schema: pushSubscriptionSavedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
+      method: "delete",
+      path: "/api/push/subscriptions",
+      tag: "Operators",
+      summary: "Opt this device out of Web Push (only one's own subscription)",
+      auth: "operator",
+      body: { name: "PushUnsubscribeBody", schema: pushUnsubscribeBody },
+      success: { status: 200, description: "Removed", payload: { kind: "data", name: "PushSubscriptionDeleted", schema: pushSubscriptionDeletedSchema } },
+      errors: ["FORBIDDEN"],
+    },
+    {
       method: "get",
       path: "/api/chat/stats",
       tag: "Monitoring",
@@ -704,6 +758,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "public",
       success: { status: 200, description: "The OpenAPI document" },
     },
+    ...contactsSearchEndpoints(),
   ];
 }
 
@@ -713,6 +768,7 @@ export function apiEndpoints(): ApiEndpoint[] {
  */
 export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages",
+  "/api/{path}": "the catch-all that answers any unknown API path with a JSON 404",
   "/api/realtime/auth": "pusher-js channel authorization",
   "/api/realtime/config": "pusher-js connection settings for Sportello's pages",
   "/api/chat/queue": "the operator dashboard's queue view",
@@ -722,6 +778,7 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/sessions/{id}/ticket": "operator dashboard action",
   "/api/chat/sessions/{id}/transcript": "the customer chat's 'email me the transcript' action",
   "/api/chat/messages/{id}/media/{index}": "the operator dashboard's view of a WhatsApp attachment",
+  "/api/chat/sessions/{id}/contact-history": "the operator dashboard's sidebar: the customer's other conversations and open tickets",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
   "/api/tickets/{id}/timeline": "operator dashboard view",

@@ -8,6 +8,8 @@ import type { MessageView } from "@/lib/chat/message-view";
 import type { closeSession, markRead } from "@/lib/chat/session-actions";
 import type { HealthReport } from "@/lib/health/check-health";
 import type { toOperatorView } from "@/lib/operators/operator-view";
+import type { sendSetPasswordLink } from "@/lib/operators/send-set-password-link";
+import type { deletePushSubscription, savePushSubscription } from "@/lib/push/manage-push-subscriptions";
 import type { createTicketFromApi } from "@/lib/tickets/create-ticket-from-api";
 import type { getTicketStats } from "@/lib/tickets/get-ticket-stats";
 import type { listTickets } from "@/lib/tickets/list-tickets";
@@ -129,9 +131,24 @@ export const operatorSchema = z.object({
   locale: z.string(),
   last_seen_at: timestamp.nullable(),
   created_at: timestamp,
+  invite_pending: z.boolean().describe("True until the operator sets a password from the invite"),
   active_chats: z.number().int().optional(),
 });
 const _operator: Describes<z.output<typeof operatorSchema>, ReturnType<typeof toOperatorView>> = true;
+
+export const setPasswordLinkSchema = z.object({
+  operator_id: z.string(),
+  purpose: z.enum(["invite", "password_reset"]),
+  sent_to: z.string().describe("The operator's own email: the link goes nowhere else"),
+  notification_id: z.string().describe("The outbox notification carrying the link"),
+});
+const _link: Describes<z.output<typeof setPasswordLinkSchema>, Awaited<ReturnType<typeof sendSetPasswordLink>>> = true;
+
+export const pushSubscriptionSavedSchema = z.object({ id: z.string(), created_at: timestamp });
+const _pushSaved: Describes<z.output<typeof pushSubscriptionSavedSchema>, Awaited<ReturnType<typeof savePushSubscription>>> = true;
+export const pushSubscriptionDeletedSchema = z.object({ deleted: z.number().int().describe("0 when this device was not subscribed") });
+const _pushDeleted: Describes<z.output<typeof pushSubscriptionDeletedSchema>, Awaited<ReturnType<typeof deletePushSubscription>>> = true;
+export const vapidPublicKeySchema = z.object({ public_key: z.string().describe("The VAPID public key (base64url) for PushManager.subscribe") });
 
 export const onlineOperatorSchema = z.object({
   id: z.string(),

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { auth } from "@/lib/auth/auth";
+import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { issueSetPasswordLink } from "@/lib/auth/issue-set-password-link";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
-import { appUrl } from "@/lib/env";
 import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
 import type { createOperatorBody } from "@/lib/schemas/operators";
 
@@ -23,6 +23,7 @@ export async function createOperator(input: z.infer<typeof createOperatorBody>, 
     await recordAuditEvent(tx, actor, { action: "operator.created", targetType: "operator", targetId: created.id, data: { email, role: input.role } });
     return created;
   });
-  await auth.api.requestPasswordReset({ body: { email, redirectTo: `${appUrl()}/set-password` } });
+  // The invite goes to the operator's email only, through the outbox (readable in the panel with no provider).
+  await deliverAuthLink({ email, name: operator.name, url: await issueSetPasswordLink(operator.id) });
   return toOperatorView(operator, 0);
 }

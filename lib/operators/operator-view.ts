@@ -12,6 +12,8 @@ export const operatorSelect = {
   locale: true,
   lastSeenAt: true,
   createdAt: true,
+  // A password on the credential account: without one the operator has not accepted the invite yet.
+  authAccounts: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 },
 } satisfies Prisma.OperatorSelect;
 
 type OperatorRow = Prisma.OperatorGetPayload<{ select: typeof operatorSelect }>;
@@ -29,6 +31,7 @@ export function toOperatorView(o: OperatorRow, activeChats?: number) {
     locale: o.locale,
     last_seen_at: o.lastSeenAt?.toISOString() ?? null,
     created_at: o.createdAt.toISOString(),
+    invite_pending: o.authAccounts.length === 0,
     ...(activeChats === undefined ? {} : { active_chats: activeChats }),
   };
 }

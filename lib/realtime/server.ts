@@ -1,6 +1,7 @@
 import "server-only";
 import Pusher from "pusher";
 import { env } from "@/lib/env";
+import { enqueueAssignmentPushes } from "@/lib/push/enqueue-assignment-pushes";
 import { logger } from "@/lib/log/logger";
 
 export interface RealtimeEvent {
@@ -38,6 +39,8 @@ const BATCH_SIZE = 10; // Pusher's batch_events limit.
  * thrown: clients recover missed messages from the API by sequence number.
  */
 export async function publish(events: RealtimeEvent[]): Promise<void> {
+  // Assignments also go to the operator's devices by Web Push (through the outbox), realtime configured or not.
+  await enqueueAssignmentPushes(events).catch((error: unknown) => logger.warn({ err: error }, "assignment push not queued"));
   const pusher = pusherServer();
   if (!pusher || events.length === 0) return;
   const batches: RealtimeEvent[][] = [];

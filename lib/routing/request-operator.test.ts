@@ -61,7 +61,7 @@ describe("requestOperator", () => {
     if (result.type !== "operator_assigned") throw new Error("expected assignment");
     const session = await prisma.chatSession.findUniqueOrThrow({ where: { id: result.session_id }, include: { messages: { orderBy: { seq: "asc" } } } });
     expect(session.metadata).toEqual({ plan: "pro", locale: "en" });
-    expect(session.messages[1].body).toBe("Ada joined the chat.");
+    expect(session.messages[1].body).toBe("Ada is now in the chat.");
   });
 
   it("gives a trusted caller's user back their open session instead of a second one", async () => {

@@ -1,19 +1,32 @@
 // For scripts run beside `npm start` on a laptop: reach the embedded database npm start uses, or start it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
+import { preferredOrFreePort } from "@/scripts/lib/ports";
 
 interface LocalDatabase {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function localDatabase(dataDir: string, port: number): Promise<LocalDatabase> {
+const portFile = (dataDir: string) => path.join(path.resolve(dataDir), "postgres-port");
+
+/**
+ * The embedded database's port is internal: `npm start` takes EMBEDDED_PG_PORT when free, else any free port, and
+ * notes the one it took here so the scripts beside it find the running database.
+ */
+export function recordLocalDatabasePort(dataDir: string, port: number): void {
+  writeFileSync(portFile(dataDir), String(port));
+}
+
+export async function localDatabase(dataDir: string, configuredPort: number): Promise<LocalDatabase> {
   const secretsFile = path.join(path.resolve(dataDir), "local-secrets.json");
   if (!existsSync(secretsFile)) throw new Error("No local database yet: run `npm start` once first.");
   const { postgresPassword } = JSON.parse(readFileSync(secretsFile, "utf8")) as { postgresPassword: string };
+  const recorded = existsSync(portFile(dataDir)) ? Number(readFileSync(portFile(dataDir), "utf8").trim()) : NaN;
+  const port = Number.isInteger(recorded) && recorded > 0 ? recorded : configuredPort;
   const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/sportello`;
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
@@ -21,7 +34,8 @@ export async function localDatabase(dataDir: string, port: number): Promise<Loca
     await probe.end();
     return { url, stop: async () => undefined }; // npm start is running it
   } catch {
-    const handle = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(dataDir), "postgres"), port, database: "sportello", password: postgresPassword });
+    const freePort = await preferredOrFreePort(configuredPort);
+    const handle = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(dataDir), "postgres"), port: freePort, database: "sportello", password: postgresPassword });
     await applyMigrations(handle.url);
     return { url: handle.url, stop: () => handle.stop() };
   }

@@ -1,8 +1,8 @@
 // The operator's side of realtime in tests: the bundled Pusher-protocol server and an official pusher-js client
 // subscribed to private channels (authorized with the pusher SDK, as the app's auth endpoint does).
-import PusherServer from "pusher";
-import PusherClient from "pusher-js";
+import type PusherClient from "pusher-js";
 import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
+import { pusherJsClient } from "@/test/doubles/local-pusher";
 import { waitUntil } from "@/test/doubles/wait-until";
 
 const APP = { appId: "sportello-test", key: "test-key", secret: "test-secret" };
@@ -36,21 +36,7 @@ export class RealtimeListener {
   }
 
   private pusher(): PusherClient {
-    if (this.client) return this.client;
-    const sdk = new PusherServer({ ...APP, host: "127.0.0.1", port: String(this.server.port), useTLS: false });
-    this.client = new PusherClient(APP.key, {
-      cluster: "local",
-      wsHost: "127.0.0.1",
-      wsPort: this.server.port,
-      forceTLS: false,
-      enabledTransports: ["ws"],
-      disableStats: true,
-      channelAuthorization: {
-        endpoint: "/unused",
-        transport: "ajax",
-        customHandler: (params, callback) => callback(null, sdk.authorizeChannel(params.socketId, params.channelName)),
-      },
-    });
+    this.client ??= pusherJsClient(this.server.port, APP);
     return this.client;
   }
 

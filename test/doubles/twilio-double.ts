@@ -64,6 +64,9 @@ export class TwilioDouble {
     if (media && request.method === "GET") {
       return this.media.has(media[1]) ? { redirect: `/cdn/${media[1]}` } : { status: 404, body: { code: 20404, message: "Not found", status: 404 } };
     }
+    if (media && request.method === "DELETE") {
+      return this.media.delete(media[1]) ? { status: 204, body: null } : { status: 404, body: { code: 20404, message: "Not found", status: 404 } };
+    }
     if (request.method === "POST" && request.path === `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {
       const form = Object.fromEntries(new URLSearchParams(request.body));
       const message: TwilioMessage = {

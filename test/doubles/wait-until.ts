@@ -1,4 +1,17 @@
-// Bounded polling for asynchronous outcomes (a worker delivering, a callback landing): no fixed sleeps.
+// Bounded waits for asynchronous outcomes, never fixed sleeps: polling a condition (a worker delivering, a row
+// appearing) with waitUntil, or an event callback (a socket frame, a pusher-js binding) with waitFor.
+
+/** Resolves when `register` calls back; fails the test (instead of hanging) after `ms`. */
+export function waitFor<T>(label: string, register: (resolve: (value: T) => void) => void, ms = 3_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${label}`)), ms);
+    register((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
+
 export async function waitUntil<T>(label: string, check: () => T | Promise<T>, timeoutMs = 15_000, intervalMs = 50): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

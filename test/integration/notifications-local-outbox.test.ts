@@ -96,8 +96,14 @@ describe("the local outbox", () => {
     expect(await prisma.auditEvent.count({ where: { action: "notification.retried", targetId: dead.id } })).toBe(1);
   });
 
-  it("does not email set-password links while email is not configured", async () => {
+  it("puts set-password links in the local outbox like every other mail, readable by admins with the link", async () => {
+    worker = await startWorker();
     await deliverAuthLink({ email: "new@example.com", name: "New", url: "https://x/set-password?token=t" });
-    expect(await prisma.notification.count({ where: { kind: "auth_link" } })).toBe(0);
+    await waitUntil("invite delivered locally", async () => (await prisma.notification.findFirst({ where: { kind: "auth_link", status: "sent" } })) !== null);
+    const response = await get(getOutbox, "http://localhost/api/admin/outbox?recipient=new@example.com");
+    const { data } = (await response.json()) as { data: { deliveries: { recipient: string; text: string; html: string | null }[] } };
+    expect(data.deliveries).toHaveLength(1);
+    expect(data.deliveries[0].text).toContain("https://x/set-password?token=t");
+    expect(data.deliveries[0].html).toContain('href="https://x/set-password?token=t"');
   });
 });

@@ -11,7 +11,7 @@ import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 
-const TARGET_TYPES = ["ticket", "session", "operator", "api_key", "setting", "notification"];
+const TARGET_TYPES = ["ticket", "session", "operator", "api_key", "setting", "notification", "embed_site", "knowledge_entry"] as const;
 
 /** Where an audit target can be looked at in the panel. */
 function targetHref(target: { type: string; id: string | null } | null, data: unknown): string | null {
@@ -43,12 +43,25 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
 
   const actorLabel = (actor: { type: string; id: string | null; name: string | null }) =>
     actor.type === "operator"
-      ? (actor.name ?? actor.id ?? t("actor.unknown"))
+      ? (actor.name ?? t("actor.unknown"))
       : actor.type === "api_key"
-        ? t("actor.apiKey", { name: actor.name ?? actor.id ?? "" })
+        ? t("actor.apiKey", { name: actor.name ?? "" })
         : actor.type === "customer"
-          ? `${t("actor.customer")}${actor.id ? ` (${actor.id})` : ""}`
+          ? t("actor.customer")
           : t("actor.system");
+  // Action keys are nested catalogue keys ("ticket.created" → audit.sentence.ticket.created).
+  type Key = Parameters<typeof t>[0];
+  const known = (key: string) => t.has(key as Key);
+  const actionLabel = (action: string) => (known(`audit.action.${action}`) ? t(`audit.action.${action}` as Key) : action);
+  const groupLabel = (group: string) => (known(`audit.group.${group}`) ? t(`audit.group.${group}` as Key) : group);
+  const targetTypeLabel = (type: string) => (known(`audit.targetTypes.${type}`) ? t(`audit.targetTypes.${type}` as Key) : type);
+  const sentence = (e: (typeof events)[number]) => {
+    const actor = actorLabel(e.actor);
+    const target = e.target ? (e.target.label ?? targetTypeLabel(e.target.type)) : t("audit.someone");
+    return known(`audit.sentence.${e.action}`)
+      ? t(`audit.sentence.${e.action}` as Key, { actor, target })
+      : t("audit.other", { actor, action: actionLabel(e.action) });
+  };
 
   return (
     <>
@@ -60,13 +73,17 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </label>
           <select id="a-action" name="action" defaultValue={values.action ?? ""} className={inputClass}>
             <option value="">{t("ui.all")}</option>
-            {[...new Set(actions.map((a) => `${a.split(".")[0]}.`))].map((prefix) => (
-              <option key={prefix} value={prefix}>{`${prefix}*`}</option>
-            ))}
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
+            {[...new Set(actions.map((a) => a.split(".")[0]))].map((group) => (
+              <optgroup key={group} label={groupLabel(group)}>
+                <option value={`${group}.`}>{t("audit.allOf", { group: groupLabel(group) })}</option>
+                {actions
+                  .filter((a) => a.startsWith(`${group}.`))
+                  .map((a) => (
+                    <option key={a} value={a}>
+                      {actionLabel(a)}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         </div>
@@ -104,7 +121,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             <option value="">{t("ui.all")}</option>
             {TARGET_TYPES.map((type) => (
               <option key={type} value={type}>
-                {type}
+                {targetTypeLabel(type)}
               </option>
             ))}
           </select>
@@ -144,7 +161,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         <table className={tableClass}>
           <thead className="bg-slate-50">
             <tr>
-              {(["at", "actor", "action", "target", "details"] as const).map((c) => (
+              {(["at", "action", "target", "details"] as const).map((c) => (
                 <th key={c} scope="col" className={thClass}>
                   {t(`audit.columns.${c}`)}
                 </th>
@@ -154,7 +171,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <tbody className="divide-y divide-slate-100">
             {events.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-3 py-10 text-center text-slate-500">
+                <td colSpan={4} className="px-3 py-10 text-center text-slate-500">
                   {t("audit.empty")}
                 </td>
               </tr>
@@ -166,23 +183,30 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                     <td className={`${tdClass} whitespace-nowrap`}>
                       <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}</time>
                     </td>
-                    <td className={tdClass}>{actorLabel(e.actor)}</td>
-                    <td className={`${tdClass} font-mono text-xs`}>{e.action}</td>
-                    <td className={`${tdClass} text-xs`}>
+                    <td className={tdClass}>
+                      <span className="text-slate-900">{sentence(e)}</span>
+                      <span className="block text-xs text-slate-500">{actionLabel(e.action)}</span>
+                    </td>
+                    <td className={`${tdClass} text-sm`}>
                       {e.target ? (
                         href ? (
                           <Link href={href} className="text-brand-700 hover:underline">
-                            {e.target.type} {e.target.id}
+                            {targetTypeLabel(e.target.type)} {e.target.label ?? ""}
                           </Link>
                         ) : (
-                          `${e.target.type} ${e.target.id ?? ""}`
+                          `${targetTypeLabel(e.target.type)} ${e.target.label ?? ""}`
                         )
                       ) : (
                         t("ui.none")
                       )}
                     </td>
                     <td className={`${tdClass} max-w-md`}>
-                      {e.data ? <code className="block max-h-24 overflow-auto whitespace-pre-wrap break-all font-mono text-xs text-slate-600">{JSON.stringify(e.data)}</code> : null}
+                      {e.data ? (
+                        <details className="text-xs text-slate-600">
+                          <summary className="cursor-pointer">{t("audit.technical")}</summary>
+                          <code className="mt-1 block max-h-24 overflow-auto font-mono break-all whitespace-pre-wrap">{JSON.stringify({ action: e.action, target_id: e.target?.id, ...(e.data as object) })}</code>
+                        </details>
+                      ) : null}
                     </td>
                   </tr>
                 );

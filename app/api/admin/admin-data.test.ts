@@ -79,6 +79,10 @@ describe("GET /api/admin/audit", () => {
     const tickets = await call(audit, { path: "/api/admin/audit?action=ticket.", headers: adminHeaders() });
     expect(tickets.json.data.events).toHaveLength(2);
     expect(tickets.json.data.events[0].actor).toEqual({ type: "operator", id: operatorId, name: "Giulia" });
+    // Targets carry what people call them (the page's sentences use it), never only an id.
+    expect(tickets.json.data.events.map((e: { target: { label: string } }) => e.target.label).sort()).toEqual(
+      (await prisma.ticket.findMany({ select: { number: true } })).map((t) => `#${t.number}`).sort(),
+    );
     const byActor = await call(audit, { path: `/api/admin/audit?actor=${operatorId}&page_size=1`, headers: adminHeaders() });
     expect(byActor.json.data.pagination).toEqual({ page: 1, page_size: 1, total: 2, total_pages: 2 });
     const rules = await call(audit, { path: "/api/admin/audit?target_type=setting&actor_type=system", headers: adminHeaders() });

@@ -45,6 +45,10 @@ export class ChannelRegistry {
     return this.channels.get(channel)?.subscribers.has(socketId) ?? false;
   }
 
+  channelCount(socketId: string): number {
+    return this.channelsBySocket.get(socketId)?.size ?? 0;
+  }
+
   /** Adds the subscriber; on presence channels announces a newly present user to everyone else. */
   subscribe(subscriber: Subscriber, channel: string, member?: PresenceMember): void {
     const state = this.channelState(channel, member !== undefined);

@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from "ws";
 
 import type { ChannelRegistry, PresenceMember, Subscriber } from "./channels";
+import { RateBucket, type ClientLimits } from "./limits";
 import type { LocalServerLogger } from "./logger";
 import {
   ERROR_CODES,
@@ -27,6 +28,7 @@ export interface ConnectionContext {
   activityTimeoutMs: number;
   /** How long to wait for any reply to that ping before closing with 4201. */
   pongTimeoutMs: number;
+  limits: ClientLimits;
   onClosed(connection: Connection): void;
 }
 
@@ -39,12 +41,19 @@ export class Connection implements Subscriber {
   private readonly idleTimer: NodeJS.Timeout;
   private pongTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly frames: RateBucket;
+  private readonly clientEvents: RateBucket;
 
   constructor(
     readonly socketId: string,
     private readonly ws: WebSocket,
+    /** The client's address, for the per-address connection count. */
+    readonly clientAddress: string,
     private readonly ctx: ConnectionContext,
   ) {
+    const { limits } = ctx;
+    this.frames = new RateBucket(limits.maxFramesPerSecond, limits.maxChannelsPerConnection + limits.maxFramesPerSecond);
+    this.clientEvents = new RateBucket(limits.maxClientEventsPerSecond, limits.maxClientEventsPerSecond);
     this.idleTimer = setTimeout(() => this.onIdle(), ctx.activityTimeoutMs);
     ws.on("message", (data, isBinary) => this.onFrame(data, isBinary));
     // Transport-level pings count as activity too, like on the hosted service.
@@ -106,6 +115,13 @@ export class Connection implements Subscriber {
   }
 
   private onFrame(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.frames.take()) {
+      const limit = this.ctx.limits.maxFramesPerSecond;
+      this.ctx.logger.warn({ socketId: this.socketId, clientAddress: this.clientAddress, limit }, "realtime connection closed: too many frames");
+      this.fail(ERROR_CODES.tooManyFrames, `Too many frames: at most ${limit} per second`);
+      return;
+    }
     this.markActive();
     if (isBinary) {
       this.send(errorMessage("Binary frames are not supported", null));
@@ -165,12 +181,21 @@ export class Connection implements Subscriber {
     }
     const outcome = this.authorizeSubscription(channel, data);
     if (!outcome.ok) {
+      this.ctx.logger.debug({ socketId: this.socketId, channel, status: outcome.status }, "realtime subscription refused");
       this.send(subscriptionErrorMessage(channel, outcome.error, outcome.status, outcome.type));
       return;
     }
-    const { registry } = this.ctx;
+    const { registry, limits } = this.ctx;
     // Re-subscribing is idempotent: repeat the acknowledgement without touching membership.
-    if (!registry.isSubscribed(this.socketId, channel)) registry.subscribe(this, channel, outcome.member);
+    if (!registry.isSubscribed(this.socketId, channel)) {
+      if (registry.channelCount(this.socketId) >= limits.maxChannelsPerConnection) {
+        const error = `Too many channels: at most ${limits.maxChannelsPerConnection} per connection`;
+        this.ctx.logger.info({ socketId: this.socketId, limit: limits.maxChannelsPerConnection }, "realtime subscription refused: channel limit");
+        this.send(subscriptionErrorMessage(channel, error, 429, "LimitReached"));
+        return;
+      }
+      registry.subscribe(this, channel, outcome.member);
+    }
     const ack = channelKind(channel) === "presence" ? { presence: registry.presence(channel) } : {};
     this.send(internalMessage("pusher_internal:subscription_succeeded", ack, channel));
   }
@@ -249,6 +274,11 @@ export class Connection implements Subscriber {
     }
     if (event.length > LIMITS.maxEventNameLength) {
       this.send(errorMessage("Client event name too long", null));
+      return;
+    }
+    if (!this.clientEvents.take()) {
+      const limit = this.ctx.limits.maxClientEventsPerSecond;
+      this.send(errorMessage(`Client event rejected due to rate limit: at most ${limit} per second`, ERROR_CODES.clientEventRateLimited));
       return;
     }
     const payload = JSON.stringify(message.data ?? null);

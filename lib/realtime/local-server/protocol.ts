@@ -2,8 +2,6 @@
 
 /** Limits mirror Pusher's published defaults so code that works here also works on the hosted service. */
 export const LIMITS = {
-  /** Hard cap for one client frame; `ws` closes the socket with 1009 above it. */
-  maxClientFrameBytes: 20 * 1024,
   /** Pusher's per-event `data` limit, for HTTP and client events alike. */
   maxEventDataBytes: 10 * 1024,
   maxChannelNameLength: 200,
@@ -17,13 +15,22 @@ export const LIMITS = {
   maxTimestampSkewSeconds: 600,
 } as const;
 
-/** Close / error codes from the protocol spec (4000-4099 = do not reconnect, 4200-4299 = reconnect now). */
+/**
+ * Close / error codes from the protocol spec: 4000-4099 do not reconnect, 4100-4199 reconnect with backoff,
+ * 4200-4299 reconnect now, 4300-4399 other (non-fatal when sent as a pusher:error on an open connection).
+ */
 export const ERROR_CODES = {
   appDoesNotExist: 4001,
   unsupportedProtocol: 4007,
   unauthorized: 4009,
+  /** Pusher's "over capacity"; here: too many sockets from one client address. */
+  overCapacity: 4100,
+  /** Too many frames per second on one socket. */
+  tooManyFrames: 4101,
   serverShuttingDown: 4200,
   pongNotReceived: 4201,
+  /** Pusher's "client event rejected due to rate limit". */
+  clientEventRateLimited: 4301,
 } as const;
 
 export const SUPPORTED_PROTOCOLS: readonly number[] = [5, 6, 7];

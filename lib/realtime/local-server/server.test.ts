@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
 
 import { startLocalPusherServer } from "./server";
-import { APP, Harness, signedPath, waitFor } from "./test-helpers";
+import { APP, Harness, signedPath } from "@/test/doubles/local-pusher";
+import { waitFor } from "@/test/doubles/wait-until";
 
 const harness = new Harness();
 afterEach(() => harness.closeAll());
@@ -45,7 +46,7 @@ function recordEvents(channel: Channel): string[] {
 
 describe("local pusher server: connection", () => {
   it("sends connection_established with a socket id and the activity timeout as a JSON string", async () => {
-    const server = await harness.server(7);
+    const server = await harness.server({ activityTimeoutSeconds: 7 });
     const raw = await harness.raw(server);
     const frame = await raw.next("pusher:connection_established");
     expect(typeof frame.data).toBe("string");
@@ -72,7 +73,7 @@ describe("local pusher server: connection", () => {
   });
 
   it("answers pusher:ping, keeps responsive clients and closes silent ones after the activity timeout", async () => {
-    const server = await harness.server(1);
+    const server = await harness.server({ activityTimeoutSeconds: 1 });
     const responsive = await harness.raw(server);
     const silent = await harness.raw(server);
     const pusherJs = harness.client(server);

@@ -5,13 +5,17 @@ import type { Duplex } from "node:stream";
 
 import { WebSocketServer, type WebSocket } from "ws";
 
+import { resolveClientAddress, type TrustProxy } from "@/lib/net/client-address";
+
 import { ChannelRegistry, type ChannelInfo } from "./channels";
 import { Connection, type ConnectionContext } from "./connection";
 import { createHttpApiHandler } from "./http-api";
-import { errorFields, silentLogger, type LocalServerLogger } from "./logger";
-import { ERROR_CODES, LIMITS, SUPPORTED_PROTOCOLS } from "./protocol";
+import { AddressCounter, DEFAULT_CLIENT_LIMITS, type ClientLimits } from "./limits";
+import { errorFields, redactingLogger, silentLogger, type LocalServerLogger } from "./logger";
+import { ERROR_CODES, SUPPORTED_PROTOCOLS } from "./protocol";
 
 export type { ChannelInfo } from "./channels";
+export type { ClientLimits } from "./limits";
 export type { LocalServerLogger } from "./logger";
 
 export interface LocalPusherServerOptions {
@@ -24,6 +28,10 @@ export interface LocalPusherServerOptions {
   secret: string;
   /** Seconds of client silence before the server pings; also advertised to clients. Default 120 (Pusher's). */
   activityTimeoutSeconds?: number;
+  /** Per-client limits; anything not given keeps its default (DEFAULT_CLIENT_LIMITS). */
+  limits?: Partial<ClientLimits>;
+  /** Which proxies may name the client in X-Forwarded-For (compileTrustedProxies); default: none, the peer counts. */
+  trustProxy?: TrustProxy;
   logger?: LocalServerLogger;
 }
 
@@ -47,7 +55,11 @@ const CLOSE_GRACE_MS = 1_000;
  * on a single port, for use when no hosted Pusher credentials are configured.
  */
 export async function startLocalPusherServer(options: LocalPusherServerOptions): Promise<LocalPusherServer> {
-  const logger = options.logger ?? silentLogger;
+  // Channel names carry customers' session ids: every line goes through the redaction, whatever logger was passed.
+  const logger = options.logger ? redactingLogger(options.logger) : silentLogger;
+  const limits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits };
+  const trustProxy = options.trustProxy ?? (() => false);
+  const addresses = new AddressCounter();
   const activityTimeoutMs = Math.max(1, options.activityTimeoutSeconds ?? DEFAULT_ACTIVITY_TIMEOUT_SECONDS) * 1000;
   const registry = new ChannelRegistry();
   const connections = new Map<string, Connection>();
@@ -59,7 +71,11 @@ export async function startLocalPusherServer(options: LocalPusherServerOptions):
     logger,
     activityTimeoutMs,
     pongTimeoutMs: Math.min(MAX_PONG_TIMEOUT_MS, activityTimeoutMs),
-    onClosed: (connection) => connections.delete(connection.socketId),
+    limits,
+    onClosed: (connection) => {
+      connections.delete(connection.socketId);
+      addresses.remove(connection.clientAddress);
+    },
   };
 
   const httpServer = createServer(
@@ -76,7 +92,8 @@ export async function startLocalPusherServer(options: LocalPusherServerOptions):
       },
     }),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxClientFrameBytes });
+  // Above maxPayload, `ws` closes the socket with 1009 (message too big) without reading the rest.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
 
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", (error) => logger.debug(errorFields(error), "upgrade socket error"));
@@ -87,7 +104,13 @@ export async function startLocalPusherServer(options: LocalPusherServerOptions):
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, appKey, url.searchParams));
+    const forwardedFor = req.headers["x-forwarded-for"];
+    const clientAddress = resolveClientAddress(
+      req.socket.remoteAddress ?? "unknown",
+      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+      trustProxy,
+    );
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, appKey, url.searchParams, clientAddress));
   });
   httpServer.on("clientError", (error, socket) => {
     logger.debug(errorFields(error), "http client error");
@@ -96,7 +119,7 @@ export async function startLocalPusherServer(options: LocalPusherServerOptions):
   });
   wss.on("error", (error) => logger.warn(errorFields(error), "websocket server error"));
 
-  function accept(ws: WebSocket, appKey: string, query: URLSearchParams): void {
+  function accept(ws: WebSocket, appKey: string, query: URLSearchParams, clientAddress: string): void {
     ws.on("error", (error) => logger.debug(errorFields(error), "websocket error before handshake"));
     // Errors must reach the client as a pusher:error *and* a close code, which only works after the upgrade.
     if (appKey !== options.key) {
@@ -108,8 +131,13 @@ export async function startLocalPusherServer(options: LocalPusherServerOptions):
       rejectSocket(ws, ERROR_CODES.unsupportedProtocol, "Unsupported protocol version");
       return;
     }
+    if (!addresses.tryAdd(clientAddress, limits.maxConnectionsPerIp)) {
+      logger.warn({ clientAddress, limit: limits.maxConnectionsPerIp }, "realtime connection refused: too many from one address");
+      rejectSocket(ws, ERROR_CODES.overCapacity, `Over capacity: at most ${limits.maxConnectionsPerIp} connections per client address`);
+      return;
+    }
     const socketId = newSocketId(connections);
-    connections.set(socketId, new Connection(socketId, ws, connectionContext));
+    connections.set(socketId, new Connection(socketId, ws, clientAddress, connectionContext));
     logger.debug({ socketId, client: query.get("client"), version: query.get("version") }, "client connected");
   }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createFormatter, createTranslator } from "use-intl/core";
+import { sourceKind } from "@/lib/i18n/source-kind";
 import { ChannelBadge, OverdueBadge, PriorityBadge, TicketStatusBadge } from "@/components/admin/badges";
 import { Card } from "@/components/admin/page-header";
 import { TicketComposer } from "@/components/admin/ticket-composer";
@@ -35,6 +36,7 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ id
   await requireOperatorPage({ role: "admin", returnTo: `/admin/tickets/${encodeURIComponent(id)}` });
   const locale = await getLocale();
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin" });
+  const tc = createTranslator({ locale, messages: messagesFor(locale), namespace: "common" });
   const now = new Date();
   const format = createFormatter({ locale, timeZone: "Europe/Rome", now });
   const ticket = toTicketView(await loadTicket(decodeURIComponent(id)), now);
@@ -55,7 +57,7 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ id
         {ticket.overdue ? <OverdueBadge /> : null}
       </div>
       <p className="-mt-4 mb-6 text-sm text-slate-600">
-        {t("ticket.openedAt", { date: dateTime(ticket.created_at), channel: t(`channel.${ticket.channel}`), source: ticket.source })}
+        {t("ticket.openedAt", { date: dateTime(ticket.created_at), channel: t(`channel.${ticket.channel}`), source: tc(`source.${sourceKind(ticket.source, { channel: ticket.channel, metadata: ticket.metadata })}`) })}
       </p>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

@@ -1,24 +1,49 @@
-// Shared by the *.test.ts files of this folder only; not part of the server.
+// The bundled Pusher-protocol server in tests: servers, official pusher-js clients and bare `ws` sockets, all on
+// 127.0.0.1 and all torn down by the harness even when a test fails half-way.
 import { createHash, createHmac } from "node:crypto";
 
 import PusherServer from "pusher";
 import PusherClient, { type Options as PusherClientOptions } from "pusher-js";
 import { WebSocket, type RawData } from "ws";
 
-import { startLocalPusherServer, type LocalPusherServer } from "./server";
+import { startLocalPusherServer, type LocalPusherServer, type LocalPusherServerOptions } from "@/lib/realtime/local-server/server";
+import { waitFor } from "@/test/doubles/wait-until";
 
 export const APP = { appId: "app-1", key: "local-key", secret: "local-secret" } as const;
 
 const WAIT_MS = 3_000;
 
-/** Resolves when `register` calls back, fails the test (instead of hanging) after `ms`. */
-export function waitFor<T>(label: string, register: (resolve: (value: T) => void) => void, ms = WAIT_MS): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${label}`)), ms);
-    register((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
+export interface PusherApp {
+  appId: string;
+  key: string;
+  secret: string;
+}
+
+/**
+ * A pusher-js client on the local server that authorizes channels through the `pusher` SDK, as the app's auth
+ * endpoint does (presence channels join as `presence`).
+ */
+export function pusherJsClient(
+  port: number,
+  app: PusherApp,
+  presence?: PusherServer.PresenceChannelData,
+  extra?: Partial<PusherClientOptions>,
+): PusherClient {
+  const sdk = new PusherServer({ ...app, host: "127.0.0.1", port: String(port), useTLS: false });
+  return new PusherClient(app.key, {
+    cluster: "local",
+    wsHost: "127.0.0.1",
+    wsPort: port,
+    forceTLS: false,
+    enabledTransports: ["ws"],
+    disableStats: true,
+    channelAuthorization: {
+      endpoint: "/unused",
+      transport: "ajax",
+      customHandler: (params, callback) =>
+        callback(null, sdk.authorizeChannel(params.socketId, params.channelName, params.channelName.startsWith("presence-") ? presence : undefined)),
+    },
+    ...extra,
   });
 }
 
@@ -28,8 +53,8 @@ export class Harness {
   private readonly rawClients: WebSocket[] = [];
   private readonly servers: LocalPusherServer[] = [];
 
-  async server(activityTimeoutSeconds?: number): Promise<LocalPusherServer> {
-    const server = await startLocalPusherServer({ host: "127.0.0.1", port: 0, ...APP, activityTimeoutSeconds });
+  async server(options: Partial<LocalPusherServerOptions> = {}): Promise<LocalPusherServer> {
+    const server = await startLocalPusherServer({ host: "127.0.0.1", port: 0, ...APP, ...options });
     this.servers.push(server);
     return server;
   }
@@ -40,29 +65,13 @@ export class Harness {
 
   /** A pusher-js client that authorizes channels through the SDK, as the app's auth endpoint would. */
   client(server: LocalPusherServer, presence?: PusherServer.PresenceChannelData, extra?: Partial<PusherClientOptions>): PusherClient {
-    const sdk = this.sdk(server);
-    const client = new PusherClient(APP.key, {
-      cluster: "local",
-      wsHost: "127.0.0.1",
-      wsPort: server.port,
-      forceTLS: false,
-      enabledTransports: ["ws"],
-      disableStats: true,
-      channelAuthorization: {
-        customHandler: (params, callback) =>
-          callback(
-            null,
-            sdk.authorizeChannel(params.socketId, params.channelName, params.channelName.startsWith("presence-") ? presence : undefined),
-          ),
-      },
-      ...extra,
-    });
+    const client = pusherJsClient(server.port, APP, presence, extra);
     this.clients.push(client);
     return client;
   }
 
-  async raw(server: LocalPusherServer, path = `/app/${APP.key}?protocol=7&client=raw&version=1`): Promise<RawClient> {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+  async raw(server: LocalPusherServer, path = `/app/${APP.key}?protocol=7&client=raw&version=1`, headers?: Record<string, string>): Promise<RawClient> {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers });
     this.rawClients.push(ws);
     const client = new RawClient(ws);
     await waitFor<void>("raw socket open", (resolve) => ws.once("open", () => resolve()));
@@ -102,7 +111,7 @@ export class RawClient {
 
   /** Waits for the n-th (1-based) frame named `event`. */
   next(event: string, nth = 1, ms = WAIT_MS): Promise<ReceivedFrame> {
-    return waitFor(`${event} #${nth}`, (resolve) => {
+    return waitFor(`${event} #${nth}`, (resolve: (frame: ReceivedFrame) => void) => {
       const check = () => {
         const found = this.frames.filter((frame) => frame.event === event)[nth - 1];
         if (found) {

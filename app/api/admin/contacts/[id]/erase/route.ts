@@ -1,0 +1,8 @@
+// POST /api/admin/contacts/{id}/erase – remove one person's personal data everywhere; counts of what went (admin, audited)
+import { ok, route } from "@/lib/api/handler";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/auth/principal";
+import { contactParams } from "@/lib/contacts/contact-schemas";
+import { eraseContact } from "@/lib/privacy/erase-contact";
+
+export const POST = route({ auth: "admin", params: contactParams }, async ({ params, principal }) => ok(await eraseContact(params.id, actorOf(principal, SYSTEM_ACTOR))));

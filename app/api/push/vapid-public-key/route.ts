@@ -1,0 +1,5 @@
+// GET /api/push/vapid-public-key – the application server key a browser subscribes with (operator)
+import { ok, route } from "@/lib/api/handler";
+import { vapidKeys } from "@/lib/push/vapid-keys";
+
+export const GET = route({ auth: "operator" }, async () => ok({ public_key: (await vapidKeys()).publicKey }));

@@ -1,0 +1,25 @@
+import { useTranslations } from "use-intl";
+
+/** The dashboard header's search box: a plain GET form, so it works before any script has loaded. */
+export function DashboardSearchForm() {
+  const t = useTranslations("contacts.search");
+  return (
+    <form role="search" action="/operator/search" method="get" className="flex items-center gap-1">
+      <label htmlFor="dashboard-search" className="sr-only">
+        {t("label")}
+      </label>
+      <input
+        id="dashboard-search"
+        name="q"
+        type="search"
+        required
+        maxLength={200}
+        placeholder={t("title")}
+        className="w-32 rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm sm:w-48"
+      />
+      <button type="submit" className="rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

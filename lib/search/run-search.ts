@@ -1,0 +1,205 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, buildTsquery, renderSnippet, ticketNumberOf } from "@/lib/search/build-tsquery";
+import { decodeCursor, encodeCursor, type SearchCursor } from "@/lib/search/search-cursor";
+import type { ContactHit, MessageHit, SearchQuery, SearchResult, TicketHit } from "@/lib/search/search-schemas";
+import { contactVisible, sessionVisible, ticketVisible, type Viewer } from "@/lib/search/visibility";
+import { endOfRange } from "@/lib/tickets/list-tickets";
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+// The query in both languages, OR-ed: one GIN probe finds Italian and English rows alike, each stemmed its own way.
+const bilingual = (text: string) => Prisma.sql`(to_tsquery('sportello_it', ${text}) || to_tsquery('sportello_en', ${text}))`;
+
+// Rank normalisation 1 (÷ 1 + log length): a long message that mentions the words once does not outrank a short one
+// about them.
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
+
+function afterCursor(cursor: SearchCursor | null, createdAt: string, id: string): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
+  return Prisma.sql`(rank, ${Prisma.raw(createdAt)}, ${Prisma.raw(id)}) < (${cursor.rank}::numeric, ${cursor.createdAt}::timestamp, ${cursor.id})`;
+}
+
+function dateRange(query: SearchQuery, column: string): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (query.from) parts.push(Prisma.sql`${Prisma.raw(column)} >= ${query.from}::timestamp`);
+  if (query.to) parts.push(Prisma.sql`${Prisma.raw(column)} < ${endOfRange(query.to)}::timestamp`);
+  return parts;
+}
+
+interface Ranked {
+  id: string;
+  rank: string;
+  created_at: Date;
+}
+
+function page<R extends Ranked, H>(rows: R[], limit: number, toHit: (row: R) => H) {
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  return {
+    items: kept.map(toHit),
+    next_cursor: more && last ? encodeCursor({ rank: last.rank, createdAt: last.created_at, id: last.id }) : null,
+  };
+}
+
+interface MessageRow extends Ranked {
+  session_id: string | null;
+  ticket_id: string | null;
+  ticket_number: number | null;
+  sender: string;
+  channel: string;
+  status: string | null;
+  language: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  headline: string;
+}
+
+async function searchMessages(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
+  const filters: Prisma.Sql[] = [Prisma.sql`(${sessionVisible(viewer)} OR ${ticketVisible(viewer)})`, ...dateRange(query, "m.created_at")];
+  if (query.channel) filters.push(Prisma.sql`m.channel = ${query.channel}::"Channel"`);
+  if (query.status) filters.push(Prisma.sql`coalesce(s.status::text, t.status::text) = ${query.status}`);
+  if (query.operator) filters.push(Prisma.sql`(s.operator_id = ${query.operator} OR t.assignee_id = ${query.operator})`);
+  const rows = await prisma.$queryRaw<MessageRow[]>`
+    WITH q AS (SELECT ${bilingual(text)} AS query),
+    hits AS (
+      SELECT m.id, m.session_id, m.ticket_id, m.sender::text AS sender, m.channel::text AS channel, m.language, m.body,
+             m.created_at, coalesce(s.status::text, t.status::text) AS status, coalesce(s.contact_id, t.contact_id) AS contact_id,
+             t.number AS ticket_number, round(ts_rank(m.search_vector, q.query, 1)::numeric, 6) AS rank
+      FROM messages m CROSS JOIN q
+      LEFT JOIN chat_sessions s ON s.id = m.session_id
+      LEFT JOIN tickets t ON t.id = m.ticket_id
+      WHERE m.search_vector @@ q.query AND ${and(filters)}
+    )
+    SELECT h.id, h.session_id, h.ticket_id, h.ticket_number, h.sender, h.channel, h.status, h.language, h.created_at,
+           h.rank::text AS rank, h.contact_id, c.name AS contact_name,
+           ts_headline(sportello_search_config(h.language), h.body, q.query, ${HEADLINE_OPTIONS}) AS headline
+    FROM (SELECT * FROM hits WHERE ${afterCursor(cursor, "created_at", "id")} ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${query.limit + 1}) h
+    CROSS JOIN q LEFT JOIN contacts c ON c.id = h.contact_id
+    ORDER BY h.rank DESC, h.created_at DESC, h.id DESC`;
+  return page(rows, query.limit, (r): MessageHit => ({
+    type: "message",
+    id: r.id,
+    session_id: r.session_id,
+    ticket_id: r.ticket_id,
+    ticket_number: r.ticket_number,
+    sender: r.sender,
+    channel: r.channel,
+    status: r.status,
+    language: r.language,
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name } : null,
+    created_at: r.created_at.toISOString(),
+    snippet: renderSnippet(r.headline),
+  }));
+}
+
+interface TicketRow extends Ranked {
+  number: number;
+  status: string;
+  channel: string;
+  session_id: string | null;
+  assignee_id: string | null;
+  contact_id: string;
+  contact_name: string | null;
+  headline: string;
+}
+
+async function searchTickets(text: string, raw: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
+  const number = ticketNumberOf(raw);
+  const filters: Prisma.Sql[] = [ticketVisible(viewer), ...dateRange(query, "t.created_at")];
+  if (query.channel) filters.push(Prisma.sql`t.channel = ${query.channel}::"Channel"`);
+  if (query.status) filters.push(Prisma.sql`t.status::text = ${query.status}`);
+  if (query.operator) filters.push(Prisma.sql`t.assignee_id = ${query.operator}`);
+  // Subject and internal notes by full text, the number exactly (ranked first): three index probes, one list.
+  const rows = await prisma.$queryRaw<TicketRow[]>`
+    WITH q AS (SELECT ${bilingual(text)} AS query),
+    matched AS (
+      SELECT t.id, ts_rank(t.search_vector, q.query, 1) AS r FROM tickets t CROSS JOIN q WHERE t.search_vector @@ q.query
+      UNION ALL
+      SELECT n.ticket_id, ts_rank(n.search_vector, q.query, 1) FROM ticket_notes n CROSS JOIN q WHERE n.search_vector @@ q.query
+      UNION ALL
+      SELECT t.id, 1 FROM tickets t WHERE t.number = ${number ?? -1}
+    ),
+    hits AS (
+      SELECT t.id, t.number, t.status::text AS status, t.channel::text AS channel, t.session_id, t.assignee_id, t.contact_id,
+             t.language, t.question, t.created_at, best.rank
+      FROM (SELECT id, round(max(r)::numeric, 6) AS rank FROM matched GROUP BY id) best
+      JOIN tickets t ON t.id = best.id
+      WHERE ${and(filters)}
+    )
+    SELECT h.id, h.number, h.status, h.channel, h.session_id, h.assignee_id, h.contact_id, c.name AS contact_name,
+           h.created_at, h.rank::text AS rank,
+           ts_headline(sportello_search_config(h.language),
+             h.question || coalesce((SELECT ' … ' || string_agg(n.body, ' … ') FROM ticket_notes n WHERE n.ticket_id = h.id AND n.search_vector @@ q.query), ''),
+             q.query, ${HEADLINE_OPTIONS}) AS headline
+    FROM (SELECT * FROM hits WHERE ${afterCursor(cursor, "created_at", "id")} ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${query.limit + 1}) h
+    CROSS JOIN q LEFT JOIN contacts c ON c.id = h.contact_id
+    ORDER BY h.rank DESC, h.created_at DESC, h.id DESC`;
+  return page(rows, query.limit, (r): TicketHit => ({
+    type: "ticket",
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    channel: r.channel,
+    session_id: r.session_id,
+    assignee_id: r.assignee_id,
+    contact: { id: r.contact_id, name: r.contact_name },
+    created_at: r.created_at.toISOString(),
+    snippet: renderSnippet(r.headline),
+  }));
+}
+
+interface ContactRow extends Ranked {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  headline: string;
+}
+
+async function searchContacts(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
+  const filters: Prisma.Sql[] = [contactVisible(viewer), ...dateRange(query, "c.created_at")];
+  // Merged tombstones point at the contact that lives on; erased contacts have nothing left to find.
+  const rows = await prisma.$queryRaw<ContactRow[]>`
+    WITH q AS (SELECT to_tsquery('sportello_simple', ${text}) AS query),
+    hits AS (
+      SELECT c.id, c.name, c.email, c.phone, c.created_at, round(ts_rank(c.search_vector, q.query, 1)::numeric, 6) AS rank
+      FROM contacts c CROSS JOIN q
+      WHERE c.search_vector @@ q.query AND c.merged_into_id IS NULL AND c.erased_at IS NULL AND ${and(filters)}
+    )
+    SELECT h.id, h.name, h.email, h.phone, h.created_at, h.rank::text AS rank,
+           ts_headline('sportello_simple', concat_ws(' · ', h.name, h.email, h.phone), q.query, ${HEADLINE_OPTIONS}) AS headline
+    FROM (SELECT * FROM hits WHERE ${afterCursor(cursor, "created_at", "id")} ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${query.limit + 1}) h
+    CROSS JOIN q
+    ORDER BY h.rank DESC, h.created_at DESC, h.id DESC`;
+  return page(rows, query.limit, (r): ContactHit => ({
+    type: "contact",
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    created_at: r.created_at.toISOString(),
+    snippet: renderSnippet(r.headline),
+  }));
+}
+
+/**
+ * Full-text search over the whole history (no time window), ranked, with highlighted snippets, filters and keyset
+ * pagination. What the viewer may not see is excluded inside the query (lib/search/visibility.ts), so pages and
+ * cursors never reveal it.
+ */
+export async function runSearch(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !cursor) throw new ApiError("VALIDATION_ERROR", "Invalid cursor");
+  const text = buildTsquery(query.q);
+  if (!text) return { type: query.type, items: [], next_cursor: null };
+  const result =
+    query.type === "tickets"
+      ? await searchTickets(text, query.q, query, viewer, cursor)
+      : query.type === "contacts"
+        ? await searchContacts(text, query, viewer, cursor)
+        : await searchMessages(text, query, viewer, cursor);
+  return { type: query.type, ...result };
+}
