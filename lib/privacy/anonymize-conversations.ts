@@ -74,6 +74,10 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
       access_token = 'erased_' || md5(id || ${randomBytes(16).toString("hex")})
     WHERE id IN (${tickets})`;
   const ticketNotes = await tx.$executeRaw`UPDATE ticket_notes SET body = '' WHERE ticket_id IN (${tickets}) AND body <> ''`;
+  // Files attached in the web chat (counted above with the messages' media that reference them) and the customer's
+  // words in their ratings; the scores stay, like the other figures.
+  await tx.$executeRaw`DELETE FROM chat_attachments WHERE session_id IN (${sessions})`;
+  await tx.$executeRaw`UPDATE conversation_ratings SET comment = NULL WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND comment IS NOT NULL`;
 
   const notificationIds = (
     await tx.$queryRaw<{ id: string }[]>`

@@ -29,6 +29,7 @@ async function uploadFile(sessionId: string, headers: Record<string, string>, by
 }
 
 beforeEach(async () => {
+  await prisma.conversationRating.deleteMany();
   await prisma.chatAttachment.deleteMany();
   await prisma.message.deleteMany();
   await prisma.ticket.deleteMany();
@@ -104,5 +105,20 @@ describe("POST /api/chat/sessions/{id}/attachments", () => {
     expect((await call(download, { params: { id: stored.json.data.id } })).status).toBe(404);
     expect((await uploadFile(chat.id, other.headers, PNG)).status).toBe(404);
     expect((await call(download, { params: { id: "A".repeat(24) }, headers: chat.headers })).status).toBe(404);
+  });
+});
+
+describe("erasing the customer", () => {
+  it("removes their attachments' bytes and their rating comments", async () => {
+    const { eraseContact } = await import("@/lib/privacy/erase-contact");
+    const chat = await liveChat();
+    const stored = await uploadFile(chat.id, chat.headers, PNG);
+    expect(stored.status).toBe(201);
+    const session = await prisma.chatSession.findUniqueOrThrow({ where: { id: chat.id } });
+    await prisma.conversationRating.create({ data: { sessionId: chat.id, score: 2, comment: "Mario Rossi, 333 1234567" } });
+    await eraseContact(session.contactId, { type: "system", id: null });
+    expect(await prisma.chatAttachment.count({ where: { sessionId: chat.id } })).toBe(0);
+    expect(await prisma.conversationRating.findUniqueOrThrow({ where: { sessionId: chat.id } })).toMatchObject({ score: 2, comment: null });
+    expect((await call(download, { params: { id: stored.json.data.id }, headers: chat.headers })).status).toBe(404);
   });
 });
