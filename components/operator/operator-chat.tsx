@@ -209,7 +209,7 @@ export function OperatorChat({
               onSend={(body) => void store.send(body)}
               onTyping={() => store.sendTyping()}
               disabled={!info || info.status !== "active"}
-              onAttach={info?.channel === "web" ? (file) => void upload.attach(file) : undefined}
+              onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}
             />
           </>
         ) : (

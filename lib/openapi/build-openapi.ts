@@ -53,7 +53,7 @@ import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
 import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
-import { attachmentParams, claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { attachmentParams, attachmentQuery, claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
 import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
@@ -310,6 +310,7 @@ export function apiEndpoints(): ApiEndpoint[] {
         "Only to the session's customer (`X-Session-Key`), its operator and admins; anyone else gets 404. Served with the type found at upload, `Content-Disposition` (inline for images, attachment for PDFs), `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy` and `Cache-Control: private, no-store`.",
       auth: "public",
       params: attachmentParams,
+      query: attachmentQuery,
       success: { status: 200, description: "The file's bytes" },
     },
     {

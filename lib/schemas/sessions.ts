@@ -23,3 +23,7 @@ export const leaveMessageBody = z.object({
   phone: e164Schema.optional().describe("Only used when the chat has no phone on record; never replaces a stored number"),
 });
 export const attachmentParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
+export const attachmentQuery = z.object({
+  expires: z.coerce.number().int().positive().optional(),
+  signature: z.string().max(100).optional().describe("With `expires`: a signed link Sportello hands to Twilio for WhatsApp media"),
+});

@@ -13,6 +13,8 @@ export interface RenderedWhatsapp {
   template: { name: WhatsappTemplateName; variables: { "1": string; "2": string } };
   /** Only inside the 24-hour window, never as a template (a survey is no reason to open a conversation). */
   freeformOnly?: boolean;
+  /** A file to send with the free-form message (Twilio fetches it); a template carries the text only. */
+  mediaUrl?: string;
 }
 
 // Twilio refuses WhatsApp bodies over 1,600 characters.
@@ -67,7 +69,8 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
     case "session_message": {
       const who = data.text("operator_name");
       const body = data.required("body");
-      return customerUpdate("chat", who ? `*${who}*: ${body}` : body);
+      const mediaUrl = data.text("media_url");
+      return { ...customerUpdate("chat", who ? `*${who}*: ${body}` : body), ...(mediaUrl ? { mediaUrl } : {}) };
     }
     case "ticket_created_admin": {
       const number = data.required("ticket_number");

@@ -82,7 +82,9 @@ export async function sendWhatsapp(
       twilioClient(config).messages.create({
         from: config.from,
         to: `whatsapp:${toE164(input.to)}`,
-        ...(contentSid ? { contentSid, contentVariables: JSON.stringify(input.rendered.template.variables) } : { body: input.rendered.body }),
+        ...(contentSid
+          ? { contentSid, contentVariables: JSON.stringify(input.rendered.template.variables) }
+          : { body: input.rendered.body, ...(input.rendered.mediaUrl ? { mediaUrl: [input.rendered.mediaUrl] } : {}) }),
         ...(isPublicUrl(statusCallback) ? { statusCallback } : {}),
       }),
     );

@@ -122,3 +122,32 @@ describe("erasing the customer", () => {
     expect((await call(download, { params: { id: stored.json.data.id }, headers: chat.headers })).status).toBe(404);
   });
 });
+
+describe("an operator's file to a WhatsApp customer", () => {
+  it("goes out as Twilio media from a signed, expiring link that works without a key, and only as signed", async () => {
+    const { signedAttachmentUrl } = await import("@/lib/attachments/signed-url");
+    const { renderWhatsapp } = await import("@/lib/whatsapp/render-whatsapp");
+    await createOperator();
+    const phone = `+39337${String(Date.now()).slice(-7)}`;
+    const opened = await requestOperator(
+      { userId: `whatsapp:${phone}`, phone, question: "Mi mandi la fattura?", priority: "medium", source: "whatsapp", channel: "whatsapp", trusted: true, phoneVerifiedVia: "whatsapp_inbound", whatsappInboundAt: new Date() },
+      customerActor(),
+    );
+    if (opened.type !== "operator_assigned") throw new Error("expected an operator");
+    const stored = await uploadFile(opened.session_id, adminHeaders(), PDF, "fattura.pdf", "application/pdf");
+    expect(stored.status).toBe(201);
+    const reply = await prisma.notification.findFirstOrThrow({ where: { sessionId: opened.session_id, kind: "session_message", channel: "whatsapp" } });
+    const mediaUrl = (reply.payload as { media_url?: string }).media_url!;
+    expect(mediaUrl).toMatch(new RegExp(`/api/chat/attachments/${stored.json.data.id}\\?expires=\\d+&signature=`));
+    expect(renderWhatsapp("session_message", reply.payload, "it").mediaUrl).toBe(mediaUrl);
+
+    const url = new URL(mediaUrl);
+    const query = Object.fromEntries(url.searchParams);
+    const fetchSigned = (q: Record<string, string>) =>
+      call(download, { params: { id: stored.json.data.id }, path: `${url.pathname}?${new URLSearchParams(q)}` });
+    expect((await fetchSigned(query)).status).toBe(200);
+    expect((await fetchSigned({ ...query, signature: query.signature.replace(/^./, (c) => (c === "A" ? "B" : "A")) })).status).toBe(404);
+    const expired = new URL(signedAttachmentUrl(stored.json.data.id, new Date(Date.now() - 2 * 24 * 3600_000)));
+    expect((await fetchSigned(Object.fromEntries(expired.searchParams))).status).toBe(404);
+  });
+});

@@ -1,10 +1,10 @@
 // GET /api/chat/attachments/{id} – the file, to the session's customer (key), its operator and admins only
 import { route } from "@/lib/api/handler";
 import { readAttachment } from "@/lib/attachments/read-attachment";
-import { attachmentParams } from "@/lib/schemas/sessions";
+import { attachmentParams, attachmentQuery } from "@/lib/schemas/sessions";
 
-export const GET = route({ params: attachmentParams }, async ({ params, principal, customerKey }) => {
-  const file = await readAttachment(params.id, { principal, customerKey });
+export const GET = route({ params: attachmentParams, query: attachmentQuery }, async ({ params, query, principal, customerKey }) => {
+  const file = await readAttachment(params.id, { principal, customerKey }, query);
   const pdf = file.contentType === "application/pdf";
   return new Response(new Uint8Array(file.bytes), {
     headers: {
