@@ -6,15 +6,17 @@ import type { SessionInfo } from "@/components/chat/session-thread-store";
 
 /** How long before the promised time the page says so and puts the alternatives first. */
 const LATE_MARGIN_MS = 60_000;
+/** How long before business hours end the page offers the alternatives. */
+const CLOSING_MARGIN_MS = 15 * 60_000;
 
-/** True once the promise is about to be broken (re-evaluated every 15 s, and when a new promise arrives). */
-function useAboutToBreak(dueAt: string | null | undefined): boolean {
+/** True once a moment (the promise's due time, the desk's closing) is about to pass; re-evaluated every 15 s. */
+function useAboutToPass(at: string | null | undefined, marginMs: number): boolean {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, []);
-  return dueAt ? now >= new Date(dueAt).getTime() - LATE_MARGIN_MS : false;
+  return at ? now >= new Date(at).getTime() - marginMs : false;
 }
 
 /**
@@ -23,8 +25,10 @@ function useAboutToBreak(dueAt: string | null | undefined): boolean {
  */
 export function WaitingOptions({ info, onTicketed }: { info: SessionInfo; onTicketed: () => void }) {
   const t = useTranslations("customer.waiting");
-  const late = useAboutToBreak(info.promise_due_at);
   const options = info.waiting_options;
+  const promiseBreaking = useAboutToPass(info.promise_due_at, LATE_MARGIN_MS);
+  const closing = useAboutToPass(options?.desk_closes_at, CLOSING_MARGIN_MS);
+  const late = promiseBreaking || closing;
   const [state, setState] = useState<"idle" | "sending" | "need_email" | "error" | { whatsapp: string }>(
     options?.whatsapp_requested ? { whatsapp: "" } : "idle",
   );
@@ -51,7 +55,7 @@ export function WaitingOptions({ info, onTicketed }: { info: SessionInfo; onTick
 
   return (
     <details open={late || state === "need_email" || undefined} className={`border-b px-4 py-2 text-sm ${late ? "border-amber-200 bg-amber-50 text-amber-950" : "border-slate-200 bg-white text-slate-800"}`}>
-      <summary className="cursor-pointer font-medium">{late ? t("late") : t("title")}</summary>
+      <summary className="cursor-pointer font-medium">{closing ? t("closing") : late ? t("late") : t("title")}</summary>
       <div className="mt-2 flex flex-wrap items-start gap-3">
         {state === "need_email" ? (
           <form

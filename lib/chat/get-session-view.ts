@@ -7,6 +7,8 @@ import { toMessageView, type MessageView } from "@/lib/chat/message-view";
 import { requireSessionRole } from "@/lib/chat/customer-key";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
 import { getCsatSettings } from "@/lib/csat/csat-settings";
+import { closingWithin } from "@/lib/rules/business-hours";
+import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { ticketUrl } from "@/lib/tickets/create-ticket";
 import { twilioConfig } from "@/lib/whatsapp/twilio-client";
 
@@ -51,7 +53,7 @@ export interface SessionView {
   /** The customer only: their ticket's page once the chat became one. */
   ticket_url?: string | null;
   /** The customer only, while queued: what they may do instead of waiting. */
-  waiting_options?: { leave_message: boolean; continue_on_whatsapp: boolean; whatsapp_requested: boolean };
+  waiting_options?: { leave_message: boolean; continue_on_whatsapp: boolean; whatsapp_requested: boolean; desk_closes_at: string | null };
   /** The customer only, once closed: whether a rating is asked for, and theirs if given. */
   rating?: { asked: boolean; score: number | null };
 }
@@ -111,6 +113,8 @@ export async function getSessionView(id: string, principal: Principal | null, cu
         leave_message: true,
         continue_on_whatsapp: session.channel === "web" && session.contactPhone !== null && twilioConfig() !== null,
         whatsapp_requested: session.whatsappContinueAt !== null,
+        // Business hours end within the hour: the page offers the alternatives before the desk closes.
+        desk_closes_at: closingWithin((await getEscalationRules(prisma)).business_hours, new Date(), 60)?.toISOString() ?? null,
       };
     }
     if (session.status === "closed") {

@@ -91,7 +91,7 @@ export const sessionSchema = z.object({
   promise_due_at: timestamp.nullable().describe("While queued: when the wait promised now falls due"),
   ticket_url: z.string().nullable().optional().describe("The customer only: their ticket's page once the chat became one"),
   waiting_options: z
-    .object({ leave_message: z.boolean(), continue_on_whatsapp: z.boolean(), whatsapp_requested: z.boolean() })
+    .object({ leave_message: z.boolean(), continue_on_whatsapp: z.boolean(), whatsapp_requested: z.boolean(), desk_closes_at: timestamp.nullable().describe("Business hours end within the hour") })
     .optional()
     .describe("The customer only, while queued: leave a message instead (POST …/leave-message), continue on WhatsApp (a phone is known and WhatsApp configured)"),
   rating: z.object({ asked: z.boolean(), score: z.number().int().nullable() }).optional().describe("The customer only, once closed: whether a rating is asked for (POST …/rating), and theirs"),
