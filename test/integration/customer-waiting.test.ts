@@ -17,6 +17,7 @@ const { POST: rateChat } = await import("@/app/api/chat/sessions/[id]/rating/rou
 const { POST: rateTicket } = await import("@/app/api/public/tickets/[token]/rating/route");
 const { POST: postMessage } = await import("@/app/api/chat/sessions/[id]/messages/route");
 const { GET: stats } = await import("@/app/api/chat/stats/route");
+const { GET: getSession } = await import("@/app/api/chat/sessions/[id]/route");
 const { GET: getCsat, PUT: putCsat } = await import("@/app/api/admin/csat/route");
 const { GET: exportCsv } = await import("@/app/api/admin/export/[kind]/route");
 const { call, adminHeaders } = await import("@/test/http");
@@ -150,6 +151,10 @@ describe("POST /api/chat/sessions/{id}/continue-on-whatsapp", () => {
     const ahead = await queued({ phone }); // opened with the same typed phone, never asked for WhatsApp
     const chat = await queued({ phone });
     const before = await queuePosition(prisma, chat.id);
+    // The page is told what it may offer (customer only); the operator's view has no such field.
+    const view = await call(getSession, { params: { id: chat.id }, headers: chat.headers });
+    expect(view.json.data).toMatchObject({ waiting_options: { leave_message: true, continue_on_whatsapp: true, whatsapp_requested: false }, promise_due_at: expect.any(String) });
+    expect((await call(getSession, { params: { id: chat.id }, headers: adminHeaders() })).json.data.waiting_options).toBeUndefined();
     const response = await call(continueOnWhatsapp, { params: { id: chat.id }, headers: chat.headers });
     expect(response.status).toBe(202);
     expect(response.json.data).toMatchObject({ status: "queued", position: before, whatsapp_to: `+39 ••• ${phone.slice(-4)}` });
