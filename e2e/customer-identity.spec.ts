@@ -12,7 +12,7 @@ test("a chat link opened in another browser shows nothing of the chat; the email
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
   await owner.goto(`/chat?email=${encodeURIComponent(email)}&question=${encodeURIComponent("Il mio IBAN è IT60X0542811101000000123456")}`);
-  await expect(owner.getByText("Stai parlando con Sara Neri")).toBeVisible();
+  await expect(owner.getByText("Ora in chat: Sara Neri")).toBeVisible();
   const sessionId = new URL(owner.url()).searchParams.get("session")!;
   expect(sessionId).toBeTruthy();
 

@@ -136,7 +136,8 @@ test("the overview counts an escalation that became a ticket at once", async ({ 
   const requestsRow = async () => {
     await page.goto("/admin");
     const card = page.locator("section", { has: page.getByRole("heading", { name: "Richieste di un operatore" }) });
-    if ((await card.getByText("Dati in tabella").count()) === 0) return { total: 0, atOnce: 0 }; // "Nessun dato" yet
+    await expect(card.getByText(/Dati in tabella|Nessun dato nel periodo/)).toBeVisible();
+    if ((await card.getByText("Dati in tabella").count()) === 0) return { total: 0, atOnce: 0 };
     await card.getByText("Dati in tabella").click();
     const cells = await card.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => Number(td.textContent))));
     return cells.reduce((sum, [, total, , , atOnce]) => ({ total: sum.total + total, atOnce: sum.atOnce + atOnce }), { total: 0, atOnce: 0 });

@@ -151,7 +151,7 @@ test("the embed button's link: English, and a bad identity token still gets the 
   const customerContext = await browser.newContext({ viewport: { width: 400, height: 600 } });
   const customer = await customerContext.newPage();
   await customer.goto(`/admin/customer-chat.html?email=jane%40example.com&question=${encodeURIComponent("Where is my parcel?")}&lang=en&token=not.a.valid-token&embed=1`);
-  await expect(customer.getByText("An agent is getting in touch with you...")).toBeVisible();
+  await expect(customer.getByText("Now in the chat: Elena Rossa")).toBeVisible();
   await expect(customer.getByRole("button", { name: "Close the chat window" })).toBeVisible();
   await expect(customer).toHaveURL(/[?&]session=/);
   await expect(customer).not.toHaveURL(/token=/);

@@ -32,7 +32,7 @@ async function seedContact(operatorId: string, word: string, person: { name: str
     );
     for (const [i, body] of s.bodies.entries()) {
       await db().query(
-        `INSERT INTO messages (id, session_id, seq, sender, body, channel, operator_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamp + $3 * interval '1 minute')`,
+        `INSERT INTO messages (id, session_id, seq, sender, body, channel, operator_id, created_at) VALUES ($1, $2, $3::int, $4, $5, $6, $7, $8::timestamp + $3::int * interval '1 minute')`,
         [`${s.id}_m${i + 1}`, s.id, i + 1, i === 0 ? "customer" : "operator", body, s.channel, i === 0 ? null : operatorId, s.at],
       );
     }

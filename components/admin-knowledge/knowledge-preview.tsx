@@ -5,6 +5,7 @@ import { apiFetch } from "@/components/admin/api-client";
 import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 import type { FaqPreviewResult } from "@/lib/faq/faq-schemas";
+import type { Locale } from "@/lib/i18n/config";
 
 const DECISION_STYLES = {
   answer: "border-emerald-200 bg-emerald-50 text-emerald-900",
@@ -13,7 +14,7 @@ const DECISION_STYLES = {
 } as const;
 
 /** Ask the knowledge base a question as a customer would, and see the decision and the runner-up entries. */
-export function KnowledgePreview({ defaultLocale }: { defaultLocale: "it" | "en" }) {
+export function KnowledgePreview({ defaultLocale }: { defaultLocale: Locale }) {
   const t = useTranslations("faq.preview");
   const [question, setQuestion] = useState("");
   const [locale, setLocale] = useState(defaultLocale);
@@ -47,7 +48,7 @@ export function KnowledgePreview({ defaultLocale }: { defaultLocale: "it" | "en"
           <label htmlFor="preview-locale" className={labelClass}>
             {t("locale")}
           </label>
-          <select id="preview-locale" className={inputClass} value={locale} onChange={(e) => setLocale(e.target.value as "it" | "en")}>
+          <select id="preview-locale" className={inputClass} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
             <option value="it">{t("locales.it")}</option>
             <option value="en">{t("locales.en")}</option>
           </select>

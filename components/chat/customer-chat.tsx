@@ -9,6 +9,7 @@ import { FaqPrelude } from "@/components/faq/faq-prelude";
 import { TicketCard } from "@/components/chat/ticket-card";
 import { escalationKey, forgetEscalationKey } from "@/components/chat/escalation-key";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface CustomerChatProps {
   sessionId: string | null;
@@ -17,7 +18,7 @@ export interface CustomerChatProps {
   /** From ?email=&question= (the guide's popup link) or the embed button: with both, escalate straight away. */
   start: Partial<StartChatValues>;
   token: string | null;
-  locale: "it" | "en";
+  locale: Locale;
   embed: boolean;
   /** The built-in FAQ bot is on: it gets the question first, and escalates only if it cannot answer or is asked to. */
   faqBot: boolean;

@@ -3,24 +3,19 @@ import type { SessionView } from "@/lib/chat/get-session-view";
 import type { listOperatorSessions, listQueue } from "@/lib/chat/list-queue";
 import type { MessageView } from "@/lib/chat/message-view";
 import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
+import type { OnlineOperator } from "@/lib/schemas/operators";
 import type { ClaimResult } from "@/lib/chat/claim-session";
 import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
 import type { leaveMessage } from "@/lib/chat/leave-message";
 import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
 import type { RatingBody } from "@/lib/csat/csat-schemas";
 import { keyHeader } from "@/components/chat/customer-keys";
+import type { Locale } from "@/lib/i18n/config";
 
 export type { SessionView, MessageView };
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 export type MySession = Awaited<ReturnType<typeof listOperatorSessions>>[number];
 export type OperatorStatus = "online" | "away" | "offline";
-export interface OnlineOperator {
-  id: string;
-  name: string;
-  max_chats: number;
-  active_chats: number;
-  free_seats: number;
-}
 
 /** An error answer of the API, with its code (VALIDATION_ERROR, RATE_LIMITED...) and HTTP status. */
 export class ApiCallError extends Error {
@@ -80,7 +75,7 @@ export const chatApi = {
   transfer: (id: string, operatorId: string) =>
     call<{ operator: { id: string; name: string } }>(`/api/chat/sessions/${encodeURIComponent(id)}/transfer`, { method: "POST", json: { operator_id: operatorId } }),
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
-  transcript: (id: string, locale: "it" | "en") =>
+  transcript: (id: string, locale: Locale) =>
     call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale }, headers: keyHeader(id) }),
   leaveMessage: (id: string, body: { email?: string; phone?: string }) =>
     call<Awaited<ReturnType<typeof leaveMessage>>>(`/api/chat/sessions/${encodeURIComponent(id)}/leave-message`, { method: "POST", json: body, headers: keyHeader(id) }),
@@ -104,7 +99,7 @@ export const chatApi = {
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),
   setMyStatus: (status: OperatorStatus) => call<{ status: OperatorStatus }>("/api/chat/operators/me", { method: "PATCH", json: { status } }),
-  setMyLocale: (locale: "it" | "en") => call<{ locale: string }>("/api/chat/operators/me", { method: "PATCH", json: { locale } }),
+  setMyLocale: (locale: Locale) => call<{ locale: string }>("/api/chat/operators/me", { method: "PATCH", json: { locale } }),
   heartbeat: () => call<{ status: OperatorStatus }>("/api/chat/operators/me/heartbeat", { method: "POST" }),
   requestOperator: (body: RequestOperatorBody, idempotencyKey: string) =>
     call<RequestOperatorResult>("/api/chat/request-operator", { method: "POST", json: body, headers: { "idempotency-key": idempotencyKey } }),

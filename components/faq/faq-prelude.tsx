@@ -2,11 +2,12 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { FaqAnswerResult } from "@/lib/faq/faq-schemas";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface FaqPreludeProps {
   /** The customer's question, as they typed it (or as the embed link carried it). */
   question: string;
-  locale: "it" | "en";
+  locale: Locale;
   /**
    * Go on to a human (call POST /api/chat/request-operator). Called once: right away when the bot is off, unsure
    * (confidence below the escalation threshold) or unreachable, or when the customer picks "💬 Parla con operatore".

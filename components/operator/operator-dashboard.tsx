@@ -293,8 +293,8 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 lg:flex-nowrap">
-        <h1 className="flex items-center gap-2 font-semibold text-slate-900">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 lg:flex-nowrap">
+        <h1 className="flex items-center gap-2 font-semibold whitespace-nowrap text-slate-900">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-lg bg-brand-600 text-xs font-bold text-white">
             S
           </span>
@@ -307,8 +307,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
             {t("presence.count", { count: onlineNames.length })}
           </p>
         ) : null}
-        <div className="ml-auto flex flex-wrap items-center gap-2 lg:flex-nowrap">
-          <DashboardSearchForm />
+        <div className="ml-auto flex flex-wrap items-center gap-2 whitespace-nowrap lg:flex-nowrap">
           <button
             type="button"
             aria-pressed={soundOn}
@@ -323,14 +322,15 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           </button>
           <PushToggle />
           <div className="hidden sm:block">
-            <LocaleSwitcher />
+            <LocaleSwitcher compact />
           </div>
           {operator.role === "admin" ? (
             <a href="/admin" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               {t("adminPanel")}
             </a>
           ) : null}
-          <span className="hidden max-w-48 truncate text-sm text-slate-700 xl:inline">{t("signedInAs", { name: operator.name })}</span>
+          {/* Shown from 1536 px; below, read by screen readers only, so the header keeps one row at 1280 px. */}
+          <span className="sr-only max-w-56 truncate text-sm text-slate-700 2xl:not-sr-only">{t("signedInAs", { name: operator.name })}</span>
           <SignOutButton />
         </div>
       </header>
@@ -367,6 +367,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
 
       <div className="flex min-h-0 flex-1">
         <aside className={`${chatOnSmallScreen ? "hidden" : "flex"} w-full flex-col border-r border-slate-200 bg-white md:flex md:w-80 lg:w-96`}>
+          <DashboardSearchForm />
           <div role="tablist" aria-label={t("tabs.label")} className="flex border-b border-slate-200">
             {tabs.map((item, index) => (
               <button

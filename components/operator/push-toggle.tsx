@@ -72,7 +72,12 @@ export function PushToggle() {
       onClick={() => void (on ? disable() : enable())}
       className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-50 disabled:opacity-60 aria-pressed:border-brand-600 aria-pressed:text-brand-700"
     >
-      {t("label")}
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+        <rect x="5.5" y="2.5" width="9" height="15" rx="2" />
+        <path d="M9 14.5h2" />
+        {on ? null : <path d="M3 3l14 14" />}
+      </svg>
+      <span className="sr-only 2xl:not-sr-only">{t("label")}</span>
     </button>
   );
 }

@@ -16,7 +16,7 @@ export function StatusSwitch({ status, busy, onChange }: { status: OperatorStatu
           <label
             key={value}
             title={t(`${value}Hint`)}
-            className={`relative flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium transition has-focus-visible:ring-2 has-focus-visible:ring-brand-600 ${
+            className={`relative flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap transition has-focus-visible:ring-2 has-focus-visible:ring-brand-600 ${
               status === value ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"
             }`}
           >

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
-import { chatApi, type OnlineOperator } from "@/components/chat/session-api";
+import { chatApi } from "@/components/chat/session-api";
+import type { OnlineOperator } from "@/lib/schemas/operators";
 
 /** Picks another online operator with a free seat (a modal <dialog>: focus stays inside, Escape cancels). */
 export function TransferDialog({

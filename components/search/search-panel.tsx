@@ -14,6 +14,7 @@ interface Filters {
   status: string;
   from: string;
   to: string;
+  sort: "relevance" | "recent";
 }
 
 /** Where a result opens: the conversation, the ticket (admins) or the contact page. */
@@ -29,7 +30,7 @@ export function hitHref(hit: SearchHit, admin: boolean): string {
 export function SearchPanel({ initialQuery, admin, initialType = "messages" }: { initialQuery: string; admin: boolean; initialType?: SearchType }) {
   const t = useTranslations("contacts");
   const format = useFormatter();
-  const [filters, setFilters] = useState<Filters>({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "" });
+  const [filters, setFilters] = useState<Filters>({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "", sort: "relevance" });
   const [items, setItems] = useState<SearchHit[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [searched, setSearched] = useState(false);
@@ -40,7 +41,7 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
     if (!current.q.trim()) return;
     setBusy(true);
     setError(null);
-    const params = new URLSearchParams({ q: current.q, type: current.type });
+    const params = new URLSearchParams({ q: current.q, type: current.type, sort: current.sort });
     for (const key of ["channel", "status", "from", "to"] as const) if (current[key]) params.set(key, current[key]);
     if (after) params.set("cursor", after);
     const result = await apiFetch<SearchResult>(`/api/search?${params}`);
@@ -55,13 +56,13 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
   }, []);
 
   useEffect(() => {
-    if (initialQuery) void (async () => run({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "" }, null))();
+    if (initialQuery) void (async () => run({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "", sort: "relevance" }, null))();
   }, [initialQuery, initialType, run]);
 
   const update = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch };
     setFilters(next);
-    if (patch.type || patch.channel !== undefined || patch.status !== undefined) void run(next, null);
+    if (patch.type || patch.sort || patch.channel !== undefined || patch.status !== undefined) void run(next, null);
   };
 
   return (
@@ -107,6 +108,13 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
         </div>
         {filters.type !== "contacts" ? (
           <div className="flex flex-wrap items-end gap-3 text-sm">
+            <label className="flex flex-col gap-1">
+              {t("search.sort.label")}
+              <select className={field} value={filters.sort} onChange={(event) => update({ sort: event.target.value as Filters["sort"] })}>
+                <option value="relevance">{t("search.sort.relevance")}</option>
+                <option value="recent">{t("search.sort.recent")}</option>
+              </select>
+            </label>
             <label className="flex flex-col gap-1">
               {t("search.filters.channel")}
               <select className={field} value={filters.channel} onChange={(event) => update({ channel: event.target.value })}>

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
 import { verifiedEmail } from "@/lib/contacts/upsert-contact";
-import type { Locale } from "@/lib/schemas/common";
+import type { Locale } from "@/lib/i18n/config";
 
 const MAX_TRANSCRIPT_MESSAGES = 1_000;
 export const MAX_TRANSCRIPTS_PER_SESSION = 3;

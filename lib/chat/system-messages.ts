@@ -1,10 +1,10 @@
 // The lines Sportello writes into a chat's thread, in the customer's language (the session's metadata.locale,
 // set from the escalation's `locale`). Italian unless the customer asked for English.
 import type { Prisma } from "@/lib/db/generated/client";
+import type { Locale } from "@/lib/i18n/config";
 
-export type ChatLocale = "it" | "en";
 
-export function sessionLocale(metadata: Prisma.JsonValue | null | undefined): ChatLocale {
+export function sessionLocale(metadata: Prisma.JsonValue | null | undefined): Locale {
   const locale = (metadata as { locale?: unknown } | null | undefined)?.locale;
   return locale === "en" ? "en" : "it";
 }
@@ -25,13 +25,13 @@ const texts = {
     requeued: () => "The operator is no longer available: you are back in the queue.",
     ticketOpened: (number: number) => `We opened ticket #${number}: the answer will reach you by email/WhatsApp.`,
   },
-} satisfies Record<ChatLocale, Record<string, (...args: never[]) => string>>;
+} satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
 
-export function systemText(locale: ChatLocale) {
+export function systemText(locale: Locale) {
   return texts[locale];
 }
 
 /** The suffix after the operator's name in the "joined" line, for the escalation's SQL function. */
-export function joinedSuffix(locale: ChatLocale): string {
+export function joinedSuffix(locale: Locale): string {
   return texts[locale].joined("");
 }

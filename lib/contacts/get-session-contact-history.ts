@@ -2,11 +2,22 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { resolveContactId } from "@/lib/contacts/get-contact";
+import type { Principal } from "@/lib/auth/principal";
+import { canView } from "@/lib/chat/customer-key";
+
+/**
+ * The contact behind a session the operator may look at (its operator, an admin, or any operator while it is
+ * queued), or 404 — for the chat sidebar and the read-only conversation page.
+ */
+export async function getViewableSessionContact(sessionId: string, principal: Principal | null): Promise<{ contactId: string }> {
+  const session = await prisma.chatSession.findUnique({ where: { id: sessionId }, select: { contactId: true, operatorId: true, status: true } });
+  if (!session || !canView(principal, session)) throw new ApiError("NOT_FOUND", "Session not found");
+  return { contactId: session.contactId };
+}
 
 /** For the live chat sidebar: the session's customer, their other conversations and their open tickets. */
-export async function getSessionContactHistory(sessionId: string) {
-  const session = await prisma.chatSession.findUnique({ where: { id: sessionId }, select: { contactId: true } });
-  if (!session) throw new ApiError("NOT_FOUND", "Session not found");
+export async function getSessionContactHistory(sessionId: string, principal: Principal | null) {
+  const session = await getViewableSessionContact(sessionId, principal);
   const contactId = await resolveContactId(session.contactId);
   const [conversations, tickets] = await Promise.all([
     prisma.chatSession.findMany({

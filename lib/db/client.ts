@@ -11,7 +11,12 @@ function getClient(): PrismaClient {
   // query: a placeholder URL lets them construct, and no connection is opened.
   const url = env().DATABASE_URL ?? (isBuildPhase() ? "postgresql://build@127.0.0.1:1/build" : undefined);
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded database)");
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    // Under a burst every pooled connection may be busy for a moment: wait for one (Prisma's default is 2 s, after
+    // which the request fails with a 500) rather than refuse the work.
+    transactionOptions: { maxWait: 10_000 },
+  });
   // Kept on globalThis so hot reloads and test imports share one pool.
   globalForPrisma.sportelloPrisma = client;
   return client;

@@ -8,8 +8,8 @@ import {
   outcomeLabel,
   priorityLabel,
   reasonLabel,
-  type Locale,
 } from "@/lib/notifications/notification-payload";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface RenderedEmail {
   subject: string;

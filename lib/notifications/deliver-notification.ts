@@ -7,7 +7,7 @@ import { emailConfig, sendEmail } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/render-email";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
 import { dispatchNotifications } from "@/lib/notifications/dispatch-notifications";
-import { toNotificationLocale } from "@/lib/notifications/notification-payload";
+import { toLocale } from "@/lib/i18n/config";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";
 import { deliverPush } from "@/lib/push/deliver-push";
 import { renderWhatsapp } from "@/lib/whatsapp/render-whatsapp";
@@ -31,7 +31,7 @@ interface Sent {
 
 /** Where the notification goes: the configured provider, or the local outbox admins read when there is none. */
 async function send(notification: Notification): Promise<Sent> {
-  const locale = toNotificationLocale(notification.locale);
+  const locale = toLocale(notification.locale);
   if (notification.channel === "email") {
     const email = renderEmail(notification.kind, notification.payload, locale);
     const config = emailConfig();

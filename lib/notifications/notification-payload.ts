@@ -1,7 +1,7 @@
 import "server-only";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
+import type { Locale } from "@/lib/i18n/config";
 
-export type Locale = "it" | "en";
 
 /** A notification's payload as its template reads it: typed accessors that name the missing field. */
 export class NotificationPayload {
@@ -46,10 +46,6 @@ export class NotificationPayload {
     }
     return value;
   }
-}
-
-export function toNotificationLocale(value: string | null | undefined): Locale {
-  return value?.slice(0, 2).toLowerCase() === "en" ? "en" : "it";
 }
 
 const PRIORITY: Record<Locale, Record<string, string>> = {

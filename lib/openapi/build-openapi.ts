@@ -34,7 +34,6 @@ import {
   errorSchema,
   healthSchema,
   messageSchema,
-  onlineOperatorSchema,
   operatorSchema,
   readReceiptSchema,
   claimSchema,
@@ -51,7 +50,7 @@ import {
 import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
-import { createOperatorBody, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
+import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
 import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { attachmentParams, attachmentQuery, claimSessionBody, closeSessionBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";

@@ -150,14 +150,6 @@ export const pushSubscriptionDeletedSchema = z.object({ deleted: z.number().int(
 const _pushDeleted: Describes<z.output<typeof pushSubscriptionDeletedSchema>, Awaited<ReturnType<typeof deletePushSubscription>>> = true;
 export const vapidPublicKeySchema = z.object({ public_key: z.string().describe("The VAPID public key (base64url) for PushManager.subscribe") });
 
-export const onlineOperatorSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  max_chats: z.number().int(),
-  active_chats: z.number().int(),
-  free_seats: z.number().int(),
-});
-
 export const ticketSchema = z.object({
   id: z.string(),
   number: z.number().int().describe("The human-readable number, as in #1042"),

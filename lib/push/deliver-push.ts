@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db/client";
 import type { Notification } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload, toNotificationLocale } from "@/lib/notifications/notification-payload";
+import { NotificationPayload } from "@/lib/notifications/notification-payload";
+import { toLocale } from "@/lib/i18n/config";
 import { vapidKeys } from "@/lib/push/vapid-keys";
 
 const QUESTION_MAX = 180;
@@ -15,7 +16,7 @@ export function renderAssignmentPush(payload: unknown, locale: string | null): {
   const sessionId = data.required("session_id");
   const question = data.text("question") ?? "";
   const body = question.length > QUESTION_MAX ? `${question.slice(0, QUESTION_MAX - 1)}…` : question;
-  const title = toNotificationLocale(locale) === "en" ? "New chat assigned to you" : "Nuova chat assegnata a te";
+  const title = toLocale(locale) === "en" ? "New chat assigned to you" : "Nuova chat assegnata a te";
   return { title, body, url: `/operator?session=${encodeURIComponent(sessionId)}`, tag: `session-${sessionId}` };
 }
 

@@ -22,6 +22,7 @@ import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { createTicket, replyChannels, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
+import type { Locale } from "@/lib/i18n/config";
 
 export interface EscalationInput {
   userId: string;
@@ -33,7 +34,7 @@ export interface EscalationInput {
   metadata?: Prisma.InputJsonValue | null;
   source: string;
   channel: "web" | "whatsapp";
-  locale?: "it" | "en";
+  locale?: Locale;
   /**
    * The caller speaks for this user: a chatbot API key, a valid signed identity, or a signed-in operator. Only such
    * a caller gets an open session back by user id (docs/security.md); an anonymous caller's input never overwrites

@@ -9,10 +9,11 @@ import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
 import { sessionLocale } from "@/lib/chat/system-messages";
+import type { Locale } from "@/lib/i18n/config";
 
 const BATCH = 100;
 
-export function queueTimeoutMessage(number: number, slaHours: number, locale: "it" | "en"): string {
+export function queueTimeoutMessage(number: number, slaHours: number, locale: Locale): string {
   const lead = locale === "en" ? "No operator became free in time, so your request is now a ticket." : "Nessun operatore si è liberato in tempo: la tua richiesta è diventata un ticket.";
   return `${lead} ${ticketCreatedMessage(number, slaHours, locale)}`;
 }

@@ -1,5 +1,6 @@
 // Shared zod pieces of the public contract. Browser-safe.
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
 
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const prioritySchema = z.enum(PRIORITIES);
@@ -7,8 +8,7 @@ export type Priority = z.infer<typeof prioritySchema>;
 
 export const e164Schema = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number like +393331234567");
 export const emailSchema = z.email().max(320);
-export const localeSchema = z.enum(["it", "en"]);
-export type Locale = z.infer<typeof localeSchema>;
+export const localeSchema = z.enum(LOCALES);
 
 const METADATA_MAX_BYTES = 16 * 1024;
 export const metadataSchema = z

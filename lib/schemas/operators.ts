@@ -33,3 +33,13 @@ export const updateSelfBody = z
   .refine((v) => Object.keys(v).length > 0, "nothing to update");
 
 export type UpdateOperatorBody = z.infer<typeof updateOperatorBody>;
+
+/** An online operator with free seats, as the transfer picker shows them. */
+export const onlineOperatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  max_chats: z.number().int(),
+  active_chats: z.number().int(),
+  free_seats: z.number().int(),
+});
+export type OnlineOperator = z.infer<typeof onlineOperatorSchema>;

@@ -15,6 +15,10 @@ const bilingual = (text: string) => Prisma.sql`(to_tsquery('sportello_it', ${tex
 
 // Rank normalisation 1 (÷ 1 + log length): a long message that mentions the words once does not outrank a short one
 // about them.
+/** The first sort key: ts_rank rounded (so cursors compare exactly), or a constant when sorting by recency. */
+const rankOf = (query: SearchQuery, vector: string) =>
+  query.sort === "recent" ? Prisma.sql`0::numeric` : Prisma.sql`round(ts_rank(${Prisma.raw(vector)}, q.query, 1)::numeric, 6)`;
+
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
 
 function afterCursor(cursor: SearchCursor | null, createdAt: string, id: string): Prisma.Sql {
@@ -68,7 +72,7 @@ async function searchMessages(text: string, query: SearchQuery, viewer: Viewer, 
     hits AS (
       SELECT m.id, m.session_id, m.ticket_id, m.sender::text AS sender, m.channel::text AS channel, m.language, m.body,
              m.created_at, coalesce(s.status::text, t.status::text) AS status, coalesce(s.contact_id, t.contact_id) AS contact_id,
-             t.number AS ticket_number, round(ts_rank(m.search_vector, q.query, 1)::numeric, 6) AS rank
+             t.number AS ticket_number, ${rankOf(query, "m.search_vector")} AS rank
       FROM messages m CROSS JOIN q
       LEFT JOIN chat_sessions s ON s.id = m.session_id
       LEFT JOIN tickets t ON t.id = m.ticket_id
@@ -117,16 +121,16 @@ async function searchTickets(text: string, raw: string, query: SearchQuery, view
   const rows = await prisma.$queryRaw<TicketRow[]>`
     WITH q AS (SELECT ${bilingual(text)} AS query),
     matched AS (
-      SELECT t.id, ts_rank(t.search_vector, q.query, 1) AS r FROM tickets t CROSS JOIN q WHERE t.search_vector @@ q.query
+      SELECT t.id, ${rankOf(query, "t.search_vector")} AS r FROM tickets t CROSS JOIN q WHERE t.search_vector @@ q.query
       UNION ALL
-      SELECT n.ticket_id, ts_rank(n.search_vector, q.query, 1) FROM ticket_notes n CROSS JOIN q WHERE n.search_vector @@ q.query
+      SELECT n.ticket_id, ${rankOf(query, "n.search_vector")} FROM ticket_notes n CROSS JOIN q WHERE n.search_vector @@ q.query
       UNION ALL
-      SELECT t.id, 1 FROM tickets t WHERE t.number = ${number ?? -1}
+      SELECT t.id, ${query.sort === "recent" ? 0 : 1}::numeric FROM tickets t WHERE t.number = ${number ?? -1}
     ),
     hits AS (
       SELECT t.id, t.number, t.status::text AS status, t.channel::text AS channel, t.session_id, t.assignee_id, t.contact_id,
              t.language, t.question, t.created_at, best.rank
-      FROM (SELECT id, round(max(r)::numeric, 6) AS rank FROM matched GROUP BY id) best
+      FROM (SELECT id, max(r) AS rank FROM matched GROUP BY id) best
       JOIN tickets t ON t.id = best.id
       WHERE ${and(filters)}
     )
@@ -165,7 +169,7 @@ async function searchContacts(text: string, query: SearchQuery, viewer: Viewer, 
   const rows = await prisma.$queryRaw<ContactRow[]>`
     WITH q AS (SELECT to_tsquery('sportello_simple', ${text}) AS query),
     hits AS (
-      SELECT c.id, c.name, c.email, c.phone, c.created_at, round(ts_rank(c.search_vector, q.query, 1)::numeric, 6) AS rank
+      SELECT c.id, c.name, c.email, c.phone, c.created_at, ${rankOf(query, "c.search_vector")} AS rank
       FROM contacts c CROSS JOIN q
       WHERE c.search_vector @@ q.query AND c.merged_into_id IS NULL AND c.erased_at IS NULL AND ${and(filters)}
     )

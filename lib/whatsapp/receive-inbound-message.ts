@@ -11,6 +11,7 @@ import { upsertContact, whatsappUserId } from "@/lib/contacts/upsert-contact";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
 import { recordCustomerReply } from "@/lib/tickets/record-customer-reply";
+import type { Locale } from "@/lib/i18n/config";
 
 /** The fields of Twilio's inbound-message webhook that Sportello uses (form-encoded; media come as MediaUrlN). */
 export const twilioInboundSchema = z.object({
@@ -56,7 +57,7 @@ function messageText(input: TwilioInbound, media: InboundMedia[]): string {
 }
 
 /** Italian for Italian numbers (and San Marino, the Vatican), English otherwise. */
-function localeForPhone(phone: string): "it" | "en" {
+function localeForPhone(phone: string): Locale {
   return /^\+(39|378|379)/.test(phone) ? "it" : "en";
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload, outcomeLabel, priorityLabel, type Locale } from "@/lib/notifications/notification-payload";
+import { NotificationPayload, outcomeLabel, priorityLabel } from "@/lib/notifications/notification-payload";
 import { ticketCreatedMessage } from "@/lib/tickets/create-ticket";
+import type { Locale } from "@/lib/i18n/config";
 
 /** The approved templates Sportello uses outside the 24-hour window (Content SIDs in TWILIO_TEMPLATE_*_SID). */
 export type WhatsappTemplateName = "ticket_update" | "admin_alert";

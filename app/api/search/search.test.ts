@@ -187,3 +187,24 @@ describe("GET /api/search – keyset pagination over the whole history", () => {
     expect(pages).toBe(5);
   });
 });
+
+describe("GET /api/search – newest first", () => {
+  it("sorts by recency when asked, and pages the same way", async () => {
+    const contact = await createContact({ name: "Recente" });
+    const base = new Date("2024-01-01T00:00:00Z").getTime();
+    await createConversation({
+      contactId: contact.id,
+      operatorId: anna.id,
+      messages: Array.from({ length: 7 }, (_, i) => ({ body: `garanzia ${"garanzia ".repeat(i % 3)}scaduta ${i}`, at: new Date(base + i * 60_000) })),
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await get({ q: "garanzia", sort: "recent", limit: "3", ...(cursor ? { cursor } : {}) });
+      seen.push(...response.json.data.items.map((i: { created_at: string }) => i.created_at));
+      cursor = response.json.data.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(seen).toEqual([...seen].sort().reverse());
+  });
+});

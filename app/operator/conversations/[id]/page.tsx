@@ -4,10 +4,9 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import { OperatorPageFrame } from "@/components/contacts/operator-page-frame";
 import { ApiError } from "@/lib/api/errors";
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
-import { canView } from "@/lib/chat/customer-key";
 import { getSessionView } from "@/lib/chat/get-session-view";
 import { pagePrincipal } from "@/lib/contacts/page-viewer";
-import { prisma } from "@/lib/db/client";
+import { getViewableSessionContact } from "@/lib/contacts/get-session-contact-history";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
 
@@ -17,8 +16,10 @@ export default async function ConversationPage({ params, searchParams }: { param
   const { id } = await params;
   const operator = await requireOperatorPage({ returnTo: `/operator/conversations/${encodeURIComponent(id)}` });
   const principal = pagePrincipal(operator);
-  const row = await prisma.chatSession.findUnique({ where: { id }, select: { operatorId: true, status: true, contactId: true } });
-  if (!row || !canView(principal, row)) notFound();
+  const row = await getViewableSessionContact(id, principal).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const session = await getSessionView(id, principal, null).catch((error: unknown) => {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
     throw error;

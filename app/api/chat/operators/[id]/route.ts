@@ -1,11 +1,9 @@
 // PATCH /api/chat/operators/{id} – status, capacity, name, phone, role, active (admin); GET – one operator
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
 import { ok, route } from "@/lib/api/handler";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
-import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
+import { getOperatorOrThrow } from "@/lib/operators/list-operators";
 import { updateOperator } from "@/lib/operators/update-operator";
 import { updateOperatorBody } from "@/lib/schemas/operators";
 
@@ -15,8 +13,4 @@ export const PATCH = route({ auth: "admin", params, body: updateOperatorBody }, 
   ok(await updateOperator(params.id, body, actorOf(principal, SYSTEM_ACTOR))),
 );
 
-export const GET = route({ auth: "admin", params }, async ({ params }) => {
-  const operator = await prisma.operator.findUnique({ where: { id: params.id }, select: operatorSelect });
-  if (!operator) throw new ApiError("NOT_FOUND", "Operator not found");
-  return ok(toOperatorView(operator, await prisma.chatSession.count({ where: { operatorId: operator.id, status: "active" } })));
-});
+export const GET = route({ auth: "admin", params }, async ({ params }) => ok(await getOperatorOrThrow(params.id)));

@@ -3,15 +3,13 @@ import { ApiError } from "@/lib/api/errors";
 import { ok, route } from "@/lib/api/handler";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db/client";
-import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
+import { getOperatorOrThrow } from "@/lib/operators/list-operators";
 import { updateOperator } from "@/lib/operators/update-operator";
 import { updateSelfBody } from "@/lib/schemas/operators";
 
 export const GET = route({ auth: "operator" }, async ({ principal }) => {
   if (principal?.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator");
-  const operator = await prisma.operator.findUniqueOrThrow({ where: { id: principal.operatorId }, select: operatorSelect });
-  return ok(toOperatorView(operator, await prisma.chatSession.count({ where: { operatorId: operator.id, status: "active" } })));
+  return ok(await getOperatorOrThrow(principal.operatorId));
 });
 
 export const PATCH = route({ auth: "operator", body: updateSelfBody }, async ({ body, principal }) => {
