@@ -81,7 +81,8 @@ test("a pasted screenshot reaches the operator as a thumbnail; the rating after 
   await page.getByRole("button", { name: "Sì, termina" }).click();
   await expect(page.getByRole("heading", { name: "La chat è terminata" })).toBeVisible();
   await expectNoSeriousViolations(page, "rating");
-  await page.getByText("4 stelle").click();
+  // The stars are a radio group; the visible star is the label, the input itself is visually hidden.
+  await page.getByRole("radio", { name: "4 stelle" }).check({ force: true });
   await page.getByRole("button", { name: "Invia la valutazione" }).click();
   await expect(page.getByText("Grazie per la tua valutazione!")).toBeVisible();
 
