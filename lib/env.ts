@@ -122,6 +122,9 @@ export const envSchema = z.object({
   // Queue estimate: the handle time assumed until enough sessions have closed to measure it.
   DEFAULT_HANDLE_MINUTES: z.coerce.number().min(0.5).max(240).default(5),
 
+  // Chat attachments (images, PDF): the largest file accepted, in bytes.
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+
   // Whether this process runs the background worker (web instances on Render run it separately).
   RUN_WORKER: bool.default(true),
 });

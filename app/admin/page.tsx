@@ -1,4 +1,5 @@
 import { createTranslator } from "use-intl/core";
+import { CustomerExperiencePanel } from "@/components/admin/customer-experience-panel";
 import { OverviewDashboard } from "@/components/admin/overview-dashboard";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
@@ -18,6 +19,7 @@ export default async function AdminOverviewPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <OverviewDashboard />
+      <CustomerExperiencePanel />
     </>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
+import { ATTACHMENT_TYPES } from "@/lib/attachments/attachment-types";
 
 const MAX_LENGTH = 4000;
+const ACCEPT = ATTACHMENT_TYPES.join(",");
 
 /** Message box: Enter sends, Shift+Enter adds a line; typing is reported (throttled by the store). */
 export function Composer({
@@ -10,11 +12,14 @@ export function Composer({
   onTyping,
   disabled,
   autoFocus,
+  onAttach,
 }: {
   onSend: (body: string) => void;
   onTyping: () => void;
   disabled?: boolean;
   autoFocus?: boolean;
+  /** Attach an image or PDF: picked, pasted (a screenshot) or dropped on the box. */
+  onAttach?: (file: File) => void;
 }) {
   const t = useTranslations("chat.composer");
   const [text, setText] = useState("");
@@ -36,7 +41,33 @@ export function Composer({
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => {
+        if (onAttach && !disabled && event.dataTransfer.types.includes("Files")) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!onAttach || disabled || !file) return;
+        event.preventDefault();
+        onAttach(file);
+      }}
     >
+      {onAttach ? (
+        <label className="flex h-11 shrink-0 cursor-pointer items-center rounded-xl border border-slate-300 px-3 text-slate-700 focus-within:ring-2 focus-within:ring-brand-600 hover:bg-slate-50">
+          <input
+            type="file"
+            accept={ACCEPT}
+            disabled={disabled}
+            className="sr-only"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) onAttach(file);
+              event.target.value = "";
+            }}
+          />
+          <span aria-hidden="true">📎</span>
+          <span className="sr-only">{t("attach")}</span>
+        </label>
+      ) : null}
       <label htmlFor={`${hintId}-input`} className="sr-only">
         {t("label")}
       </label>
@@ -54,6 +85,12 @@ export function Composer({
         onChange={(event) => {
           setText(event.target.value);
           if (event.target.value.trim()) onTyping();
+        }}
+        onPaste={(event) => {
+          const file = event.clipboardData.files[0];
+          if (!onAttach || !file) return;
+          event.preventDefault();
+          onAttach(file);
         }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {

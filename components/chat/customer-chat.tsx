@@ -6,6 +6,8 @@ import { CustomerSessionGate } from "@/components/chat/customer-session-gate";
 import { StartChatForm, type StartChatValues } from "@/components/chat/start-chat-form";
 import { ApiCallError, chatApi } from "@/components/chat/session-api";
 import { FaqPrelude } from "@/components/faq/faq-prelude";
+import { TicketCard } from "@/components/chat/ticket-card";
+import { escalationKey, forgetEscalationKey } from "@/components/chat/escalation-key";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -70,11 +72,13 @@ export function CustomerChat({ sessionId, resumeToken, start, token, locale, emb
       };
       try {
         const result = await chatApi
-          .requestOperator(token ? { ...body, identity_token: token } : body, crypto.randomUUID())
+          // One key per page and question, kept for the tab: a reload of the same page gets the same answer back (the
+          // same ticket) instead of a second conversation.
+          .requestOperator(token ? { ...body, identity_token: token } : body, escalationKey(values, "signed"))
           .catch((error: unknown) => {
             // A signed identity that does not verify (expired, wrong site...): the customer still gets help, unverified.
             if (token && error instanceof ApiCallError && error.code === "INVALID_IDENTITY_TOKEN") {
-              return chatApi.requestOperator(body, crypto.randomUUID());
+              return chatApi.requestOperator(body, escalationKey(values, "anonymous"));
             }
             throw error;
           });
@@ -148,14 +152,19 @@ export function CustomerChat({ sessionId, resumeToken, start, token, locale, emb
         ) : null}
         {stage.kind === "form" ? <StartChatForm initial={stage.values} error={stage.error} onSubmit={ask} /> : null}
         {stage.kind === "ticket" ? (
-          <section aria-labelledby="ticket-title" className="m-auto w-full max-w-sm rounded-2xl border border-emerald-200 bg-emerald-50 p-5 text-emerald-950">
-            <h2 id="ticket-title" className="text-lg font-semibold">
-              {t("ticket.title", { number: stage.result.ticket_number })}
-            </h2>
-            <p role="status" className="mt-2">
-              {stage.result.message}
-            </p>
-          </section>
+          <TicketCard
+            number={stage.result.ticket_number}
+            ticketUrl={stage.result.ticket_url}
+            replyVia={stage.result.reply_via}
+            onNewConversation={() => {
+              // A new question is a new conversation: the page forgets the link's question and its key.
+              forgetEscalationKey();
+              const url = new URL(window.location.href);
+              url.searchParams.delete("question");
+              window.history.replaceState(null, "", url);
+              setStage({ kind: "form", values: { email: start.email, name: start.name }, error: null });
+            }}
+          />
         ) : null}
         {stage.kind === "conversation_open" ? (
           <section aria-labelledby="open-title" className="m-auto w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-5 text-slate-900">

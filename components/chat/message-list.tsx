@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { AttachmentThumb } from "@/components/chat/attachment-thumb";
 import type { PendingMessage, Side } from "@/components/chat/session-thread-store";
 import type { ThreadMessage } from "@/lib/realtime/message-sequence";
 
@@ -90,7 +91,14 @@ export function MessageList({ messages, pending, side, otherReadSeq, customerNam
               >
                 {message.body}
                 {message.truncated ? <span className="mt-1 block text-xs opacity-80">{t("truncated")}</span> : null}
-                {side === "operator" && message.attachments?.length ? (
+                {message.attachments?.some((a) => a.id)
+                  ? message.attachments.map((attachment) =>
+                      attachment.id ? (
+                        <AttachmentThumb key={attachment.id} attachment={{ ...attachment, id: attachment.id }} sessionId={side === "customer" ? message.session_id : null} label={t("openAttachment", { name: attachment.name ?? "" })} />
+                      ) : null,
+                    )
+                  : null}
+                {side === "operator" && message.attachments?.length && !message.attachments.some((a) => a.id) ? (
                   <span className="mt-1 flex flex-wrap gap-2 text-xs">
                     {message.attachments.map((attachment, index) => (
                       <a key={index} href={`/api/chat/messages/${encodeURIComponent(message.id)}/media/${index}`} target="_blank" rel="noopener" className="underline underline-offset-2">

@@ -6,6 +6,9 @@ import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/e
 import type { OnlineOperator } from "@/lib/schemas/operators";
 import type { ClaimResult } from "@/lib/chat/claim-session";
 import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
+import type { leaveMessage } from "@/lib/chat/leave-message";
+import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
+import type { RatingBody } from "@/lib/csat/csat-schemas";
 import { keyHeader } from "@/components/chat/customer-keys";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -76,6 +79,24 @@ export const chatApi = {
   ticket: (id: string) => call<{ ticket_number: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/ticket`, { method: "POST", json: {} }),
   transcript: (id: string, locale: Locale) =>
     call<{ recipient: string }>(`/api/chat/sessions/${encodeURIComponent(id)}/transcript`, { method: "POST", json: { locale }, headers: keyHeader(id) }),
+  leaveMessage: (id: string, body: { email?: string; phone?: string }) =>
+    call<Awaited<ReturnType<typeof leaveMessage>>>(`/api/chat/sessions/${encodeURIComponent(id)}/leave-message`, { method: "POST", json: body, headers: keyHeader(id) }),
+  continueOnWhatsapp: (id: string) =>
+    call<Awaited<ReturnType<typeof continueOnWhatsapp>>>(`/api/chat/sessions/${encodeURIComponent(id)}/continue-on-whatsapp`, { method: "POST", headers: keyHeader(id) }),
+  rate: (id: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/rating`, { method: "POST", json: body, headers: keyHeader(id) }),
+  rateTicket: (token: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/public/tickets/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
+  /** Multipart upload; the browser sets the boundary. Customers send their key, operators their cookie. */
+  attach: (id: string, file: File, asCustomer: boolean) => {
+    const form = new FormData();
+    form.append("file", file, file.name || "screenshot.png");
+    return call<{ id: string; name: string; content_type: string; size: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/attachments`, {
+      method: "POST",
+      body: form,
+      headers: asCustomer ? keyHeader(id) : {},
+    });
+  },
   queue: () => call<QueueItem[]>("/api/chat/queue"),
   mySessions: () => call<MySession[]>("/api/chat/my-sessions"),
   onlineOperators: () => call<OnlineOperator[]>("/api/chat/operators/online"),

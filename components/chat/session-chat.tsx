@@ -9,7 +9,11 @@ import { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useRealtime } from "@/components/chat/use-realtime";
 import { useSessionThread } from "@/components/chat/use-session-thread";
-import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import { ApiCallError, chatApi, type SessionView } from "@/components/chat/session-api";
+import { RatingForm } from "@/components/chat/rating-form";
+import { WaitingOptions } from "@/components/chat/waiting-options";
+import { useAttach } from "@/components/chat/use-attach";
+import { UploadStatus } from "@/components/chat/upload-status";
 
 /** The customer's live chat for one session: queue position and wait, then the operator, then the conversation. */
 export function SessionChat({
@@ -34,6 +38,7 @@ export function SessionChat({
   const snapshot = useSessionThread(store, pusher);
   const { info, thread, pending, typing, error, ticketUrl } = snapshot;
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const upload = useAttach(sessionId, true);
 
   // Read receipts while the customer can see the conversation.
   useEffect(() => {
@@ -114,6 +119,7 @@ export function SessionChat({
         {statusText ? <p className="font-medium">{statusText}</p> : null}
         {info?.status === "queued" ? <p className="mt-1 text-sm text-slate-700">{t("queue.hint")}</p> : null}
       </div>
+      {info?.status === "queued" ? <WaitingOptions info={info} onTicketed={() => void store.refresh()} /> : null}
       <MessageList
         className="min-h-0 flex-1"
         messages={thread.messages}
@@ -125,11 +131,16 @@ export function SessionChat({
         footer={
           <>
             {typing && open ? <TypingIndicator name={typing.name} /> : null}
-            {info && !open ? <SessionEnded sessionId={sessionId} status={info.status} ticketNumber={info.ticket_number} ticketUrl={ticketUrl} /> : null}
+            {info && !open ? <SessionEnded sessionId={sessionId} status={info.status} ticketNumber={info.ticket_number} ticketUrl={ticketUrl ?? info.ticket_url ?? null} rating={info.rating} /> : null}
           </>
         }
       />
-      {open ? <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} /> : null}
+      {open ? (
+        <>
+          <UploadStatus status={upload.status} />
+          <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info} autoFocus={!embed} onAttach={(file) => void upload.attach(file)} />
+        </>
+      ) : null}
     </ChatShell>
   );
 }
@@ -139,11 +150,13 @@ function SessionEnded({
   status,
   ticketNumber,
   ticketUrl,
+  rating,
 }: {
   sessionId: string;
   status: "closed" | "ticketed" | "queued" | "active";
   ticketNumber: number | null;
   ticketUrl: string | null;
+  rating: SessionView["rating"];
 }) {
   const t = useTranslations("chat");
   const url = typeof window === "undefined" ? null : new URL(window.location.href);
@@ -169,6 +182,7 @@ function SessionEnded({
               {t("closed.newChat")}
             </a>
           ) : null}
+          {rating?.asked === false ? null : <RatingForm submit={(body) => chatApi.rate(sessionId, body)} initialScore={rating?.score} />}
           <TranscriptRequest sessionId={sessionId} />
         </>
       )}

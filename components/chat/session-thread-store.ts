@@ -40,6 +40,7 @@ interface SessionUpdatedEvent {
   estimated_wait?: number | null;
   ticket_number?: number | null;
   ticket_url?: string | null;
+  promise_due_at?: string | null;
 }
 
 interface MessageStatusEvent {
@@ -223,6 +224,7 @@ export class SessionThreadStore {
       ...(update.position !== undefined ? { position: update.position } : {}),
       ...(update.estimated_wait !== undefined ? { estimated_wait: update.estimated_wait } : {}),
       ...(update.ticket_number !== undefined ? { ticket_number: update.ticket_number } : {}),
+      ...(update.promise_due_at !== undefined ? { promise_due_at: update.promise_due_at } : {}),
     };
     this.set({ info: next, ...(isOpen(update.status) ? {} : { typing: null }), ...(update.ticket_url ? { ticketUrl: update.ticket_url } : {}) });
     // A change of status carries more than the event says (assignment time, ticket number, closing message).

@@ -10,6 +10,8 @@ import type { SessionThreadStore } from "@/components/chat/session-thread-store"
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { useSessionThread } from "@/components/chat/use-session-thread";
+import { useAttach } from "@/components/chat/use-attach";
+import { UploadStatus } from "@/components/chat/upload-status";
 import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
@@ -41,6 +43,7 @@ export function OperatorChat({
   const { info, thread, pending, typing } = snapshot;
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [transferring, setTransferring] = useState(false);
+  const upload = useAttach(store.sessionId, false);
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [handbackNote, setHandbackNote] = useState("");
@@ -244,7 +247,15 @@ export function OperatorChat({
         />
 
         {open ? (
-          <Composer onSend={(body) => void store.send(body)} onTyping={() => store.sendTyping()} disabled={!info || info.status !== "active"} />
+          <>
+            <UploadStatus status={upload.status} />
+            <Composer
+              onSend={(body) => void store.send(body)}
+              onTyping={() => store.sendTyping()}
+              disabled={!info || info.status !== "active"}
+              onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}
+            />
+          </>
         ) : (
           <div role="status" className="flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-800">
             <span className="flex-1">

@@ -13,11 +13,13 @@ const COLUMNS: Record<Kind, string[]> = {
     "number", "id", "status", "priority", "channel", "source", "question", "contact_user_id", "contact_email", "contact_phone", "contact_name",
     "assignee", "tags", "session_id", "created_at", "due_at", "first_response_at", "resolved_at", "closed_at", "sla_breached_at", "first_response_minutes",
     "bot_intent", "bot_confidence", "bot_transcript",
+    "rating_score", "rating_comment",
   ],
   sessions: [
     "id", "status", "priority", "channel", "source", "question", "contact_user_id", "contact_email", "contact_phone", "operator", "queued_at",
     "assigned_at", "first_response_at", "closed_at", "closed_reason", "wait_seconds", "missed_assignments", "ticket_number",
     "handed_back_at", "handback_note", "bot_intent", "bot_confidence", "bot_transcript",
+    "promised_wait_minutes", "rating_score", "rating_comment",
   ],
 };
 
@@ -40,13 +42,13 @@ async function* ticketRows(from: Date, to: Date) {
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      include: { contact: true, assignee: { select: { name: true } }, session: { select: { botHandoff: true } } },
+      include: { contact: true, assignee: { select: { name: true } }, session: { select: { botHandoff: true } }, ratings: { select: { score: true, comment: true } } },
     });
     for (const t of rows) {
       yield [
         t.number, t.id, t.status, t.priority, t.channel, t.source, t.question, t.contact.userId, t.contact.email, t.contact.phone, t.contact.name,
         t.assignee?.name, t.tags, t.sessionId, t.createdAt, t.dueAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.slaBreachedAt,
-        minutesBetween(t.createdAt, t.firstResponseAt), ...handoffCells(t.botHandoff ?? t.session?.botHandoff),
+        minutesBetween(t.createdAt, t.firstResponseAt), ...handoffCells(t.botHandoff ?? t.session?.botHandoff), t.ratings[0]?.score, t.ratings[0]?.comment,
       ];
     }
     if (rows.length < PAGE) return;
@@ -62,13 +64,13 @@ async function* sessionRows(from: Date, to: Date) {
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      include: { contact: true, operator: { select: { name: true } }, ticket: { select: { number: true } } },
+      include: { contact: true, operator: { select: { name: true } }, ticket: { select: { number: true } }, ratings: { select: { score: true, comment: true } } },
     });
     for (const s of rows) {
       yield [
         s.id, s.status, s.priority, s.channel, s.source, s.question, s.contact.userId, s.contact.email, s.contact.phone, s.operator?.name, s.queuedAt,
         s.assignedAt, s.firstResponseAt, s.closedAt, s.closedReason, secondsBetween(s.queuedAt, s.assignedAt), s.missedAssignments, s.ticket?.number,
-        s.handedBackAt, s.handbackNote, ...handoffCells(s.botHandoff),
+        s.handedBackAt, s.handbackNote, ...handoffCells(s.botHandoff), s.promisedWaitMinutes, s.ratings[0]?.score, s.ratings[0]?.comment,
       ];
     }
     if (rows.length < PAGE) return;

@@ -34,6 +34,8 @@ interface RouteOptions<BS, QS, PS> {
   body?: BS;
   query?: QS;
   params?: PS;
+  /** The handler reads the body itself (a multipart upload, with its own cap): the 64 KB JSON read is skipped. */
+  streamBody?: true;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -103,7 +105,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
 
       let rawBody = "";
       let body: { success: true; data: unknown } | { success: false; error: z.ZodError } | undefined;
-      if (request.method !== "GET" && request.method !== "HEAD") {
+      if (request.method !== "GET" && request.method !== "HEAD" && !options.streamBody) {
         rawBody = await readBodyText(request);
         if (options.body) body = options.body.safeParse(parseBody(rawBody, request.headers.get("content-type")));
       }

@@ -1,12 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { capacity, queueLengthByPriority } from "@/lib/routing/queue";
+import { getEtaAccuracy } from "@/lib/chat/get-eta-accuracy";
+import { getCsatStats } from "@/lib/csat/get-csat-stats";
 
 /** Public aggregates only (the guide's GET /api/chat/stats): no names, no questions, no contacts. */
 export async function getChatStats() {
-  const [cap, queue, lastHour] = await Promise.all([
+  const [cap, queue, etaAccuracy, csat, lastHour] = await Promise.all([
     capacity(prisma),
     queueLengthByPriority(prisma),
+    getEtaAccuracy(prisma),
+    getCsatStats(),
     prisma.$queryRaw<{ avg_wait: number | null; assigned: bigint; avg_handle: number | null; closed: bigint }[]>`
       SELECT (SELECT avg(extract(epoch FROM assigned_at - queued_at))::float8 FROM chat_sessions WHERE assigned_at > now() - interval '1 hour') AS avg_wait,
              (SELECT count(*) FROM chat_sessions WHERE assigned_at > now() - interval '1 hour') AS assigned,
@@ -29,6 +33,8 @@ export async function getChatStats() {
       average_wait_seconds: round(h.avg_wait),
       average_handle_seconds: round(h.avg_handle),
     },
+    eta_accuracy: etaAccuracy,
+    csat,
     generated_at: new Date().toISOString(),
   };
 }

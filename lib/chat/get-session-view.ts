@@ -10,6 +10,11 @@ import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } fro
 import { listOwnershipChanges, type OwnershipChange } from "@/lib/chat/conversation-owner";
 import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
 import type { BotHandoff } from "@/lib/schemas/escalation";
+import { getCsatSettings } from "@/lib/csat/csat-settings";
+import { closingWithin } from "@/lib/rules/business-hours";
+import { getEscalationRules } from "@/lib/rules/escalation-rules";
+import { ticketUrl } from "@/lib/tickets/create-ticket";
+import { twilioConfig } from "@/lib/whatsapp/twilio-client";
 
 const MESSAGE_PAGE = 500;
 
@@ -53,6 +58,14 @@ export interface SessionView {
   bot_handoff?: BotHandoff | null;
   handback_note?: string | null;
   ownership?: OwnershipChange[];
+  /** When the current wait promise falls due: the page offers the alternatives before then. */
+  promise_due_at: string | null;
+  /** The customer only: their ticket's page once the chat became one. */
+  ticket_url?: string | null;
+  /** The customer only, while queued: what they may do instead of waiting. */
+  waiting_options?: { leave_message: boolean; continue_on_whatsapp: boolean; whatsapp_requested: boolean; desk_closes_at: string | null };
+  /** The customer only, once closed: whether a rating is asked for, and theirs if given. */
+  rating?: { asked: boolean; score: number | null };
 }
 
 /**
@@ -66,7 +79,8 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     include: {
       operator: { select: { id: true, name: true } },
       contact: true,
-      ticket: { select: { number: true } },
+      ticket: { select: { number: true, accessToken: true } },
+      ratings: { select: { score: true } },
       messages: { where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: MESSAGE_PAGE + 1, select: messageSelect },
     },
   });
@@ -102,7 +116,24 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     messages: session.messages.slice(0, MESSAGE_PAGE).map(toMessageView),
     has_more: session.messages.length > MESSAGE_PAGE,
     owner: ownerOf(session),
+    promise_due_at: session.status === "queued" ? (session.promiseDueAt?.toISOString() ?? null) : null,
   };
+  if (role === "customer") {
+    view.ticket_url = session.ticket ? ticketUrl(session.ticket.accessToken) : null;
+    if (session.status === "queued") {
+      view.waiting_options = {
+        leave_message: true,
+        continue_on_whatsapp: session.channel === "web" && session.contactPhone !== null && twilioConfig() !== null,
+        whatsapp_requested: session.whatsappContinueAt !== null,
+        // Business hours end within the hour: the page offers the alternatives before the desk closes.
+        desk_closes_at: closingWithin((await getEscalationRules(prisma)).business_hours, new Date(), 60)?.toISOString() ?? null,
+      };
+    }
+    if (session.status === "closed") {
+      const csat = await getCsatSettings();
+      view.rating = { asked: csat.enabled && csat.on_chat_close, score: session.ratings[0]?.score ?? null };
+    }
+  }
   if (role !== "customer") {
     view.contact = {
       user_id: session.contact.userId,

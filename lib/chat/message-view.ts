@@ -8,8 +8,11 @@ export interface MessageView {
   channel: "web" | "whatsapp" | "email";
   operator_name?: string | null;
   delivery_status?: string | null;
-  /** WhatsApp attachments kept at Twilio: their content types, fetched by index through the media route. */
-  attachments?: { content_type: string | null }[];
+  /**
+   * WhatsApp attachments kept at Twilio: their content types, fetched by index through the media route. Files
+   * attached in the web chat also have their id and name (GET /api/chat/attachments/{id}).
+   */
+  attachments?: { content_type: string | null; id?: string; name?: string; size?: number }[];
   created_at: string;
 }
 
@@ -37,7 +40,12 @@ export function toMessageView(m: MessageRow): MessageView {
     operator_name: m.operator?.name ?? null,
     delivery_status: m.deliveryStatus ?? null,
     ...(Array.isArray(m.media) && m.media.length > 0
-      ? { attachments: (m.media as { content_type?: unknown }[]).map((a) => ({ content_type: typeof a?.content_type === "string" ? a.content_type : null })) }
+      ? {
+          attachments: (m.media as { content_type?: unknown; attachment_id?: unknown; name?: unknown; size?: unknown }[]).map((a) => ({
+            content_type: typeof a?.content_type === "string" ? a.content_type : null,
+            ...(typeof a?.attachment_id === "string" ? { id: a.attachment_id, name: String(a.name ?? ""), size: Number(a.size ?? 0) } : {}),
+          })),
+        }
       : {}),
     created_at: m.createdAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { limitCustomerMessage } from "@/lib/api/rate-limit";
 import { appendMessage } from "@/lib/chat/append-message";
 import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
@@ -14,6 +15,8 @@ export interface PostMessageInput {
   body: string;
   /** Who writes: "customer" needs the customer's key, "operator" the assigned operator or an admin. */
   as?: "customer" | "operator";
+  /** Attachments the message carries (lib/attachments): their ids, names, types and sizes. */
+  media?: Prisma.InputJsonValue;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
       sender: asOperator ? "operator" : "customer",
       body: input.body,
       operatorId: operatorIdForMessage,
+      media: input.media,
     });
     if (asOperator) {
       if (!session.first_response_at) {

@@ -18,7 +18,7 @@ import { recordOwnerChange } from "@/lib/chat/conversation-owner";
 import { ownerOf } from "@/lib/chat/owner-state";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
-async function lockedSession(scope: RoutingScope, id: string) {
+export async function lockedSession(scope: RoutingScope, id: string) {
   const session = await scope.tx.chatSession.findUnique({
     where: { id },
     include: { contact: { select: { id: true, email: true, phone: true } }, operator: { select: { id: true, name: true } } },
@@ -27,7 +27,7 @@ async function lockedSession(scope: RoutingScope, id: string) {
   return session;
 }
 
-function requireOpen(status: string): void {
+export function requireOpen(status: string): void {
   if (status === "closed" || status === "ticketed") {
     throw new ApiError("INVALID_STATE", `The session is already ${status}`, { details: { status } });
   }
@@ -100,6 +100,60 @@ export async function transferSession(id: string, targetOperatorId: string, prin
   });
 }
 
+type LockedSession = Awaited<ReturnType<typeof lockedSession>>;
+
+/** The session, locked, when the caller is its customer (by key) and it is still waiting in the queue. */
+export async function lockedQueuedSessionOfCustomer(scope: RoutingScope, id: string, caller: SessionCaller, action: string): Promise<LockedSession> {
+  const session = await lockedSession(scope, id);
+  if (requireSessionRole(caller.principal, session, caller.customerKey) !== "customer") {
+    throw new ApiError("FORBIDDEN", `Only the chat's customer can ${action}`);
+  }
+  requireOpen(session.status);
+  if (session.status !== "queued") throw new ApiError("INVALID_STATE", "An operator already has this chat", { details: { status: session.status } });
+  return session;
+}
+
+/**
+ * The ticket a chat becomes, with the conversation so far (the ticket page shows the session's messages), the system
+ * line in the thread and the events that tell everyone; the seat or queue place frees at once.
+ */
+export async function ticketFromSession(
+  scope: RoutingScope,
+  session: LockedSession,
+  actor: Actor,
+  opts: { reason: string; contact?: { email: string | null; phone: string | null } },
+) {
+  const id = session.id;
+  const rules = await getEscalationRules(scope.tx);
+  const contact = opts.contact ?? { email: session.contactEmail, phone: session.contactPhone };
+  const ticket = await createTicket(scope.tx, rules, actor, {
+    contact: { id: session.contactId, ...contact },
+    question: session.question,
+    priority: session.priority,
+    metadata: session.metadata ?? undefined,
+    source: session.source,
+    channel: session.channel,
+    sessionId: id,
+    locale: sessionLocale(session.metadata),
+    reason: opts.reason,
+  });
+  await scope.tx.chatSession.update({ where: { id }, data: { status: "ticketed", closedAt: new Date(), closedReason: "ticket" } });
+  const message = await appendMessage(scope.tx, {
+    sessionId: id,
+    sender: "system",
+    body: systemText(sessionLocale(session.metadata)).ticketOpened(ticket.number),
+  });
+  scope.events.push(
+    { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
+    { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "ticketed", ticket_number: ticket.number, operator: session.operator, position: null, estimated_wait: null } },
+    ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "ticketed" } }] : []),
+    { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "ticketed", session_id: id } },
+  );
+  if (session.status === "queued") scope.queueChanged = true;
+  await drainQueue(scope);
+  return ticket;
+}
+
 /** Turns a queued or live chat into a ticket (answered later by email/WhatsApp); the seat frees at once. */
 export async function convertSessionToTicket(id: string, principal: Principal | null, actor: Actor) {
   return inRoutingTransaction(async (scope) => {
@@ -108,32 +162,8 @@ export async function convertSessionToTicket(id: string, principal: Principal | 
     if (!canOperate(principal, session) && !(principal?.kind === "operator" && session.status === "queued")) {
       throw new ApiError("FORBIDDEN", "Only the session's operator or an admin can do this");
     }
-    const rules = await getEscalationRules(scope.tx);
-    const ticket = await createTicket(scope.tx, rules, actor, {
-      contact: { id: session.contactId, email: session.contactEmail, phone: session.contactPhone },
-      question: session.question,
-      priority: session.priority,
-      metadata: session.metadata ?? undefined,
-      source: session.source,
-      channel: session.channel,
-      sessionId: id,
-      reason: "operator_converted",
-    });
+    const ticket = await ticketFromSession(scope, session, actor, { reason: "operator_converted" });
     if (principal?.kind === "operator") await scope.tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: principal.operatorId } });
-    await scope.tx.chatSession.update({ where: { id }, data: { status: "ticketed", closedAt: new Date(), closedReason: "ticket" } });
-    const message = await appendMessage(scope.tx, {
-      sessionId: id,
-      sender: "system",
-      body: systemText(sessionLocale(session.metadata)).ticketOpened(ticket.number),
-    });
-    scope.events.push(
-      { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
-      { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "ticketed", ticket_number: ticket.number, operator: session.operator, position: null, estimated_wait: null } },
-      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "ticketed" } }] : []),
-      { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "ticketed", session_id: id } },
-    );
-    if (session.status === "queued") scope.queueChanged = true;
-    await drainQueue(scope);
     return { id, status: "ticketed" as const, ticket_number: ticket.number };
   });
 }

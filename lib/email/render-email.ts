@@ -276,6 +276,16 @@ function sessionMessage(data: NotificationPayload, l: Locale): EmailContent {
   };
 }
 
+function csatRequest(data: NotificationPayload, l: Locale): EmailContent {
+  const number = data.required("ticket_number");
+  return {
+    subject: l === "en" ? `How did we do with ticket #${number}?` : `Come ti abbiamo aiutato con il ticket #${number}?`,
+    heading: l === "en" ? "How did we do?" : "Come ti abbiamo aiutato?",
+    blocks: [p(l === "en" ? "Your request is resolved. One click on your ticket's page tells us how it went (1 to 5 stars)." : "La tua richiesta è risolta. Dalla pagina del ticket puoi dirci com'è andata (da 1 a 5 stelle).")],
+    action: { label: l === "en" ? "Rate the answer" : "Valuta la risposta", url: data.required("ticket_url") },
+  };
+}
+
 function content(kind: string, data: NotificationPayload, l: Locale): EmailContent {
   switch (kind) {
     case "ticket_created_customer":
@@ -304,6 +314,8 @@ function content(kind: string, data: NotificationPayload, l: Locale): EmailConte
       return queuePosition(data, l);
     case "session_message":
       return sessionMessage(data, l);
+    case "csat_request":
+      return csatRequest(data, l);
     default:
       throw new DeliveryError(`no email template for "${kind}"`, { retryable: false, code: "unknown_kind" });
   }

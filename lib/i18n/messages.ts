@@ -17,11 +17,13 @@ import faqIt from "@/lib/i18n/messages/it/faq.json";
 import faqEn from "@/lib/i18n/messages/en/faq.json";
 import contactsIt from "@/lib/i18n/messages/it/contacts.json";
 import contactsEn from "@/lib/i18n/messages/en/contacts.json";
+import customerIt from "@/lib/i18n/messages/it/customer.json";
+import customerEn from "@/lib/i18n/messages/en/customer.json";
 import type { Locale } from "@/lib/i18n/config";
 
 export const messages = {
-  it: { common: commonIt, auth: authIt, chat: chatIt, operator: operatorIt, admin: adminIt, ticket: ticketIt, embed: embedIt, faq: faqIt, contacts: contactsIt },
-  en: { common: commonEn, auth: authEn, chat: chatEn, operator: operatorEn, admin: adminEn, ticket: ticketEn, embed: embedEn, faq: faqEn, contacts: contactsEn },
+  it: { common: commonIt, auth: authIt, chat: chatIt, operator: operatorIt, admin: adminIt, ticket: ticketIt, embed: embedIt, faq: faqIt, contacts: contactsIt, customer: customerIt },
+  en: { common: commonEn, auth: authEn, chat: chatEn, operator: operatorEn, admin: adminEn, ticket: ticketEn, embed: embedEn, faq: faqEn, contacts: contactsEn, customer: customerEn },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["it"];

@@ -16,7 +16,8 @@ export type NotificationKind =
   | "missed_assignment_admin"
   | "queue_timeout_ticket"
   | "operator_assignment"
-  | "webhook_disabled_admin";
+  | "webhook_disabled_admin"
+  | "csat_request";
 
 /** The channel the delivery worker LISTENs on (lib/notifications/notification-jobs.ts). */
 export const OUTBOX_NOTIFY_CHANNEL = "sportello_outbox";

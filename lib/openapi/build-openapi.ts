@@ -58,7 +58,9 @@ import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";
 import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
-import { claimSessionBody, closeSessionBody, handbackBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { attachmentParams, attachmentQuery, claimSessionBody, closeSessionBody, handbackBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
+import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
+import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
@@ -287,6 +289,72 @@ export function apiEndpoints(): ApiEndpoint[] {
     },
     {
       method: "post",
+      path: "/api/chat/sessions/{id}/leave-message",
+      tag: "Chat sessions",
+      summary: "Leave a message instead of waiting: the queued chat becomes a ticket",
+      description:
+        "The session's customer only (`X-Session-Key`). The ticket carries the conversation so far and is answered at the addresses the chat was opened with; `email`/`phone` are used only when the chat has none, and never replace a contact's stored address. 409 `INVALID_STATE` once an operator has the chat.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      body: { name: "LeaveMessageBody", schema: leaveMessageBody, examples: { none: { summary: "The chat already has an email", value: {} } } },
+      success: { status: 201, description: "The ticket", payload: { kind: "data", name: "LeftMessage", schema: leftMessageSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/continue-on-whatsapp",
+      tag: "Chat sessions",
+      summary: "Continue a queued chat on WhatsApp, keeping the place in the queue",
+      description:
+        "The session's customer only (`X-Session-Key`), when the chat has a phone and WhatsApp is configured (otherwise 409 `INVALID_STATE`). The first WhatsApp message goes out through the outbox; the typed number stays unproven until the customer answers from it, and only that answer continues this chat (docs/security.md). Repeating the call sends nothing new.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      success: { status: 202, description: "Still queued, same place", payload: { kind: "data", name: "WhatsappContinue", schema: whatsappContinueSchema } },
+      errors: ["INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/attachments",
+      tag: "Chat sessions",
+      summary: "Attach an image or a PDF to a web chat (multipart/form-data, field `file`)",
+      description:
+        "The session's customer (`X-Session-Key`), its operator or an admin. At most `ATTACHMENT_MAX_BYTES` (default 10 MB: 413 `PAYLOAD_TOO_LARGE`); PNG, JPEG, GIF, WebP or PDF as found in the bytes, whatever the name or the declared type says (415 `UNSUPPORTED_MEDIA_TYPE`). Nothing is stored when a check fails. A new message in the thread carries it: its `media` holds `{attachment_id, name, content_type, size}`.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      success: { status: 201, description: "The stored attachment", payload: { kind: "data", name: "Attachment", schema: attachmentSchema } },
+      errors: ["PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/attachments/{id}",
+      tag: "Chat sessions",
+      summary: "Download an attachment (the bytes)",
+      description:
+        "Only to the session's customer (`X-Session-Key`), its operator and admins; anyone else gets 404. Served with the type found at upload, `Content-Disposition` (inline for images, attachment for PDFs), `X-Content-Type-Options: nosniff`, a sandboxing `Content-Security-Policy` and `Cache-Control: private, no-store`.",
+      auth: "public",
+      params: attachmentParams,
+      query: attachmentQuery,
+      success: { status: 200, description: "The file's bytes" },
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/rating",
+      tag: "Chat sessions",
+      summary: "Rate a closed chat (CSAT, 1–5 and an optional comment), once",
+      description:
+        "The session's customer only (`X-Session-Key`); a second rating gets 409 `CONFLICT`, ratings switched off (or not asked at chat close) 409 `INVALID_STATE`. The ticket page's equivalent is `POST /api/public/tickets/{token}/rating`, once the ticket is resolved.",
+      auth: "public",
+      rateLimited: true,
+      params: sessionParams,
+      body: { name: "RatingBody", schema: ratingBody, examples: { happy: { summary: "Five stars", value: { score: 5, comment: "Veloce e gentile" } } } },
+      success: { status: 201, description: "The rating", payload: { kind: "data", name: "Rating", schema: ratingResult } },
+      errors: ["INVALID_STATE", "CONFLICT"],
+    },
+    {
+      method: "post",
       path: "/api/tickets",
       tag: "Tickets",
       summary: "Open a ticket (answered by email and/or WhatsApp)",
@@ -485,8 +553,9 @@ export function apiEndpoints(): ApiEndpoint[] {
       method: "get",
       path: "/api/chat/stats",
       tag: "Monitoring",
-      summary: "Public desk aggregates: operators online, free seats, queue, waits",
-      description: "No names, questions or contacts: safe to show on a status page.",
+      summary: "Public desk aggregates: operators online, free seats, queue, waits, promise accuracy, satisfaction",
+      description:
+        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days.",
       auth: "public",
       success: { status: 200, description: "The aggregates", payload: { kind: "data", name: "ChatStats", schema: chatStatsSchema } },
     },
@@ -811,6 +880,8 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/tickets/{id}/replies": "operator dashboard action",
   "/api/tickets/{id}/timeline": "operator dashboard view",
   "/api/public/tickets/{token}": "the customer's ticket page",
+  "/api/public/tickets/{token}/rating": "the customer's ticket page's rating form",
+  "/api/admin/csat": "admin panel CSAT switch",
   "/api/admin/audit": "admin panel view",
   "/api/admin/metrics": "admin panel view",
   "/api/admin/export/{kind}": "admin panel CSV download",

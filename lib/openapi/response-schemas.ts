@@ -22,9 +22,10 @@ import { CHANNELS, TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import { prioritySchema } from "@/lib/schemas/common";
 import { operatorRoleSchema, operatorStatusSchema } from "@/lib/schemas/operators";
+import { csatStatsSchema, etaAccuracySchema } from "@/lib/openapi/customer-response-schemas";
 
 /** True when `Doc` documents `View`: every value the code returns fits the schema, and no field goes undocumented. */
-type Describes<Doc, View> = [View] extends [Doc] ? ([Exclude<keyof View, keyof Doc>] extends [never] ? true : false) : false;
+export type Describes<Doc, View> = [View] extends [Doc] ? ([Exclude<keyof View, keyof Doc>] extends [never] ? true : false) : false;
 
 const timestamp = z.iso.datetime();
 const channelSchema = z.enum(CHANNELS);
@@ -49,9 +50,9 @@ export const messageSchema = z.object({
   operator_name: z.string().nullable().optional(),
   delivery_status: z.string().nullable().optional().describe("WhatsApp delivery status of an operator message, when known"),
   attachments: z
-    .array(z.object({ content_type: z.string().nullable() }))
+    .array(z.object({ content_type: z.string().nullable(), id: z.string().optional(), name: z.string().optional(), size: z.number().int().optional() }))
     .optional()
-    .describe("WhatsApp attachments (operators fetch them from /api/chat/messages/{id}/media/{index})"),
+    .describe("WhatsApp attachments (operators fetch them from /api/chat/messages/{id}/media/{index}); files attached in the web chat carry their `id` (GET /api/chat/attachments/{id}), `name` and `size`"),
   created_at: timestamp,
 });
 const _message: Describes<z.output<typeof messageSchema>, MessageView> = true;
@@ -106,6 +107,13 @@ export const sessionSchema = z.object({
     )
     .optional()
     .describe("Every change of owner with who, when and why; operators and admins only"),
+  promise_due_at: timestamp.nullable().describe("While queued: when the wait promised now falls due"),
+  ticket_url: z.string().nullable().optional().describe("The customer only: their ticket's page once the chat became one"),
+  waiting_options: z
+    .object({ leave_message: z.boolean(), continue_on_whatsapp: z.boolean(), whatsapp_requested: z.boolean(), desk_closes_at: timestamp.nullable().describe("Business hours end within the hour") })
+    .optional()
+    .describe("The customer only, while queued: leave a message instead (POST …/leave-message), continue on WhatsApp (a phone is known and WhatsApp configured)"),
+  rating: z.object({ asked: z.boolean(), score: z.number().int().nullable() }).optional().describe("The customer only, once closed: whether a rating is asked for (POST …/rating), and theirs"),
 });
 const _session: Describes<z.output<typeof sessionSchema>, SessionView> = true;
 
@@ -221,6 +229,8 @@ export const chatStatsSchema = z.object({
     average_wait_seconds: z.number().int().nullable(),
     average_handle_seconds: z.number().int().nullable(),
   }),
+  eta_accuracy: etaAccuracySchema.describe("How well the promised waits held over the last 7 days (docs/api.md, \"How the wait is estimated\")"),
+  csat: csatStatsSchema.describe("Customer ratings over the last 30 days"),
   generated_at: timestamp,
 });
 const _chatStats: Describes<z.output<typeof chatStatsSchema>, Awaited<ReturnType<typeof getChatStats>>> = true;

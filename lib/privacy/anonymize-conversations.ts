@@ -77,6 +77,10 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
   // Outbound webhook events carry message texts and contact details to the chatbot: their payloads go too.
   const conversationKeys = [...scope.sessionIds.map((id) => `session:${id}`), ...scope.ticketIds.map((id) => `ticket:${id}`)];
   await tx.$executeRaw`UPDATE webhook_events SET payload = '{}'::jsonb WHERE conversation_key IN (${ids(conversationKeys)}) AND payload <> '{}'::jsonb`;
+  // Files attached in the web chat (counted above with the messages' media that reference them) and the customer's
+  // words in their ratings; the scores stay, like the other figures.
+  await tx.$executeRaw`DELETE FROM chat_attachments WHERE session_id IN (${sessions})`;
+  await tx.$executeRaw`UPDATE conversation_ratings SET comment = NULL WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND comment IS NOT NULL`;
 
   const notificationIds = (
     await tx.$queryRaw<{ id: string }[]>`

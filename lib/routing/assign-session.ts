@@ -49,6 +49,10 @@ export async function assignSession(scope: RoutingScope, sessionId: string, oper
     await recordOwnerChange(scope.tx, SYSTEM_ACTOR, { sessionId, from: "queued", to: "human", reason: "assigned", operatorId: operator.id });
     await emitWebhookEvent(scope.tx, { type: "session.assigned", sessionId, data: { session_id: sessionId, operator: { id: operator.id, name: operator.name } }, now });
   }
+  // The wait this customer got, against the wait they were promised (only the first assignment out of the queue).
+  await scope.tx.$executeRaw`
+    UPDATE chat_sessions SET waited_seconds = GREATEST(0, round(extract(epoch FROM ${now}::timestamp(3) - queued_at)))::int
+     WHERE id = ${sessionId} AND waited_seconds IS NULL AND promised_wait_minutes IS NOT NULL`;
   const message = await appendMessage(scope.tx, { sessionId, sender: "system", body: systemText(sessionLocale(session.metadata)).joined(operator.name) });
   scope.events.push(...assignmentEvents(session, operator, message, now));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
-import { cachedHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+import { cachedHandleMinutes, capacity, estimateWaitMinutes, recordPromiseChanges } from "@/lib/routing/queue";
 import { logger } from "@/lib/log/logger";
 import { announceQueueChanges } from "@/lib/webhooks/announce-queue-changes";
 
@@ -29,17 +29,21 @@ export async function broadcastQueuePositions(): Promise<void> {
     select: { id: true },
   });
   const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
-  await announceQueueChanges(queued.map((s, index) => ({ sessionId: s.id, position: index + 1, estimatedWait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline) })));
+  const estimates = queued.map((s, index) => ({ id: s.id, minutes: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline) }));
+  // The promise the customer now sees is the one the page holds us to (its due time offers the alternatives).
+  const dueTimes = await recordPromiseChanges(prisma, estimates);
+  await announceQueueChanges(estimates.map((s, index) => ({ sessionId: s.id, position: index + 1, estimatedWait: s.minutes })));
   await publish([
-    ...queued.map((s, index) => ({
+    ...estimates.map((s, index) => ({
       channel: sessionChannel(s.id),
       name: EVENTS.sessionUpdated,
       data: {
         session_id: s.id,
         status: "queued",
         position: index + 1,
-        estimated_wait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline),
+        estimated_wait: s.minutes,
         operator: null,
+        ...(dueTimes.has(s.id) ? { promise_due_at: dueTimes.get(s.id) } : {}),
       },
     })),
     { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "positions", length: queued.length } },

@@ -54,18 +54,85 @@ export async function averageHandleMinutes(db: Db): Promise<{ minutes: number; m
   return { minutes: Math.max(avg_seconds / 60, 0.5), measured: true };
 }
 
-const HANDLE_CACHE_MS = 15_000;
-let handleCache: { minutes: number; at: number } | undefined;
+const CORRECTION_SAMPLE = 50;
+const CORRECTION_BOUNDS = [0.5, 3] as const;
 
 /**
- * The measured handle time, recomputed at most every 15 s per instance: it is a statistic over the last 50 chats,
- * so a few seconds of staleness changes no estimate, and the escalation path stays one query lighter.
+ * How far the queue model has been off lately: the waits customers actually got over the model's figures for them,
+ * summed over the last 50 served in 7 days (1 until there are 5). A ratio of sums, so a few short waits cannot
+ * swing it; bounded, so one stuck queue cannot make every promise absurd.
  */
-export async function cachedHandleMinutes(now = Date.now()): Promise<number> {
-  if (!handleCache || now - handleCache.at > HANDLE_CACHE_MS) {
-    handleCache = { minutes: (await averageHandleMinutes(prisma)).minutes, at: now };
+export async function waitCorrection(db: Db, now: Date = new Date()): Promise<number> {
+  const rows = await db.$queryRaw<{ waited: number | null; modelled: number | null; samples: bigint }[]>`
+    SELECT sum(waited_seconds / 60.0)::float8 AS waited, sum(model_wait_minutes)::float8 AS modelled, count(*) AS samples
+      FROM (SELECT waited_seconds, model_wait_minutes FROM chat_sessions
+             WHERE waited_seconds IS NOT NULL AND model_wait_minutes > 0
+               AND assigned_at > ${now}::timestamp(3) - interval '7 days' AND assigned_at <= ${now}::timestamp(3)
+             ORDER BY assigned_at DESC LIMIT ${CORRECTION_SAMPLE}) recent`;
+  const { waited, modelled, samples } = rows[0];
+  if (Number(samples) < MIN_SAMPLES || !waited || !modelled || !Number.isFinite(waited / modelled)) return 1;
+  return Math.min(CORRECTION_BOUNDS[1], Math.max(CORRECTION_BOUNDS[0], waited / modelled));
+}
+
+/** The queue model's inputs: the recent handle time, and the measured correction applied to it. */
+export interface WaitModel {
+  handleMinutes: number;
+  correction: number;
+}
+
+const HANDLE_CACHE_MS = 15_000;
+let modelCache: { model: WaitModel; at: number } | undefined;
+
+/**
+ * The wait model, recomputed at most every 15 s per instance: both figures are statistics over the last 50 chats,
+ * so a few seconds of staleness changes no estimate, and the escalation path stays two queries lighter.
+ */
+export async function cachedWaitModel(now = Date.now()): Promise<WaitModel> {
+  if (!modelCache || now - modelCache.at > HANDLE_CACHE_MS) {
+    const [handle, correction] = await Promise.all([averageHandleMinutes(prisma), waitCorrection(prisma)]);
+    modelCache = { model: { handleMinutes: handle.minutes, correction }, at: now };
   }
-  return handleCache.minutes;
+  return modelCache.model;
+}
+
+/** Minutes per place in the queue and seat, as promised: the measured handle time times the measured correction. */
+export async function cachedHandleMinutes(now = Date.now()): Promise<number> {
+  const model = await cachedWaitModel(now);
+  return model.handleMinutes * model.correction;
+}
+
+/**
+ * Records the wait promised to a newly queued session: the first promise stays (it is what the customer was told),
+ * the current one and its due time move with later updates (see recordPromiseChanges).
+ */
+export async function recordPromise(db: Db, sessionId: string, position: number, seatsOnline: number, now: Date = new Date()): Promise<number> {
+  const model = await cachedWaitModel(now.getTime());
+  const promised = estimateWaitMinutes(position, model.handleMinutes * model.correction, seatsOnline);
+  const modelMinutes = (position * model.handleMinutes) / Math.max(seatsOnline, 1);
+  await db.$executeRaw`
+    UPDATE chat_sessions
+       SET promised_wait_minutes = coalesce(promised_wait_minutes, ${promised}::int),
+           model_wait_minutes = coalesce(model_wait_minutes, ${modelMinutes}::float8),
+           current_promise_minutes = ${promised}::int,
+           promise_due_at = ${now}::timestamp(3) + make_interval(mins => ${promised}::int)
+     WHERE id = ${sessionId} AND status = 'queued'`;
+  return promised;
+}
+
+/**
+ * A new estimate for waiting sessions moves their current promise (and its due time) only where it changed; returns
+ * the new due times, for the pages to hold us to.
+ */
+export async function recordPromiseChanges(db: Db, estimates: { id: string; minutes: number }[], now: Date = new Date()): Promise<Map<string, string>> {
+  if (estimates.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; due: Date }[]>`
+    UPDATE chat_sessions s
+       SET current_promise_minutes = e.minutes,
+           promise_due_at = ${now}::timestamp(3) + make_interval(mins => e.minutes)
+      FROM unnest(${estimates.map((e) => e.id)}::text[], ${estimates.map((e) => e.minutes)}::int[]) AS e(id, minutes)
+     WHERE s.id = e.id AND s.status = 'queued' AND s.current_promise_minutes IS DISTINCT FROM e.minutes
+    RETURNING s.id, s.promise_due_at AS due`;
+  return new Map(rows.map((r) => [r.id, r.due.toISOString()]));
 }
 
 /**

@@ -11,7 +11,7 @@ import { toMessageView } from "@/lib/chat/message-view";
 import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/chat/system-messages";
-import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
+import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
 import { prisma, type Tx } from "@/lib/db/client";
@@ -19,7 +19,7 @@ import { ApiError } from "@/lib/api/errors";
 import { openingAddresses, upsertContact } from "@/lib/contacts/upsert-contact";
 import { sendResumeLink } from "@/lib/chat/send-resume-link";
 import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
-import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
+import { createTicket, replyChannels, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
 import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
@@ -106,11 +106,12 @@ interface Escalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact, record] = await Promise.all([
+  const [rules, contact, record] = await Promise.all([
     getEscalationRules(prisma),
-    cachedHandleMinutes(),
     contactFor(prisma, input),
     needsEscalationRecord(input.context),
+    // Warms the handle-time cache the queued answer's promise reads.
+    cachedHandleMinutes(),
   ]);
   // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
   // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
@@ -119,7 +120,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
     ? await prisma.$transaction(
         async (tx) => {
           try {
-            const escalation = await escalate(tx, { input, actor, rules, handleMinutes, contact });
+            const escalation = await escalate(tx, { input, actor, rules, contact });
             await recordEscalation(tx, escalation.result, input.context ?? {});
             return escalation;
           } catch (error) {
@@ -129,7 +130,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
         },
         { maxWait: 30_000, timeout: 30_000 },
       )
-    : await escalate(prisma, { input, actor, rules, handleMinutes, contact });
+    : await escalate(prisma, { input, actor, rules, contact });
   if ("refused" in outcome) throw outcome.refused;
   const { result, events, queueChanged } = outcome;
   await publish(events);
@@ -139,8 +140,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, handleMinutes, contact] = [await getEscalationRules(scope.tx), await cachedHandleMinutes(), await contactFor(scope.tx, input)];
-  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, handleMinutes, contact });
+  const [rules, contact] = [await getEscalationRules(scope.tx), await contactFor(scope.tx, input)];
+  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, contact });
   await recordEscalation(scope.tx, result, input.context ?? {});
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
@@ -149,7 +150,7 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
 
 async function escalate(
   db: Tx | typeof prisma,
-  { input, actor, rules, handleMinutes, contact }: { input: EscalationInput; actor: Actor; rules: EscalationRules; handleMinutes: number; contact: Contact },
+  { input, actor, rules, contact }: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact },
 ): Promise<Escalation> {
   const now = new Date();
   const sessionId = newSessionId();
@@ -196,13 +197,15 @@ async function escalate(
     }
     case "queued": {
       const position = Number(decision.queue_position);
+      // The estimate is a promise: recorded on the session, measured when an operator takes it (GET /api/chat/stats).
+      const promised = await recordPromise(db, sessionId, position, Number(decision.seats_online), now);
       return {
         result: {
           success: true,
           type: "queue",
           session_id: sessionId,
           position,
-          estimated_wait: estimateWaitMinutes(position, handleMinutes, Number(decision.seats_online)),
+          estimated_wait: promised,
           chat_url: customerChatUrl(sessionId),
         },
         events: [{ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId } }],
@@ -247,5 +250,7 @@ async function ticketInstead(
     message: ticketCreatedMessage(ticket.number, ticket.slaHours, input.locale, reopens ? { at: reopens, timeZone: rules.business_hours.timezone } : null),
     reason,
     ...(reopens ? { reopens_at: reopens.toISOString() } : {}),
+    ticket_url: ticketUrl(ticket.accessToken),
+    reply_via: replyChannels(ctx.contact),
   };
 }

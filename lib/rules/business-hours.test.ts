@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessHours, isOpenAt, nextOpening } from "@/lib/rules/business-hours";
+import { addBusinessHours, closingWithin, isOpenAt, nextOpening } from "@/lib/rules/business-hours";
 import { DEFAULT_RULES, type BusinessHours } from "@/lib/rules/escalation-rules-schema";
 
 // Rome, Mon–Fri 09:00–18:00, with a lunch break on Friday and Christmas off. Rome is UTC+1 in winter, UTC+2 in summer.
@@ -100,5 +100,15 @@ describe("addBusinessHours", () => {
   it("gives a 24-hour SLA three working days over a weekend", () => {
     // Friday 09:00 Rome: 8 h Friday, 9 h Monday, 7 h Tuesday → Tuesday 16:00 Rome.
     expect(addBusinessHours(hours, at("2026-11-27T08:00:00Z"), 24).toISOString()).toBe("2026-12-01T15:00:00.000Z");
+  });
+});
+
+describe("closingWithin", () => {
+  const utc: BusinessHours = { ...hours, timezone: "UTC", holidays: [] };
+  it("says when the desk closes within the window, and null when it stays open or is closed", () => {
+    // 2026-11-30 is a Monday.
+    expect(closingWithin(utc, new Date("2026-11-30T17:20:00Z"), 60)?.toISOString()).toBe("2026-11-30T18:00:00.000Z");
+    expect(closingWithin(utc, new Date("2026-11-30T12:00:00Z"), 60)).toBeNull();
+    expect(closingWithin(utc, new Date("2026-11-30T19:00:00Z"), 60)).toBeNull();
   });
 });

@@ -54,6 +54,16 @@ export function nextOpening(hours: BusinessHours, at: Date): Date | null {
   return null;
 }
 
+/** When the desk closes within `withinMinutes` of `at` (5-minute resolution), or null: open all along, or closed. */
+export function closingWithin(hours: BusinessHours, at: Date, withinMinutes: number): Date | null {
+  if (!hours.enabled || !isOpenAt(hours, at)) return null;
+  for (let m = 5; m <= withinMinutes; m += 5) {
+    const t = new Date(at.getTime() + m * 60_000);
+    if (!isOpenAt(hours, t)) return t;
+  }
+  return null;
+}
+
 /** Adds `hours` of open time to `from` (SLA clocks that run only in business hours). */
 export function addBusinessHours(hours: BusinessHours, from: Date, amountHours: number): Date {
   if (!hours.enabled) return new Date(from.getTime() + amountHours * 3_600_000);

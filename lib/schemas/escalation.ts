@@ -66,7 +66,7 @@ export const queuedResult = z.object({
     .int()
     .min(1)
     .describe(
-      "Whole minutes, at least 1: position × the average handle time of the last 50 chats closed in 7 days (DEFAULT_HANDLE_MINUTES, 5, until 5 have closed; refreshed every 15 s) ÷ the seats online",
+      "Whole minutes, at least 1, rounded up: position × the average handle time of the last 50 chats closed in 7 days (DEFAULT_HANDLE_MINUTES, 5, until 5 have closed) ÷ the seats online, × the measured correction: the waits the last 50 served customers (7 days) actually got ÷ what this model predicted for them (1 until 5 were served; bounded to 0.5–3). Both figures refresh every 15 s. The estimate is a promise: it is recorded on the session and measured when an operator takes the chat; GET /api/chat/stats publishes how well the promises held (`eta_accuracy`)",
     ),
   chat_url: z.url(),
   existing: z.boolean().optional(),
@@ -80,6 +80,11 @@ export const ticketCreatedResult = z.object({
   message: z.string(),
   reason: z.enum(["no_operators", "after_hours", "queue_full"]),
   reopens_at: z.iso.datetime().nullable().optional(),
+  ticket_url: z.url().optional().describe("The customer's page for this ticket (its conversation, replies and rating); give it only to the customer who asked"),
+  reply_via: z
+    .array(z.enum(["email", "whatsapp"]))
+    .optional()
+    .describe("How the answer will reach the customer: the addresses the ticket was opened with (empty: only on the ticket page)"),
 });
 
 export const requestOperatorResult = z.discriminatedUnion("type", [operatorAssignedResult, queuedResult, ticketCreatedResult]);

@@ -1,6 +1,6 @@
 // Chat session contracts. Browser-safe.
 import { z } from "zod";
-import { emailSchema, localeSchema, sessionIdSchema } from "@/lib/schemas/common";
+import { e164Schema, emailSchema, localeSchema, sessionIdSchema } from "@/lib/schemas/common";
 
 export const sessionParams = z.object({ id: sessionIdSchema });
 export const sessionQuery = z.object({ after_seq: z.coerce.number().int().min(0).default(0) });
@@ -22,4 +22,13 @@ export const claimSessionBody = z.object({
 export const transcriptBody = z.object({
   email: emailSchema.optional().describe("Only when the chat has no address on record; otherwise it goes to the address the chat was opened with"),
   locale: localeSchema.optional(),
+});
+export const leaveMessageBody = z.object({
+  email: emailSchema.optional().describe("Only used when the chat has no email on record; never replaces a stored address"),
+  phone: e164Schema.optional().describe("Only used when the chat has no phone on record; never replaces a stored number"),
+});
+export const attachmentParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
+export const attachmentQuery = z.object({
+  expires: z.coerce.number().int().positive().optional(),
+  signature: z.string().max(100).optional().describe("With `expires`: a signed link Sportello hands to Twilio for WhatsApp media"),
 });

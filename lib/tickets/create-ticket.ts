@@ -44,6 +44,11 @@ export function ticketUrl(accessToken: string): string {
   return `${appUrl()}/ticket/${accessToken}`;
 }
 
+/** How a ticket's answers reach the customer: the addresses it was opened with (the notifications below). */
+export function replyChannels(contact: { email: string | null; phone: string | null }): ("email" | "whatsapp")[] {
+  return [...(contact.email ? (["email"] as const) : []), ...(contact.phone ? (["whatsapp"] as const) : [])];
+}
+
 /** Creates a ticket with its SLA due date, and records in the same transaction the notifications it implies. */
 export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor, input: CreateTicketInput): Promise<CreatedTicket> {
   const slaHours = rules.sla_hours[input.priority];

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { ticketMessageSelect } from "@/lib/tickets/append-ticket-message";
+import { getCsatSettings } from "@/lib/csat/csat-settings";
 
 const publicMessage = (m: { seq: number; sender: string; body: string; channel: string; createdAt: Date; operator: { name: string } | null }) => ({
   seq: m.seq,
@@ -28,9 +29,12 @@ export async function getPublicTicket(token: string) {
       createdAt: true,
       messages: { select: ticketMessageSelect, orderBy: { seq: "asc" } },
       session: { select: { messages: { select: ticketMessageSelect, orderBy: { seq: "asc" } } } },
+      ratings: { select: { score: true } },
     },
   });
   if (!ticket) throw new ApiError("NOT_FOUND", "Ticket not found");
+  const csat = await getCsatSettings();
+  const resolved = ticket.status === "resolved" || ticket.status === "closed";
   return {
     id: ticket.id,
     number: ticket.number,
@@ -40,6 +44,8 @@ export async function getPublicTicket(token: string) {
     can_reply: ticket.status !== "closed",
     chat: (ticket.session?.messages ?? []).filter((m) => m.sender !== "system").map(publicMessage),
     messages: ticket.messages.map(publicMessage),
+    // CSAT: asked once the ticket is resolved, when ratings are on for tickets; the customer's score once given.
+    rating: { asked: resolved && csat.enabled && csat.on_ticket_resolve, score: ticket.ratings[0]?.score ?? null },
   };
 }
 

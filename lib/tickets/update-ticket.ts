@@ -9,6 +9,7 @@ import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { addBusinessHours } from "@/lib/rules/business-hours";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
+import { requestTicketRating } from "@/lib/csat/request-ticket-rating";
 import { allowedTransitions, canTransition, statusTimestamps } from "@/lib/tickets/ticket-lifecycle";
 import type { TicketStatus, UpdateTicketBody } from "@/lib/tickets/ticket-schemas";
 import { ticketSelect, toTicketView, type TicketView } from "@/lib/tickets/ticket-view";
@@ -42,6 +43,7 @@ export async function changeTicketStatus(
     data: { number: ticket.number, from: ticket.status, to, ...(via ? { via } : {}) },
   });
   await emitWebhookEvent(tx, { type: "ticket.status_changed", ticketId: ticket.id, data: { ticket_id: ticket.number, ticket_number: ticket.number, from: ticket.status, to }, now });
+  if (to === "resolved") await requestTicketRating(tx, ticket.id, now);
 }
 
 /** PATCH /api/tickets/{id}: status (lifecycle-checked), priority (moves the SLA target), assignee and tags; audited. */

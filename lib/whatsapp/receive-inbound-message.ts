@@ -70,6 +70,22 @@ function contactFor(tx: Tx, phone: string, profileName: string | undefined, now:
   return upsertContact(tx, { userId: whatsappUserId(phone), phone, name: profileName, trusted: false, phoneVerifiedVia: "whatsapp_inbound", whatsappInboundAt: now, now });
 }
 
+/**
+ * A web chat whose customer asked to continue on WhatsApp with this phone (continue-on-whatsapp.ts): the first
+ * message from it proves the number, so the chat moves to the sender's own contact and to WhatsApp, keeping its
+ * place. A session merely opened with this phone typed in, without that request, is never continued.
+ */
+async function continuedOnWhatsapp(tx: Tx, contactId: string, phone: string): Promise<{ id: string } | null> {
+  const waiting = await tx.chatSession.findFirst({
+    where: { contactPhone: phone, whatsappContinueAt: { not: null }, status: { in: ["queued", "active"] } },
+    orderBy: { whatsappContinueAt: "desc" },
+    select: { id: true },
+  });
+  if (!waiting) return null;
+  await tx.chatSession.update({ where: { id: waiting.id }, data: { contactId, channel: "whatsapp", whatsappContinueAt: null } });
+  return waiting;
+}
+
 async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, media: InboundMedia[], now: Date): Promise<InboundOutcome> {
   const { tx } = scope;
   const sid = input.MessageSid;
@@ -81,11 +97,12 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
   const body = messageText(input, media);
   const mediaJson = media.length > 0 ? (media as unknown as Prisma.InputJsonValue) : undefined;
 
-  const session = await tx.chatSession.findFirst({
-    where: { contactId: contact.id, status: { in: ["queued", "active"] } },
-    orderBy: { queuedAt: "desc" },
-    select: { id: true },
-  });
+  const session =
+    (await tx.chatSession.findFirst({
+      where: { contactId: contact.id, status: { in: ["queued", "active"] } },
+      orderBy: { queuedAt: "desc" },
+      select: { id: true },
+    })) ?? (await continuedOnWhatsapp(tx, contact.id, phone));
   if (session) {
     const message = await appendMessage(tx, { sessionId: session.id, sender: "customer", body, channel: "whatsapp", externalId: sid, media: mediaJson });
     scope.events.push({ channel: sessionChannel(session.id), name: EVENTS.messageCreated, data: toMessageEvent(message) });

@@ -12,6 +12,10 @@ export interface RenderedWhatsapp {
   body: string;
   /** The same news as an approved template: {{1}} a short reference, {{2}} the text. */
   template: { name: WhatsappTemplateName; variables: { "1": string; "2": string } };
+  /** Only inside the 24-hour window, never as a template (a survey is no reason to open a conversation). */
+  freeformOnly?: boolean;
+  /** A file to send with the free-form message (Twilio fetches it); a template carries the text only. */
+  mediaUrl?: string;
 }
 
 // Twilio refuses WhatsApp bodies over 1,600 characters.
@@ -58,10 +62,16 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
       const text = l === "en" ? `You are number ${position} in the queue. Estimated wait: ${wait} minutes.` : `Sei in posizione ${position} nella coda. Tempo stimato: ${wait} minuti.`;
       return customerUpdate(l === "en" ? "queue" : "coda", text);
     }
+    case "csat_request": {
+      const number = data.required("ticket_number");
+      const text = l === "en" ? `Ticket #${number} is resolved. How did we do? Rate us from 1 to 5 stars:` : `Il ticket #${number} è risolto. Come ti abbiamo aiutato? Valutaci da 1 a 5 stelle:`;
+      return { ...customerUpdate(`#${number}`, lines(text, data.required("ticket_url"))), freeformOnly: true };
+    }
     case "session_message": {
       const who = data.text("operator_name");
       const body = data.required("body");
-      return customerUpdate("chat", who ? `*${who}*: ${body}` : body);
+      const mediaUrl = data.text("media_url");
+      return { ...customerUpdate("chat", who ? `*${who}*: ${body}` : body), ...(mediaUrl ? { mediaUrl } : {}) };
     }
     case "ticket_created_admin": {
       const number = data.required("ticket_number");

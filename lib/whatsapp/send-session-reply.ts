@@ -20,7 +20,7 @@ export interface QueuedWhatsappReply {
  */
 export async function queueWhatsappReply(
   tx: Tx,
-  input: { sessionId: string; messageId: string; body: string; now?: Date },
+  input: { sessionId: string; messageId: string; body: string; now?: Date; mediaUrl?: string },
 ): Promise<QueuedWhatsappReply> {
   const session = await tx.chatSession.findUniqueOrThrow({
     where: { id: input.sessionId },
@@ -50,7 +50,7 @@ export async function queueWhatsappReply(
     recipient: phone,
     sessionId: session.id,
     messageId: input.messageId,
-    payload: { session_id: session.id, body: input.body, operator_name: message.operator?.name ?? null },
+    payload: { session_id: session.id, body: input.body, operator_name: message.operator?.name ?? null, ...(input.mediaUrl ? { media_url: input.mediaUrl } : {}) },
   });
   return { notificationId, mode: window.open ? "freeform" : "template", window };
 }

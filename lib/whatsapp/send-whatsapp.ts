@@ -64,7 +64,10 @@ export async function sendWhatsapp(
   input: { to: string; rendered: RenderedWhatsapp; lastInboundAt: Date | null; now?: Date },
 ): Promise<WhatsappSent> {
   const open = whatsappWindow(input.lastInboundAt, input.now).open;
-  const contentSid = open ? undefined : templateSid(input.rendered.template.name);
+  const contentSid = open || input.rendered.freeformOnly ? undefined : templateSid(input.rendered.template.name);
+  if (!open && input.rendered.freeformOnly) {
+    throw new DeliveryError("outside the 24-hour WhatsApp window: this message is never sent as a template", { retryable: false, code: "window_closed" });
+  }
   if (!open && !contentSid) {
     const variable = input.rendered.template.name === "admin_alert" ? "TWILIO_TEMPLATE_ADMIN_ALERT_SID" : "TWILIO_TEMPLATE_TICKET_UPDATE_SID";
     throw new DeliveryError(`outside the 24-hour WhatsApp window and no approved template is configured (${variable})`, {
@@ -79,7 +82,9 @@ export async function sendWhatsapp(
       twilioClient(config).messages.create({
         from: config.from,
         to: `whatsapp:${toE164(input.to)}`,
-        ...(contentSid ? { contentSid, contentVariables: JSON.stringify(input.rendered.template.variables) } : { body: input.rendered.body }),
+        ...(contentSid
+          ? { contentSid, contentVariables: JSON.stringify(input.rendered.template.variables) }
+          : { body: input.rendered.body, ...(input.rendered.mediaUrl ? { mediaUrl: [input.rendered.mediaUrl] } : {}) }),
         ...(isPublicUrl(statusCallback) ? { statusCallback } : {}),
       }),
     );

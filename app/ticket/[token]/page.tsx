@@ -3,6 +3,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
 import { AppIntlProvider } from "@/components/i18n/intl-provider";
 import { CustomerReplyForm } from "@/components/ticket/customer-reply-form";
+import { TicketRating } from "@/components/ticket/ticket-rating";
 import { ApiError } from "@/lib/api/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -113,6 +114,12 @@ export default async function CustomerTicketPage({ params }: { params: Promise<{
             <ol className="space-y-3">{ticket.messages.map((m) => bubble(m, `m${m.seq}`))}</ol>
           )}
         </section>
+
+        {ticket.rating.asked ? (
+          <section className="mb-6 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+            <TicketRating token={token} score={ticket.rating.score} />
+          </section>
+        ) : null}
 
         <section className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
           {ticket.can_reply ? <CustomerReplyForm token={token} reopens={ticket.status === "pending" || ticket.status === "resolved"} /> : <p className="text-slate-700">{t("closed")}</p>}

@@ -1,0 +1,14 @@
+// GET /api/admin/csat – the rating switch, ratings week by week and per operator; PUT – change the switch (admin, audited)
+import { ok, route } from "@/lib/api/handler";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/auth/principal";
+import { csatSettingsSchema } from "@/lib/csat/csat-schemas";
+import { getCsatSettings, updateCsatSettings } from "@/lib/csat/csat-settings";
+import { getCsatOverview } from "@/lib/csat/get-csat-overview";
+
+export const GET = route({ auth: "admin" }, async () => {
+  const [settings, overview] = await Promise.all([getCsatSettings(), getCsatOverview()]);
+  return ok({ settings, ...overview });
+});
+
+export const PUT = route({ auth: "admin", body: csatSettingsSchema }, async ({ body, principal }) => ok(await updateCsatSettings(body, actorOf(principal, SYSTEM_ACTOR))));

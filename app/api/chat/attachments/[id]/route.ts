@@ -1,0 +1,22 @@
+// GET /api/chat/attachments/{id} – the file, to the session's customer (key), its operator and admins only
+import { route } from "@/lib/api/handler";
+import { readAttachment } from "@/lib/attachments/read-attachment";
+import { attachmentParams, attachmentQuery } from "@/lib/schemas/sessions";
+
+export const GET = route({ params: attachmentParams, query: attachmentQuery }, async ({ params, query, principal, customerKey }) => {
+  const file = await readAttachment(params.id, { principal, customerKey }, query);
+  const pdf = file.contentType === "application/pdf";
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      // The type found in the bytes at upload, from the allow-list; never what the uploader claimed.
+      "content-type": file.contentType,
+      "content-length": String(file.bytes.length),
+      "content-disposition": `${pdf ? "attachment" : "inline"}; filename="${file.name}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "x-content-type-options": "nosniff",
+      // A PDF opened anyway runs no script and reaches nothing of this origin.
+      "content-security-policy": pdf ? "sandbox" : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "cache-control": "private, no-store",
+      "cross-origin-resource-policy": "same-origin",
+    },
+  });
+});

@@ -1,0 +1,66 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import { ApiError } from "@/lib/api/errors";
+import { readCapped } from "@/lib/api/read-body";
+import { attachmentStore } from "@/lib/attachments/attachment-store";
+import { isAllowedType, safeFileName } from "@/lib/attachments/attachment-types";
+import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
+import { postMessage } from "@/lib/chat/post-message";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+// Room for the multipart envelope (boundaries, part headers) around the file itself.
+const MULTIPART_OVERHEAD = 16 * 1024;
+
+/**
+ * A file attached to a web chat by its customer (key), its operator or an admin: read with a cap (413 past
+ * ATTACHMENT_MAX_BYTES, without buffering the rest), type checked on the bytes (415 unless an image or a PDF),
+ * stored, and carried by a new message in the thread that references it. Nothing is stored when any check fails.
+ */
+export async function uploadAttachment(sessionId: string, request: Request, caller: SessionCaller) {
+  const session = await prisma.chatSession.findUnique({ where: { id: sessionId }, select: { operatorId: true, customerKeyHash: true } });
+  const isOperator = !!session && canOperate(caller.principal, session);
+  const isCustomer = !!session && secretMatches(caller.customerKey, session.customerKeyHash);
+  if (!session || (!isOperator && !isCustomer)) throw new ApiError("NOT_FOUND", "Session not found");
+
+  const max = env().ATTACHMENT_MAX_BYTES;
+  const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", `Attachments are limited to ${Math.floor(max / 1024)} KB`, { details: { max_bytes: max } });
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data, field \"file\"");
+  const raw = await readCapped(request, max + MULTIPART_OVERHEAD, tooLarge);
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData()).get("file");
+  } catch {
+    throw new ApiError("VALIDATION_ERROR", "Invalid multipart body", { details: [{ path: "file", message: "required" }] });
+  }
+  if (!file || typeof file === "string") throw new ApiError("VALIDATION_ERROR", "Invalid request body", { details: [{ path: "file", message: "a file is required" }] });
+  if (file.size > max) throw tooLarge();
+  if (file.size === 0) throw new ApiError("VALIDATION_ERROR", "Invalid request body", { details: [{ path: "file", message: "the file is empty" }] });
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const detected = (await fileTypeFromBuffer(bytes))?.mime;
+  if (!isAllowedType(detected)) {
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached", { details: { detected: detected ?? null } });
+  }
+
+  const id = randomBytes(18).toString("base64url");
+  const name = safeFileName(file.name, detected);
+  const store = attachmentStore();
+  await prisma.$transaction(async (tx) => {
+    await tx.chatAttachment.create({
+      data: { id, sessionId, uploadedBy: isOperator ? "operator" : "customer", operatorId: isOperator && caller.principal?.kind === "operator" ? caller.principal.operatorId : null, name, contentType: detected, size: bytes.length, storage: store.kind },
+    });
+    await store.put(tx, id, bytes);
+  });
+  const view = { id, name, content_type: detected, size: bytes.length };
+  try {
+    const message = await postMessage({ sessionId, body: name, as: isOperator ? "operator" : "customer", media: [{ attachment_id: id, name, content_type: detected, size: bytes.length }] }, caller);
+    await prisma.chatAttachment.update({ where: { id }, data: { messageId: message.id } });
+  } catch (error) {
+    // The message could not be written (the chat closed meanwhile, a rate limit): the file goes too.
+    await prisma.chatAttachment.delete({ where: { id } }).catch(() => undefined);
+    throw error;
+  }
+  return view;
+}

@@ -1,0 +1,24 @@
+// CSAT contracts: the customer's rating and the admin's switch. Browser-safe.
+import { z } from "zod";
+
+export const ratingBody = z.object({
+  score: z.number().int().min(1).max(5).describe("1 (very unhappy) to 5 (very happy)"),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type RatingBody = z.infer<typeof ratingBody>;
+
+export const ratingResult = z.object({
+  id: z.string(),
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  created_at: z.iso.datetime(),
+});
+
+/** When the customer is asked: switched off entirely, or per moment (a chat closing, a ticket resolved). */
+export const csatSettingsSchema = z.object({
+  enabled: z.boolean(),
+  on_chat_close: z.boolean(),
+  on_ticket_resolve: z.boolean(),
+});
+export type CsatSettings = z.infer<typeof csatSettingsSchema>;
+export const DEFAULT_CSAT_SETTINGS: CsatSettings = { enabled: true, on_chat_close: true, on_ticket_resolve: true };
