@@ -69,18 +69,33 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
       await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      const contact = await client.query(
-        "INSERT INTO contacts(id, user_id, updated_at) VALUES ($1, $2, now()) ON CONFLICT(user_id) DO UPDATE SET updated_at = now() RETURNING id, email, phone",
-        [randomBytes(12).toString("hex"), body.user_id],
-      );
+      // The app's contact upsert (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone, the
+      // webhook-listener check (lib/routing/record-escalation.ts), as the app runs them in parallel.
+      const [contact] = await Promise.all([
+        client.query(
+          `INSERT INTO contacts AS c (id, user_id, email, phone, name, created_at, updated_at) VALUES ($1, $2, NULL, NULL, NULL, now(), now())
+           ON CONFLICT (user_id) DO UPDATE SET email = coalesce(EXCLUDED.email, c.email), phone = coalesce(EXCLUDED.phone, c.phone),
+             name = coalesce(EXCLUDED.name, c.name), updated_at = EXCLUDED.updated_at
+           RETURNING id, user_id, email, phone, name, email_verified_at, phone_verified_at, merged_into_id`,
+          [randomBytes(12).toString("hex"), body.user_id],
+        ),
+        pool.query("SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active AND events && $1::text[]) AS listening", [["session.queued", "session.assigned", "message.created", "ticket.created"]]),
+      ]);
       const id = randomBytes(18).toString("base64url");
       const decision = await client.query(
-        `SELECT * FROM sportello_escalate($1, $2, $3::"Priority", $4, $5::jsonb, 'chatbot', 'web'::"Channel", false, 10000, $6, $7, ' si è unito alla chat.', $8, 'api_key', $9, $10, NULL, '{}'::jsonb, now()::timestamp(3))`,
-        [contact.rows[0].id, id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, randomBytes(12).toString("hex")],
+        `SELECT * FROM sportello_escalate($1, $2, $3::"Priority", $4, $5::jsonb, 'chatbot', 'web'::"Channel", false, 10000, $6, $7, ' è ora in chat.', $8, 'api_key', $9, $10, NULL, '{}'::jsonb, now()::timestamp(3), true, $11, $12)`,
+        [contact.rows[0].id, id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, randomBytes(12).toString("hex"), contact.rows[0].email, contact.rows[0].phone],
       );
       const position = { rows: [{ position: Number(decision.rows[0].queue_position) }] };
       const cap = { rows: [{ seats: decision.rows[0].seats_online }] };
       const seats = Math.max(Number(cap.rows[0].seats ?? 0), 1);
+      // The promise the app records for a queued customer (lib/routing/queue.ts recordPromise).
+      const promised = Math.max(1, Math.ceil((Number(position.rows[0].position) * 5) / seats));
+      await client.query(
+        `UPDATE chat_sessions SET promised_wait_minutes = coalesce(promised_wait_minutes, $2::int), model_wait_minutes = coalesce(model_wait_minutes, $3::float8),
+           current_promise_minutes = $2::int, promise_due_at = now()::timestamp(3) + make_interval(mins => $2::int) WHERE id = $1 AND status = 'queued'`,
+        [id, promised, (Number(position.rows[0].position) * 5) / seats],
+      );
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ success: true, type: "queue", session_id: id, position: Number(position.rows[0].position), estimated_wait: Math.max(1, Math.ceil((Number(position.rows[0].position) * 5) / seats)), chat_url: `http://localhost/admin/customer-chat.html?session=${id}` }));
     } catch (error) {
