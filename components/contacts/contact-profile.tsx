@@ -11,9 +11,9 @@ type Via = "identity_token" | "link" | "whatsapp_inbound";
  * A contact's page: who they are, how each identifier was verified, one timeline across channels, internal notes,
  * and for admins the privacy actions (export, erase).
  */
-export function ContactProfileView({ contact, locale, admin }: { contact: ContactProfile; locale: Locale; admin: boolean }) {
+export function ContactProfileView({ contact, locale, admin, timeZone }: { contact: ContactProfile; locale: Locale; admin: boolean; timeZone: string }) {
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "contacts" });
-  const format = createFormatter({ locale });
+  const format = createFormatter({ locale, timeZone });
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const verification = (at: string | null, via: string | null) =>
     at && via ? <span className="ml-2 text-xs font-medium text-emerald-800">✓ {t("contact.verifiedVia", { via: t(`contact.via.${via as Via}`), date: date(at) })}</span> : <span className="ml-2 text-xs text-slate-500">{t("contact.notVerified")}</span>;

@@ -9,6 +9,7 @@ import { pagePrincipal } from "@/lib/contacts/page-viewer";
 import { getViewableSessionContact } from "@/lib/contacts/get-session-contact-history";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
+import { getEscalationRules } from "@/lib/rules/escalation-rules";
 
 // /operator/conversations/{id}?m={messageId} – a conversation from the history (search results, contact timelines),
 // read-only, with the found message marked. Its operator and admins only.
@@ -27,7 +28,8 @@ export default async function ConversationPage({ params, searchParams }: { param
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value ?? operator.locale);
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "contacts" });
-  const format = createFormatter({ locale });
+  // Dates in the desk's own time zone (its business hours'), not the server's.
+  const format = createFormatter({ locale, timeZone: (await getEscalationRules()).business_hours.timezone });
   const hit = (await searchParams).m;
   const contactHref = `${operator.role === "admin" ? "/admin/contacts" : "/operator/contacts"}/${row.contactId}`;
   return (
