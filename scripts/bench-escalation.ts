@@ -69,8 +69,9 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
       await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      // The app's contact upsert (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone, the
-      // webhook-listener check (lib/routing/record-escalation.ts), as the app runs them in parallel.
+      // The app's contact upsert (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone, and the
+      // webhook-listener check (lib/routing/record-escalation.ts). On this request's one connection: a second one
+      // taken from the pool while holding the first would starve the pool under load.
       const [contact] = await Promise.all([
         client.query(
           `INSERT INTO contacts AS c (id, user_id, email, phone, name, created_at, updated_at) VALUES ($1, $2, NULL, NULL, NULL, now(), now())
@@ -79,7 +80,7 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
            RETURNING id, user_id, email, phone, name, email_verified_at, phone_verified_at, merged_into_id`,
           [randomBytes(12).toString("hex"), body.user_id],
         ),
-        pool.query("SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active AND events && $1::text[]) AS listening", [["session.queued", "session.assigned", "message.created", "ticket.created"]]),
+        client.query("SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active AND events && $1::text[]) AS listening", [["session.queued", "session.assigned", "message.created", "ticket.created"]]),
       ]);
       const id = randomBytes(18).toString("base64url");
       const decision = await client.query(
