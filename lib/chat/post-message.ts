@@ -9,6 +9,7 @@ import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { afterOperatorMessage } from "@/lib/chat/after-operator-message";
+import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 
 export interface PostMessageInput {
   sessionId: string;
@@ -17,6 +18,8 @@ export interface PostMessageInput {
   as?: "customer" | "operator";
   /** Attachments the message carries (lib/attachments): their ids, names, types and sizes. */
   media?: Prisma.InputJsonValue;
+  /** Canned responses the operator inserted (lib/canned): counted with the message. */
+  cannedResponseIds?: string[];
 }
 
 /**
@@ -56,6 +59,7 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
         await tx.chatSession.update({ where: { id: input.sessionId }, data: { firstResponseAt: new Date() } });
       }
       await afterOperatorMessage(tx, input.sessionId, created);
+      await recordCannedUses(tx, principal, input.cannedResponseIds);
     }
     return { message: created, operatorId: session.operator_id };
   });

@@ -3,6 +3,7 @@ import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 import { prisma, type Tx } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
@@ -53,6 +54,7 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
       operatorId,
     });
     await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "queued" } });
+    await recordCannedUses(tx, actor, input.canned_response_ids);
     const locale = await customerLocale(tx, id);
     const operatorName = message.operator?.name ?? null;
     for (const channel of input.channels) {
