@@ -28,7 +28,9 @@ const cannedSelect = {
   lastUsedAt: true,
   createdAt: true,
   updatedAt: true,
+  teamId: true,
   owner: { select: { id: true, name: true } },
+  team: { select: { id: true, slug: true, name: true } },
 } satisfies Prisma.CannedResponseSelect;
 type CannedRow = Prisma.CannedResponseGetPayload<{ select: typeof cannedSelect }>;
 
@@ -39,14 +41,15 @@ const operatorIdOf = (caller: Caller) =>
 const isAdmin = (caller: Caller) => "role" in caller && caller.role === "admin";
 
 /**
- * What a caller may use: their own personal responses and the desk-wide ones. Admins also see (and manage) every
- * team's; nobody sees another operator's personal responses, admins included.
+ * What a caller may use: their own personal responses, their teams' and the desk-wide ones. Admins also see (and
+ * manage) every team's; nobody sees another operator's personal responses, admins included.
  */
 function usableWhere(principal: Caller): Prisma.CannedResponseWhereInput {
   const operatorId = operatorIdOf(principal);
   const any: Prisma.CannedResponseWhereInput[] = [{ scope: "everyone" }];
   if (operatorId) any.push({ scope: "personal", ownerId: operatorId });
   if (isAdmin(principal)) any.push({ scope: "team" });
+  else if (operatorId) any.push({ scope: "team", team: { members: { some: { operatorId } } } });
   return { OR: any };
 }
 
@@ -78,7 +81,7 @@ function toView(row: CannedRow, principal: Principal): CannedResponseView {
     bodies: bodiesOf(row),
     scope: row.scope,
     owner: row.owner,
-    team: null,
+    team: row.team,
     usage_count: row.usageCount,
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
     can_edit: canEdit(principal, row),
@@ -121,23 +124,33 @@ export async function listCannedResponses(principal: Principal, query: ListCanne
     });
 }
 
-/** Who may create or hold a response of this scope: personal needs a signed-in operator, the rest an admin. */
-function ownershipFor(principal: Principal, scope: CannedScope): { ownerId: string | null } {
+type Holder = { ownerId: string | null; teamId: string | null };
+
+const invalid = (path: string, message: string) => new ApiError("VALIDATION_ERROR", "Invalid request body", { details: [{ path, message }] });
+
+/**
+ * Who holds a response of this scope: personal ones a signed-in operator (themselves), team and desk-wide ones only
+ * an admin, a team one naming its team by slug or id.
+ */
+async function holderFor(tx: Tx, principal: Principal, scope: CannedScope, team: string | undefined): Promise<Holder> {
+  if (scope !== "personal" && !isAdmin(principal)) throw new ApiError("FORBIDDEN", "Only an admin manages team and desk-wide canned responses");
+  if (scope !== "team" && team !== undefined) throw invalid("team", "a team only goes with scope team");
   if (scope === "personal") {
     const ownerId = operatorIdOf(principal);
-    if (!ownerId) {
-      throw new ApiError("VALIDATION_ERROR", "Invalid request body", { details: [{ path: "scope", message: "an API key has no personal responses: use team or everyone" }] });
-    }
-    return { ownerId };
+    if (!ownerId) throw invalid("scope", "an API key has no personal responses: use team or everyone");
+    return { ownerId, teamId: null };
   }
-  if (!isAdmin(principal)) throw new ApiError("FORBIDDEN", "Only an admin manages team and desk-wide canned responses");
-  return { ownerId: null };
+  if (scope === "everyone") return { ownerId: null, teamId: null };
+  if (team === undefined) throw invalid("team", "scope team needs the team (slug or id)");
+  const found = await tx.team.findFirst({ where: { OR: [{ slug: team }, { id: team }] }, select: { id: true } });
+  if (!found) throw invalid("team", `no team ${team}`);
+  return { ownerId: null, teamId: found.id };
 }
 
 /** One shortcut per holder: the same `/refund` twice in one list would make the picker guess. */
-async function requireFreeShortcut(tx: Tx, shortcut: string, scope: CannedScope, ownerId: string | null, exceptId?: string): Promise<void> {
+async function requireFreeShortcut(tx: Tx, shortcut: string, scope: CannedScope, holder: Holder, exceptId?: string): Promise<void> {
   const clash = await tx.cannedResponse.findFirst({
-    where: { shortcut, scope, ownerId, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { shortcut, scope, ...holder, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new ApiError("CONFLICT", `The shortcut /${shortcut} is already used in this scope`, { details: { id: clash.id } });
@@ -152,11 +165,11 @@ async function findEditable(tx: Tx, principal: Principal, id: string): Promise<C
 }
 
 export async function createCannedResponse(principal: Principal, input: CreateCannedResponseBody, actor: Actor): Promise<CannedResponseView> {
-  const ownership = ownershipFor(principal, input.scope);
   const row = await prisma.$transaction(async (tx) => {
-    await requireFreeShortcut(tx, input.shortcut, input.scope, ownership.ownerId);
+    const holder = await holderFor(tx, principal, input.scope, input.team);
+    await requireFreeShortcut(tx, input.shortcut, input.scope, holder);
     const created = await tx.cannedResponse.create({
-      data: { shortcut: input.shortcut, title: input.title, bodies: input.bodies, scope: input.scope, ...ownership },
+      data: { shortcut: input.shortcut, title: input.title, bodies: input.bodies, scope: input.scope, ...holder },
       select: cannedSelect,
     });
     await recordAuditEvent(tx, actor, { action: "canned_response.created", targetType: "canned_response", targetId: created.id, data: { shortcut: created.shortcut, scope: created.scope } });
@@ -169,12 +182,13 @@ export async function updateCannedResponse(principal: Principal, id: string, inp
   const row = await prisma.$transaction(async (tx) => {
     const current = await findEditable(tx, principal, id);
     const scope = input.scope ?? current.scope;
-    const ownership = scope === current.scope ? { ownerId: current.ownerId } : ownershipFor(principal, scope);
+    const holder =
+      scope === current.scope && input.team === undefined ? { ownerId: current.ownerId, teamId: current.teamId } : await holderFor(tx, principal, scope, input.team);
     const shortcut = input.shortcut ?? current.shortcut;
-    await requireFreeShortcut(tx, shortcut, scope, ownership.ownerId, id);
+    await requireFreeShortcut(tx, shortcut, scope, holder, id);
     const updated = await tx.cannedResponse.update({
       where: { id },
-      data: { shortcut, scope, ...ownership, ...(input.title !== undefined ? { title: input.title } : {}), ...(input.bodies ? { bodies: input.bodies } : {}) },
+      data: { shortcut, scope, ...holder, ...(input.title !== undefined ? { title: input.title } : {}), ...(input.bodies ? { bodies: input.bodies } : {}) },
       select: cannedSelect,
     });
     await recordAuditEvent(tx, actor, { action: "canned_response.updated", targetType: "canned_response", targetId: id, data: { fields: Object.keys(input) } });

@@ -114,6 +114,51 @@ describe("/api/chat/canned-responses – scopes and permissions", () => {
   });
 });
 
+describe("/api/chat/canned-responses – team scope", () => {
+  it("a team's responses: its members use them, other operators never see them, only admins change them", async () => {
+    const slug = shortcut("billing");
+    const team = await prisma.team.create({ data: { name: "Billing", slug } });
+    await prisma.teamMember.create({ data: { teamId: team.id, operatorId: ana.id } });
+
+    expect((await create(as(anaCookie), { shortcut: shortcut("t"), scope: "team", team: slug })).status).toBe(403);
+    const created = await create(as(adminCookie), { shortcut: shortcut("iban"), scope: "team", team: slug, bodies: { it: "IBAN: IT60X" } });
+    expect(created.status).toBe(201);
+    expect(created.json.data).toMatchObject({ scope: "team", owner: null, team: { id: team.id, slug, name: "Billing" } });
+    const id = created.json.data.id as string;
+
+    expect((await list(as(anaCookie))).find((r) => r.id === id)).toMatchObject({ can_edit: false });
+    expect((await list(as(brunoCookie))).map((r) => r.id)).not.toContain(id);
+    expect((await call(PATCH, { method: "PATCH", headers: as(anaCookie), params: { id }, body: { title: "x" } })).status).toBe(403);
+    expect((await call(DELETE, { method: "DELETE", headers: as(anaCookie), params: { id } })).status).toBe(403);
+    expect((await call(PATCH, { method: "PATCH", headers: as(brunoCookie), params: { id }, body: { title: "x" } })).status).toBe(404);
+    expect((await call(DELETE, { method: "DELETE", headers: as(brunoCookie), params: { id } })).status).toBe(404);
+
+    // Moved to another team by its id: Ana no longer sees it; the admin API key manages it too.
+    const other = await prisma.team.create({ data: { name: "Tech", slug: shortcut("tech") } });
+    const moved = await call(PATCH, { method: "PATCH", headers: adminHeaders(), params: { id }, body: { team: other.id } });
+    expect(moved.status).toBe(200);
+    expect(moved.json.data.team.slug).toBe(other.slug);
+    expect((await list(as(anaCookie))).map((r) => r.id)).not.toContain(id);
+    expect((await list(as(adminCookie), "?scope=team")).map((r) => r.id)).toContain(id);
+
+    // A response Bruno may not use is not counted when he names it in a message.
+    const contact = await createContact({ name: "Eva" });
+    const chat = await createConversation({ contactId: contact.id, operatorId: bruno.id, status: "active" });
+    expect((await call(POST_MESSAGE, { headers: { cookie: brunoCookie }, params: { id: chat.id }, body: { body: "IBAN", canned_response_ids: [id] } })).status).toBe(201);
+    expect((await prisma.cannedResponse.findUniqueOrThrow({ where: { id } })).usageCount).toBe(0);
+  });
+
+  it.each([
+    ["scope team without a team", { scope: "team" }, "team"],
+    ["an unknown team", { scope: "team", team: "no-such-team" }, "team"],
+    ["a team with scope everyone", { scope: "everyone", team: "default" }, "team"],
+  ])("POST /api/chat/canned-responses (admin) – %s → 400", async (_label, patch, path) => {
+    const response = await create(as(adminCookie), { shortcut: shortcut("tv"), ...patch });
+    expect(response.status).toBe(400);
+    expect(response.json.error.details).toEqual([{ path, message: expect.any(String) }]);
+  });
+});
+
 describe("/api/chat/canned-responses – validation", () => {
   it.each([
     ["a shortcut with a space", { shortcut: "re fund" }],
