@@ -11,6 +11,7 @@ const NAV = [
   { href: "/admin/contacts", key: "contacts" },
   { href: "/admin/operators", key: "operators" },
   { href: "/admin/rules", key: "rules" },
+  { href: "/admin/canned", key: "canned" },
   { href: "/admin/knowledge", key: "knowledge" },
   { href: "/admin/sites", key: "sites" },
   { href: "/admin/api-keys", key: "apiKeys" },

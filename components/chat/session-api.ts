@@ -59,10 +59,10 @@ async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}
 export const chatApi = {
   session: (id: string, afterSeq = 0) => call<SessionView>(`/api/chat/sessions/${encodeURIComponent(id)}?after_seq=${afterSeq}`, { headers: keyHeader(id) }),
   /** `clientId` doubles as the Idempotency-Key: a retry after a lost answer is the same message, not a second one. */
-  postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string) =>
+  postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string, cannedResponseIds?: string[]) =>
     call<MessageView>(`/api/chat/sessions/${encodeURIComponent(id)}/messages`, {
       method: "POST",
-      json: { body, as },
+      json: { body, as, ...(cannedResponseIds?.length ? { canned_response_ids: cannedResponseIds } : {}) },
       headers: { ...(as === "customer" ? keyHeader(id) : {}), ...(clientId ? { "idempotency-key": clientId } : {}) },
     }),
   markRead: (id: string, seq: number) =>

@@ -18,6 +18,8 @@ import { TransferDialog } from "@/components/operator/transfer-dialog";
 import { BotTranscript } from "@/components/chat/bot-transcript";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 import { whatsappWindow } from "@/lib/whatsapp/whatsapp-window";
+import { CannedPicker } from "@/components/canned/canned-picker";
+import { useCannedPicker } from "@/components/canned/use-canned-picker";
 
 type Confirming = "close" | "ticket" | "handback" | null;
 
@@ -47,6 +49,7 @@ export function OperatorChat({
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [handbackNote, setHandbackNote] = useState("");
+  const canned = useCannedPicker({ sessionId: store.sessionId });
 
   // On screen and the tab visible: what the customer wrote counts as read.
   useEffect(() => {
@@ -250,7 +253,9 @@ export function OperatorChat({
           <>
             <UploadStatus status={upload.status} />
             <Composer
-              onSend={(body) => void store.send(body)}
+              assist={canned}
+              panel={<CannedPicker picker={canned} />}
+              onSend={(body) => void store.send(body, canned.takeUsed())}
               onTyping={() => store.sendTyping()}
               disabled={!info || info.status !== "active"}
               onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}

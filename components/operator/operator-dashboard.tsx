@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { useTranslations } from "use-intl";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PushToggle } from "@/components/operator/push-toggle";
+import { CannedLink } from "@/components/canned/canned-link";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { chatApi, type OperatorStatus, type QueueItem } from "@/components/chat/session-api";
 import { SessionThreadStore } from "@/components/chat/session-thread-store";
@@ -324,6 +325,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           <div className="hidden sm:block">
             <LocaleSwitcher compact />
           </div>
+          <CannedLink />
           {operator.role === "admin" ? (
             <a href="/admin" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               {t("adminPanel")}
