@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { apiFetch } from "@/components/admin/api-client";
 import { unfilledVariables } from "@/lib/canned/render-canned-response";
 import type { CannedResponseView } from "@/lib/schemas/canned-responses";
@@ -44,6 +44,7 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
   const [active, setActive] = useState(0);
   const used = useRef<Set<string>>(new Set());
   const field = useRef<HTMLTextAreaElement | null>(null);
+  const caretAfterInsert = useRef<number | null>(null);
   const listId = useId();
   const targetKey = "sessionId" in target ? `session_id=${encodeURIComponent(target.sessionId)}` : `ticket_id=${encodeURIComponent(target.ticketId)}`;
   const query = trigger?.query ?? null;
@@ -63,6 +64,15 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
 
   const open = trigger !== null && results.length > 0;
 
+  // Right after the inserted text is committed, before the next keystroke lands: the caret goes to its end.
+  useLayoutEffect(() => {
+    const caret = caretAfterInsert.current;
+    if (caret === null || !field.current) return;
+    caretAfterInsert.current = null;
+    field.current.focus();
+    field.current.setSelectionRange(caret, caret);
+  }, [text]);
+
   function setText(next: string) {
     setTextState(next);
     setTrigger(null);
@@ -71,6 +81,8 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
 
   function onChange(next: string, caret: number) {
     setTextState(next);
+    // An emptied box starts a new message: nothing inserted so far counts.
+    if (!next) used.current.clear();
     const match = TRIGGER.exec(next.slice(0, caret));
     setTrigger(match ? { query: match[1], start: caret - match[1].length - 1, end: caret } : null);
     if (!match) setResults([]);
@@ -80,18 +92,11 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
     if (!trigger) return;
     const filled = item.rendered?.text ?? Object.values(item.bodies)[0] ?? "";
     const next = text.slice(0, trigger.start) + filled + text.slice(trigger.end);
-    const caret = trigger.start + filled.length;
     used.current.add(item.id);
+    caretAfterInsert.current = trigger.start + filled.length;
     setTextState(next);
     setTrigger(null);
     setResults([]);
-    const element = field.current;
-    if (element) {
-      requestAnimationFrame(() => {
-        element.focus();
-        element.setSelectionRange(caret, caret);
-      });
-    }
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
