@@ -29,6 +29,8 @@ export const API_ROUTE_METHODS: [string, string[]][] = [
   ["/api/admin/webhooks", ["GET", "POST"]],
   ["/api/auth/[...all]", ["GET", "POST"]],
   ["/api/chat/attachments/[id]", ["GET"]],
+  ["/api/chat/canned-responses/[id]", ["PATCH", "DELETE"]],
+  ["/api/chat/canned-responses", ["GET", "POST"]],
   ["/api/chat/escalation-rules", ["GET", "PUT"]],
   ["/api/chat/health", ["GET"]],
   ["/api/chat/messages/[id]/media/[index]", ["GET"]],

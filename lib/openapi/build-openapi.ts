@@ -12,6 +12,7 @@ import {
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
 import { envSchema } from "@/lib/env";
+import { cannedResponseEndpoints } from "@/lib/openapi/canned-response-endpoints";
 import { contactsSearchEndpoints } from "@/lib/openapi/contacts-search-endpoints";
 import {
   faqAnswer,
@@ -856,6 +857,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       success: { status: 200, description: "The OpenAPI document" },
     },
     ...contactsSearchEndpoints(),
+    ...cannedResponseEndpoints(),
   ];
 }
 
