@@ -87,3 +87,33 @@ test("canned responses by / shortcut, with variables, in a live chat", async ({ 
     .toMatchObject({ saluto: 1, orari: 1, ordine: 0 });
   await customerContext.close();
 });
+
+test("the same picker in a ticket reply: the ticket's number and customer filled in, counted when sent", async ({ browser, request }) => {
+  const admin = await createOperator(request, { name: "Carla Rossi", role: "admin" });
+  const created = await request.post("/api/tickets", {
+    data: { user_email: "anna.neri@example.com", user_name: "Anna Neri", question: "Il rimborso non è arrivato" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const body = (await created.json()) as { data?: { number: number }; number?: number };
+  const number = body.data?.number ?? body.number;
+
+  const { page } = await signIn(browser, admin);
+  const reply = await page.request.post("/api/chat/canned-responses", {
+    data: { shortcut: "rimborso", title: "Rimborso in lavorazione", bodies: { it: "Gentile {{customer.first_name}}, il rimborso del ticket #{{ticket.number}} è in lavorazione." } },
+  });
+  expect(reply.status(), await reply.text()).toBe(201);
+
+  await page.goto(`/admin/tickets/${number}`);
+  const box = page.getByRole("textbox", { name: "Risposta al cliente" });
+  await box.pressSequentially("/rimb");
+  await expect(page.getByRole("listbox", { name: "Risposte rapide" }).getByRole("option", { selected: true })).toContainText("Rimborso in lavorazione");
+  await box.press("Enter");
+  const text = `Gentile Anna, il rimborso del ticket #${number} è in lavorazione.`;
+  await expect(box).toHaveValue(text);
+  await page.getByRole("button", { name: "Invia risposta" }).click();
+  await expect(page.getByText("Risposta registrata e in coda per l'invio.")).toBeVisible();
+  await expect(page.getByText(text).first()).toBeVisible();
+
+  const listed = (await (await page.request.get("/api/chat/canned-responses?q=rimborso")).json()) as { data: { shortcut: string; usage_count: number }[] };
+  expect(listed.data.find((r) => r.shortcut === "rimborso")?.usage_count).toBe(1);
+});
