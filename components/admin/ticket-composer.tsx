@@ -37,7 +37,7 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
     setFeedback(null);
     const result =
       mode === "reply"
-        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}), canned_response_ids: canned.takeUsed() } })
+        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}), canned_response_ids: canned.takeUsed(body) } })
         : await apiFetch(`/api/tickets/${ticketId}/notes`, { method: "POST", body: { body } });
     setBusy(false);
     if (!result.ok) {

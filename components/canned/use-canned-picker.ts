@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { apiFetch } from "@/components/admin/api-client";
-import { unfilledVariables } from "@/lib/canned/render-canned-response";
+import { stillCarries, unfilledVariables } from "@/lib/canned/render-canned-response";
 import type { CannedResponseView } from "@/lib/schemas/canned-responses";
 
 /** `/` then up to 40 shortcut characters, right before the caret, at the start of the text or after a space. */
@@ -28,8 +28,8 @@ export interface CannedPickerState {
   insert: (item: CannedResponseView) => void;
   /** Placeholders left in the draft (an unknown or empty variable): the message is not sent while there are any. */
   unfilled: string[];
-  /** The responses inserted since the last send, for the message's canned_response_ids; clears them. */
-  takeUsed: () => string[];
+  /** The responses inserted since the last send and still in `message`, for its canned_response_ids; clears them. */
+  takeUsed: (message: string) => string[];
 }
 
 /**
@@ -42,7 +42,7 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
   const [trigger, setTrigger] = useState<{ query: string; start: number; end: number } | null>(null);
   const [results, setResults] = useState<CannedResponseView[]>([]);
   const [active, setActive] = useState(0);
-  const used = useRef<Set<string>>(new Set());
+  const used = useRef<Map<string, string>>(new Map());
   const field = useRef<HTMLTextAreaElement | null>(null);
   const caretAfterInsert = useRef<number | null>(null);
   const listId = useId();
@@ -92,7 +92,7 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
     if (!trigger) return;
     const filled = item.rendered?.text ?? Object.values(item.bodies)[0] ?? "";
     const next = text.slice(0, trigger.start) + filled + text.slice(trigger.end);
-    used.current.add(item.id);
+    used.current.set(item.id, filled);
     caretAfterInsert.current = trigger.start + filled.length;
     setTextState(next);
     setTrigger(null);
@@ -140,8 +140,8 @@ export function useCannedPicker(target: CannedTarget): CannedPickerState {
     setActive,
     insert,
     unfilled: unfilledVariables(text),
-    takeUsed: () => {
-      const ids = [...used.current];
+    takeUsed: (message) => {
+      const ids = [...used.current].filter(([, inserted]) => stillCarries(message, inserted)).map(([id]) => id);
       used.current.clear();
       return ids;
     },

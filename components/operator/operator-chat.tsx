@@ -255,7 +255,7 @@ export function OperatorChat({
             <Composer
               assist={canned}
               panel={<CannedPicker picker={canned} />}
-              onSend={(body) => void store.send(body, canned.takeUsed())}
+              onSend={(body) => void store.send(body, canned.takeUsed(body))}
               onTyping={() => store.sendTyping()}
               disabled={!info || info.status !== "active"}
               onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}

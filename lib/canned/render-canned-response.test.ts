@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstName, renderCannedResponse, unfilledVariables } from "@/lib/canned/render-canned-response";
+import { firstName, renderCannedResponse, stillCarries, unfilledVariables } from "@/lib/canned/render-canned-response";
 
 describe("renderCannedResponse", () => {
   it("fills every known variable, with spaces inside the braces and repeated uses", () => {
@@ -35,5 +35,18 @@ describe("unfilledVariables / firstName", () => {
     expect(firstName(" Maria  Rossi ")).toBe("Maria");
     expect(firstName("")).toBeNull();
     expect(firstName(null)).toBeNull();
+  });
+});
+
+describe("stillCarries", () => {
+  const inserted = "Il tuo ticket è il #{{ticket.number}}, ti scriviamo entro domani.";
+  it("keeps a response whose opening or closing words are still in the message, edited inside", () => {
+    expect(stillCarries(`Ciao! ${inserted}`, inserted)).toBe(true);
+    expect(stillCarries("Il tuo ticket è il #1042, ti scriviamo entro domani.", inserted)).toBe(true);
+    expect(stillCarries("Allora: ticket #1042, ti scriviamo entro domani.", inserted)).toBe(true);
+  });
+  it("drops one that was deleted or rewritten", () => {
+    expect(stillCarries("Ciao, come posso aiutarti?", inserted)).toBe(false);
+    expect(stillCarries("anything", "   ")).toBe(false);
   });
 });

@@ -45,3 +45,14 @@ export function firstName(name: string | null | undefined): string | null {
   const first = name?.trim().split(/\s+/)[0];
   return first || null;
 }
+
+/**
+ * Whether a message still carries an inserted response, edits inside it allowed: its opening or its closing words
+ * (up to 20 characters each) are still in the text. A response inserted and then deleted is not counted as used.
+ */
+export function stillCarries(message: string, inserted: string): boolean {
+  const text = inserted.trim();
+  if (!text) return false;
+  const edge = Math.min(20, text.length);
+  return message.includes(text.slice(0, edge)) || message.includes(text.slice(-edge));
+}
