@@ -27,7 +27,7 @@ import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } fr
 export interface DashboardOperator {
   id: string;
   name: string;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
   status: OperatorStatus;
 }
 

@@ -64,7 +64,7 @@ import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
-export type Auth = "public" | "operator" | "admin";
+export type Auth = "public" | "operator" | "supervisor" | "admin";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonSchema = Record<string, any>;
 type Examples = Record<string, { summary: string; value: unknown }>;
@@ -1006,6 +1006,7 @@ function errorResponses(endpoint: ApiEndpoint): Record<string, JsonSchema> {
 const SECURITY: Record<Auth, JsonSchema[]> = {
   public: [{}, { bearerAuth: [] }],
   operator: [{ operatorSession: [] }, { bearerAuth: [] }],
+  supervisor: [{ operatorSession: [] }, { bearerAuth: [] }],
   admin: [{ operatorSession: [] }, { bearerAuth: [] }],
 };
 

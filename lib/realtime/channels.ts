@@ -4,6 +4,10 @@ export const PRESENCE_OPERATORS_CHANNEL = "presence-operators";
 
 export const sessionChannel = (sessionId: string) => `private-session-${sessionId}`;
 export const operatorChannel = (operatorId: string) => `private-operator-${operatorId}`;
+/** Staff only (never a customer): who is viewing a chat, and its internal notes and whispers. */
+export const sessionStaffChannel = (sessionId: string) => `presence-session-${sessionId}`;
+/** Supervisors and admins: something on the floor view changed (a message, a take-over). */
+export const FLOOR_CHANNEL = "private-floor";
 
 export const EVENTS = {
   messageCreated: "message.created",
@@ -15,4 +19,6 @@ export const EVENTS = {
   sessionUnassigned: "session.unassigned",
   operatorAlert: "operator.alert",
   messageStatus: "message.status",
+  noteCreated: "note.created",
+  floorUpdated: "floor.updated",
 } as const;
