@@ -18,6 +18,8 @@ import { TransferDialog } from "@/components/operator/transfer-dialog";
 import { BotTranscript } from "@/components/chat/bot-transcript";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 import { whatsappWindow } from "@/lib/whatsapp/whatsapp-window";
+import { useSessionStaff } from "@/components/supervise/use-session-staff";
+import { NoteToggle, ViewersBar } from "@/components/supervise/staff-bar";
 
 type Confirming = "close" | "ticket" | "handback" | null;
 
@@ -47,6 +49,9 @@ export function OperatorChat({
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [handbackNote, setHandbackNote] = useState("");
+  // Internal notes and who else is viewing: the session's staff channel (components/supervise).
+  const staff = useSessionStaff(store.sessionId, pusher);
+  const [noteMode, setNoteMode] = useState(false);
 
   // On screen and the tab visible: what the customer wrote counts as read.
   useEffect(() => {
@@ -129,6 +134,7 @@ export function OperatorChat({
               {info ? <ChannelBadge channel={info.channel} always /> : null}
             </p>
           </div>
+          <ViewersBar viewers={staff.viewers} selfId={selfId} />
           <div className="flex flex-wrap items-center gap-1.5">
             <button
               type="button"
@@ -241,6 +247,7 @@ export function OperatorChat({
           side="operator"
           otherReadSeq={info?.customer_read_seq ?? 0}
           customerName={contact?.name ?? contact?.email ?? null}
+          notes={staff.notes}
           onRetry={(id) => void store.retry(id)}
           onDiscard={(id) => store.discard(id)}
           footer={typing && open ? <TypingIndicator name={contact?.name ?? null} /> : null}
@@ -249,10 +256,15 @@ export function OperatorChat({
         {open ? (
           <>
             <UploadStatus status={upload.status} />
+            <NoteToggle checked={noteMode} onChange={setNoteMode} />
             <Composer
-              onSend={(body) => void store.send(body)}
-              onTyping={() => store.sendTyping()}
-              disabled={!info || info.status !== "active"}
+              onSend={(body) =>
+                noteMode
+                  ? void staff.addNote(body).catch((error: Error) => onNotice(t("chat.actionFailed", { message: error.message })))
+                  : void store.send(body)
+              }
+              onTyping={() => (noteMode ? undefined : store.sendTyping())}
+              disabled={!info || (!noteMode && info.status !== "active")}
               onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}
             />
           </>

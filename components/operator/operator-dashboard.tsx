@@ -19,6 +19,8 @@ import {
 } from "@/components/operator/assignment-alerts";
 import { ChatListItem } from "@/components/operator/chat-list-item";
 import { OperatorChat } from "@/components/operator/operator-chat";
+import { useWhisperAlerts } from "@/components/supervise/use-whisper-alerts";
+import { WhisperBanner } from "@/components/supervise/whisper-banner";
 import { QueuePanel } from "@/components/operator/queue-panel";
 import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
@@ -38,6 +40,8 @@ interface AssignedEvent {
 interface UnassignedEvent {
   session_id: string;
   reason: string;
+  /** Who took the chat over (reason "taken_over"). */
+  by?: { id: string; name: string };
 }
 interface OperatorAlert {
   kind: string;
@@ -61,8 +65,10 @@ const FALLBACK_POLL_MS = 10_000;
  */
 export function OperatorDashboard({ operator }: { operator: DashboardOperator }) {
   const t = useTranslations("operator");
+  const ts = useTranslations("supervise");
   const tCommon = useTranslations("common");
   const { pusher, status: connection } = useRealtime();
+  const whispers = useWhisperAlerts(pusher, operator.id);
   const [status, setStatus] = useState<OperatorStatus>(operator.status);
   const [statusBusy, setStatusBusy] = useState(false);
   const [autoAway, setAutoAway] = useState(false);
@@ -182,7 +188,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       // Closed and ticketed chats stay on screen (ended) until dismissed; any other reason means it is not ours now.
       if (data.reason === "closed" || data.reason === "ticketed") return void stores.current.get(data.session_id)?.refresh();
       removeSession(data.session_id);
-      setNotice(data.reason === "unanswered" ? t("alerts.unanswered") : t("alerts.transferredAway"));
+      setNotice(data.reason === "unanswered" ? t("alerts.unanswered") : data.reason === "taken_over" ? ts("takenOverAway", { name: data.by?.name ?? "" }) : t("alerts.transferredAway"));
     });
     own.bind("operator.updated", (data: { status: OperatorStatus }) => setStatus(data.status));
     own.bind(EVENTS.operatorAlert, (data: OperatorAlert) => {
@@ -211,7 +217,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       pusher.unsubscribe(QUEUE_CHANNEL);
       pusher.unsubscribe(PRESENCE_OPERATORS_CHANNEL);
     };
-  }, [pusher, operator.id, addSession, removeSession, loadSessions, loadQueue, select, t]);
+  }, [pusher, operator.id, addSession, removeSession, loadSessions, loadQueue, select, t, ts]);
 
   // --- presence of this tab: heartbeat, so closing every tab turns the operator away after the grace ----------------
 
@@ -324,6 +330,11 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           <div className="hidden sm:block">
             <LocaleSwitcher compact />
           </div>
+          {operator.role !== "operator" ? (
+            <a href="/operator/floor" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              {ts("floor.link")}
+            </a>
+          ) : null}
           {operator.role === "admin" ? (
             <a href="/admin" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               {t("adminPanel")}
@@ -336,6 +347,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       </header>
 
       <ConnectionBanner status={connection} />
+      <WhisperBanner whisper={whispers.whisper} onOpen={(id) => (select(id), whispers.dismiss())} onDismiss={whispers.dismiss} />
       {autoAway && status !== "online" ? (
         <Banner tone="warning" action={<BannerButton onClick={() => void changeStatus("online")}>{t("status.goOnline")}</BannerButton>}>
           {t("status.autoAway")}

@@ -1,5 +1,8 @@
 // Internal notes, whispers, take-over and the floor view (issue 12, supervision). Browser-safe.
 import { z } from "zod";
+import { prioritySchema } from "@/lib/schemas/common";
+
+const channelSchema = z.enum(["web", "whatsapp", "email"]);
 
 export const postNoteBody = z.object({
   body: z.string().trim().min(1, "note is empty").max(2000).describe("At most 2,000 characters: a note travels whole in one realtime event"),
@@ -37,8 +40,8 @@ export const floorSchema = z.object({
         z.object({
           id: z.string(),
           position: z.number().int(),
-          priority: z.string(),
-          channel: z.string(),
+          priority: prioritySchema,
+          channel: channelSchema,
           question: z.string(),
           customer: z.string().nullable(),
           queued_at: z.string(),
@@ -51,8 +54,8 @@ export const floorSchema = z.object({
     z.object({
       id: z.string(),
       operator: floorOperator.nullable(),
-      priority: z.string(),
-      channel: z.string(),
+      priority: prioritySchema,
+      channel: channelSchema,
       customer: z.string().nullable(),
       queued_at: z.string(),
       assigned_at: z.string().nullable(),
