@@ -18,7 +18,7 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
  * lock as every assignment, so it cannot interleave with a transfer, a close or the queue filling the seat.
  *
  * Capacity: a take-over is an intervention, not routing, so it may take the supervisor above their own max_chats
- * (documented in docs/operators.md); routing then offers them nothing new until they are below it again, since
+ * (documented with the route in docs/api.md); routing then offers them nothing new until they are below it again, since
  * findFreeOperator only picks operators under capacity. The previous operator's seat frees and the queue fills it.
  */
 export async function takeOverSession(id: string, principal: Principal | null, actor: Actor) {
