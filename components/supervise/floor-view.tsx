@@ -66,9 +66,9 @@ export function FloorView({ self }: { self: { id: string; name: string } }) {
       <div className="flex min-h-0 flex-1">
         <main className="min-w-0 flex-1 space-y-6 overflow-y-auto p-4">
           {(floor?.queues ?? []).map((queue) => (
-            <section key={queue.team?.id ?? "desk"} aria-labelledby={`queue-${queue.team?.id ?? "desk"}`}>
-              <h2 id={`queue-${queue.team?.id ?? "desk"}`} className="mb-2 font-semibold text-slate-900">
-                {t("queue")} · {queue.team ? t("team", { name: queue.team.name }) : t("singleQueue")} ({queue.sessions.length})
+            <section key={queue.team.id} aria-labelledby={`queue-${queue.team.id}`}>
+              <h2 id={`queue-${queue.team.id}`} className="mb-2 font-semibold text-slate-900">
+                {t("queue")} · {t("team", { name: queue.team.name })} ({queue.sessions.length})
               </h2>
               {queue.sessions.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("queueEmpty")}</p>
@@ -128,7 +128,10 @@ export function FloorView({ self }: { self: { id: string; name: string } }) {
                       <td className={tdClass}>
                         {s.customer ?? t("anonymous")} <PriorityBadge priority={s.priority} />
                       </td>
-                      <td className={tdClass}>{s.operator?.name ?? t("none")}</td>
+                      <td className={tdClass}>
+                        {s.operator?.name ?? t("none")}
+                        <span className="block text-xs text-slate-600">{t("team", { name: s.team.name })}</span>
+                      </td>
                       <td className={tdClass}>{formatDuration(s.waited_seconds)}</td>
                       <td className={tdClass}>
                         {s.first_response_seconds !== null

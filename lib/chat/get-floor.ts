@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { FloorView } from "@/lib/schemas/supervision";
+import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
 
 const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 const customerLabel = (c: { name: string | null; email: string | null; phone: string | null }) => c.name ?? c.email ?? c.phone ?? null;
@@ -10,12 +11,13 @@ const customerLabel = (c: { name: string | null; email: string | null; phone: st
  * every operator's load. Only what a supervisor may see; notes stay out (they are read per chat).
  */
 export async function getFloor(now = new Date()): Promise<FloorView> {
-  const [queued, active, awaiting, operators] = await Promise.all([
+  const [teams, queued, active, awaiting, operators] = await Promise.all([
+    prisma.team.findMany({ orderBy: [{ name: "asc" }], select: { id: true, slug: true, name: true } }),
     prisma.chatSession.findMany({
       where: { status: "queued" },
       orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
-      take: 500,
-      select: { id: true, priority: true, channel: true, question: true, queuedAt: true, contact: { select: { name: true, email: true, phone: true } } },
+      take: 2000,
+      select: { id: true, teamId: true, priority: true, channel: true, question: true, queuedAt: true, contact: { select: { name: true, email: true, phone: true } } },
     }),
     prisma.chatSession.findMany({
       where: { status: "active" },
@@ -23,6 +25,7 @@ export async function getFloor(now = new Date()): Promise<FloorView> {
       take: 1000,
       select: {
         id: true,
+        team: { select: { id: true, slug: true, name: true } },
         priority: true,
         channel: true,
         queuedAt: true,
@@ -50,23 +53,27 @@ export async function getFloor(now = new Date()): Promise<FloorView> {
   const awaitingBySession = new Map(awaiting.map((row) => [row.session_id, row.since]));
   return {
     generated_at: now.toISOString(),
-    queues: [
-      {
-        team: null,
-        sessions: queued.map((s, index) => ({
-          id: s.id,
-          position: index + 1,
-          priority: s.priority,
-          channel: s.channel,
-          question: s.question.slice(0, 200),
-          customer: customerLabel(s.contact),
-          queued_at: s.queuedAt.toISOString(),
-          waiting_seconds: seconds(s.queuedAt, now),
-        })),
-      },
-    ],
+    // Every team's queue (the default team first), in routing order: positions are per team, as customers see them.
+    queues: [...teams]
+      .sort((a, b) => Number(b.id === DEFAULT_TEAM_ID) - Number(a.id === DEFAULT_TEAM_ID))
+      .map((team) => ({
+        team,
+        sessions: queued
+          .filter((s) => s.teamId === team.id)
+          .map((s, index) => ({
+            id: s.id,
+            position: index + 1,
+            priority: s.priority,
+            channel: s.channel,
+            question: s.question.slice(0, 200),
+            customer: customerLabel(s.contact),
+            queued_at: s.queuedAt.toISOString(),
+            waiting_seconds: seconds(s.queuedAt, now),
+          })),
+      })),
     active: active.map((s) => ({
       id: s.id,
+      team: s.team,
       operator: s.operator,
       priority: s.priority,
       channel: s.channel,

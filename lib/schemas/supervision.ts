@@ -30,12 +30,13 @@ export const takeOverResultSchema = z.object({
 });
 
 const floorOperator = z.object({ id: z.string(), name: z.string() });
+const floorTeam = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 
 export const floorSchema = z.object({
   generated_at: z.string(),
   queues: z.array(
     z.object({
-      team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable().describe("null: the desk's single queue"),
+      team: floorTeam,
       sessions: z.array(
         z.object({
           id: z.string(),
@@ -53,6 +54,7 @@ export const floorSchema = z.object({
   active: z.array(
     z.object({
       id: z.string(),
+      team: floorTeam,
       operator: floorOperator.nullable(),
       priority: prioritySchema,
       channel: channelSchema,

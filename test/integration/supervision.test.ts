@@ -62,8 +62,18 @@ describe("role checks on the supervision routes", () => {
     expect(view.status).toBe(200);
     const live = view.json.data.active.find((s: { id: string }) => s.id === chat.id);
     expect(live).toMatchObject({ operator: { id: operator.row.id }, first_response_seconds: null, awaiting_reply_since: expect.any(String) });
-    expect(view.json.data.queues[0].sessions).toHaveLength(1);
-    expect(view.json.data.queues[0].sessions[0]).toMatchObject({ position: 1, waiting_seconds: expect.any(Number) });
+    const deskQueue = view.json.data.queues.find((q: { team: { id: string } }) => q.team.id === "default");
+    expect(deskQueue.sessions).toHaveLength(1);
+    expect(deskQueue.sessions[0]).toMatchObject({ position: 1, waiting_seconds: expect.any(Number) });
+
+    // Queues are per team, positions too: a billing team's waiting customer is first in the billing queue.
+    const billing = await prisma.team.create({ data: { name: `Billing ${chat.id.slice(0, 6)}`, slug: `billing-${chat.id.slice(0, 6).toLowerCase()}` } });
+    const billed = await escalate("Fattura doppia");
+    await prisma.chatSession.update({ where: { id: billed.id }, data: { teamId: billing.id } });
+    const byTeam = (await call(floor, { headers: { cookie: supervisor.cookie } })).json.data.queues;
+    expect(byTeam[0].team.id).toBe("default");
+    expect(byTeam.find((q: { team: { id: string } }) => q.team.id === billing.id).sessions).toEqual([expect.objectContaining({ id: billed.id, position: 1 })]);
+    expect(byTeam.find((q: { team: { id: string } }) => q.team.id === "default").sessions.map((s: { id: string }) => s.id)).not.toContain(billed.id);
 
     // The operator answers: the customer no longer waits, and the first response is measured.
     await call(postMessage, { params: { id: chat.id }, body: { body: "Eccomi" }, headers: { cookie: operator.cookie } });
