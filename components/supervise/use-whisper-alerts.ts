@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type Pusher from "pusher-js";
-import { EVENTS, operatorChannel } from "@/lib/realtime/channels";
+import { EVENTS } from "@/lib/realtime/channels";
 import type { NoteView } from "@/lib/schemas/supervision";
 
 let audio: AudioContext | null = null;
@@ -36,14 +36,18 @@ export function useWhisperAlerts(pusher: Pusher | null, operatorId: string) {
   const [whisper, setWhisper] = useState<(NoteView & { audible: boolean }) | null>(null);
   useEffect(() => {
     if (!pusher) return;
-    // The dashboard subscribes to this channel too: subscribe() hands back the same channel, bind adds a handler.
-    const channel = pusher.subscribe(operatorChannel(operatorId));
+    // Bound on the connection, not on one channel object: the dashboard owns the subscription to its own channel
+    // (and re-subscribes after a reconnect); a whisper may also arrive on the open chat's staff channel. The same
+    // note on both is one alert.
+    let last: string | null = null;
     const onNote = (note: NoteView) => {
-      if (note.whisper) setWhisper({ ...note, audible: playWhisperCue() });
+      if (!note.whisper || note.author?.id === operatorId || note.id === last) return;
+      last = note.id;
+      setWhisper({ ...note, audible: playWhisperCue() });
     };
-    channel.bind(EVENTS.noteCreated, onNote);
+    pusher.bind(EVENTS.noteCreated, onNote);
     return () => {
-      channel.unbind(EVENTS.noteCreated, onNote);
+      pusher.unbind(EVENTS.noteCreated, onNote);
     };
   }, [pusher, operatorId]);
   return { whisper, dismiss: () => setWhisper(null) };
