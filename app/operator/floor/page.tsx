@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { FloorView } from "@/components/supervise/floor-view";
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
