@@ -5,11 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
+import { setEnv } from "@/test/env";
 
 const realtime = await RealtimeListener.start();
-Object.assign(process.env, realtime.env);
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+// The app publishes to this local Pusher-protocol server, which the test listens on.
+const restoreEnv = setEnv(realtime.env);
 const { prisma } = await import("@/lib/db/client");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { authorizeChannel } = await import("@/lib/realtime/authorize-channel");
@@ -27,7 +27,10 @@ const { adminHeaders, call } = await import("@/test/http");
 const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } = await import("@/test/fixtures");
 const { signInOperator } = await import("@/test/sign-in-operator");
 
-afterAll(() => realtime.close());
+afterAll(async () => {
+  restoreEnv();
+  await realtime.close();
+});
 
 beforeEach(async () => {
   await prisma.chatSession.updateMany({ where: { status: { in: ["queued", "active"] } }, data: { status: "closed" } });

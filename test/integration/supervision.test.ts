@@ -2,11 +2,11 @@
 // channel, and take-over's atomicity under the routing lock.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
+import { setEnv } from "@/test/env";
 
 const realtime = await RealtimeListener.start();
-Object.assign(process.env, realtime.env);
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+// The app publishes to this local Pusher-protocol server, which the test listens on.
+const restoreEnv = setEnv(realtime.env);
 const { prisma } = await import("@/lib/db/client");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { authorizeChannel } = await import("@/lib/realtime/authorize-channel");
@@ -23,7 +23,10 @@ const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId }
 const { signInOperator } = await import("@/test/sign-in-operator");
 const { getPrincipal } = await import("@/lib/auth/principal");
 
-afterAll(() => realtime.close());
+afterAll(async () => {
+  restoreEnv();
+  await realtime.close();
+});
 
 beforeEach(async () => {
   await prisma.chatSession.updateMany({ where: { status: { in: ["queued", "active"] } }, data: { status: "closed" } });
