@@ -13,7 +13,7 @@ interface OperatorView {
   name: string;
   email: string;
   phone: string | null;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
   status: "online" | "away" | "offline";
   max_chats: number;
   active: boolean;
@@ -124,6 +124,7 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
             </label>
             <select id="inv-role" className={inputClass} value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value })}>
               <option value="operator">{tr("operator")}</option>
+              <option value="supervisor">{tr("supervisor")}</option>
               <option value="admin">{tr("admin")}</option>
             </select>
           </div>
@@ -175,7 +176,8 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
                 onChange={(e) => void patch(o, { role: e.target.value })}
               >
                 <option value="operator">{tr("operator")}</option>
-                <option value="admin">{tr("admin")}</option>
+                <option value="supervisor">{tr("supervisor")}</option>
+              <option value="admin">{tr("admin")}</option>
               </select>
             </td>
             <td className={tdClass}>

@@ -7,7 +7,7 @@ import { appendMessage } from "@/lib/chat/append-message";
 import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
 import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
 import { publish } from "@/lib/realtime/server";
-import { EVENTS, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
+import { EVENTS, FLOOR_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { afterOperatorMessage } from "@/lib/chat/after-operator-message";
 import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 
@@ -69,6 +69,8 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
     ...(operatorId && message.sender === "customer"
       ? [{ channel: operatorChannel(operatorId), name: EVENTS.messageCreated, data: toMessageEvent(message) }]
       : []),
+    // The supervisors' floor view refreshes its response times (ids only: the floor reads the rest by API).
+    { channel: FLOOR_CHANNEL, name: EVENTS.floorUpdated, data: { session_id: input.sessionId, sender: message.sender } },
   ]);
   return message;
 }

@@ -62,10 +62,11 @@ import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { attachmentParams, attachmentQuery, claimSessionBody, closeSessionBody, handbackBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
 import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
+import { floorSchema, noteSchema, postNoteBody, takeOverResultSchema } from "@/lib/schemas/supervision";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
-export type Auth = "public" | "operator" | "admin";
+export type Auth = "public" | "operator" | "supervisor" | "admin";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonSchema = Record<string, any>;
 type Examples = Record<string, { summary: string; value: unknown }>;
@@ -239,6 +240,48 @@ export function apiEndpoints(): ApiEndpoint[] {
       body: { name: "HandbackBody", schema: handbackBody, examples: { note: { summary: "With a note for the bot", value: { note: "Rimborso avviato: il bot può chiudere." } } } },
       success: { status: 200, description: "The conversation is the bot's again", payload: { kind: "data", name: "HandedBack", schema: handedBackSchema } },
       errors: ["INVALID_STATE", "FORBIDDEN"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/sessions/{id}/notes",
+      tag: "Supervision",
+      summary: "A live chat's internal notes and whispers (staff only)",
+      description: "Notes are for operators, supervisors and admins: no customer path (session API, realtime session channel, WhatsApp, email, webhooks, transcripts, the ticket page, exports) ever carries them. Each note's `after_seq` places it in the thread.",
+      auth: "operator",
+      params: sessionParams,
+      success: { status: 200, description: "The notes, oldest first", payload: { kind: "data", list: true, name: "SessionNote", schema: noteSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/notes",
+      tag: "Supervision",
+      summary: "Write an internal note in a live chat, or whisper to its operator",
+      description: "By the chat's operator, a supervisor or an admin. A whisper (`whisper: true`, supervisors and admins) alerts the assigned operator at once. Published as `note.created` on the staff channel `presence-session-{id}` and the assigned operator's channel, never on the customer's.",
+      auth: "operator",
+      params: sessionParams,
+      body: { name: "PostNoteBody", schema: postNoteBody, examples: { whisper: { summary: "A supervisor's whisper", value: { body: "Offri il rimborso completo.", whisper: true } } } },
+      success: { status: 201, description: "The note", payload: { kind: "data", name: "SessionNote", schema: noteSchema } },
+      errors: ["FORBIDDEN", "INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/take-over",
+      tag: "Supervision",
+      summary: "Take a live chat over (signed-in supervisor or admin)",
+      description: "The chat moves to the caller in the routing transaction (may exceed the caller's own `max_chats`: an intervention, not routing); the customer reads a polite system line in their language, the previous operator gets `session.unassigned` with `reason: \"taken_over\"`, their seat goes to the queue, and the bot gets `session.transferred`.",
+      auth: "supervisor",
+      params: sessionParams,
+      success: { status: 200, description: "The chat is the caller's", payload: { kind: "data", name: "TakeOverResult", schema: takeOverResultSchema } },
+      errors: ["FORBIDDEN", "INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/floor",
+      tag: "Supervision",
+      summary: "The live floor: every queue, every live chat with waiting and response times, every operator's load",
+      description: "Supervisors and admins. The floor page refreshes it on `floor.updated` (channel `private-floor`) and `queue.updated`.",
+      auth: "supervisor",
+      success: { status: 200, description: "The floor", payload: { kind: "data", name: "Floor", schema: floorSchema } },
     },
     {
       method: "post",
@@ -1008,6 +1051,7 @@ function errorResponses(endpoint: ApiEndpoint): Record<string, JsonSchema> {
 const SECURITY: Record<Auth, JsonSchema[]> = {
   public: [{}, { bearerAuth: [] }],
   operator: [{ operatorSession: [] }, { bearerAuth: [] }],
+  supervisor: [{ operatorSession: [] }, { bearerAuth: [] }],
   admin: [{ operatorSession: [] }, { bearerAuth: [] }],
 };
 

@@ -34,11 +34,11 @@ export async function updateOperator(id: string, input: UpdateOperatorBody, acto
   return inRoutingTransaction(async (scope) => {
     const current = await scope.tx.operator.findUnique({ where: { id }, select: operatorSelect });
     if (!current) throw new ApiError("NOT_FOUND", "Operator not found");
-    if (input.role === "operator" && current.role === "admin") {
+    if (input.role !== undefined && input.role !== "admin" && current.role === "admin") {
       const admins = await scope.tx.operator.count({ where: { role: "admin", active: true } });
       if (admins <= 1) throw new ApiError("INVALID_STATE", "The last admin cannot lose the admin role");
     }
-    if (input.active === false && current.role === "admin" && input.role !== "operator") {
+    if (input.active === false && current.role === "admin" && (input.role === undefined || input.role === "admin")) {
       const admins = await scope.tx.operator.count({ where: { role: "admin", active: true } });
       if (admins <= 1) throw new ApiError("INVALID_STATE", "The last admin cannot be deactivated");
     }

@@ -74,6 +74,8 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
       access_token = 'erased_' || md5(id || ${randomBytes(16).toString("hex")})
     WHERE id IN (${tickets})`;
   const ticketNotes = await tx.$executeRaw`UPDATE ticket_notes SET body = '' WHERE ticket_id IN (${tickets}) AND body <> ''`;
+  // Staff notes and whispers in the chats talk about the person too (never shown to them, never exported).
+  await tx.$executeRaw`UPDATE session_notes SET body = '' WHERE session_id IN (${sessions}) AND body <> ''`;
   // Outbound webhook events carry message texts and contact details to the chatbot: their payloads go too.
   const conversationKeys = [...scope.sessionIds.map((id) => `session:${id}`), ...scope.ticketIds.map((id) => `ticket:${id}`)];
   await tx.$executeRaw`UPDATE webhook_events SET payload = '{}'::jsonb WHERE conversation_key IN (${ids(conversationKeys)}) AND payload <> '{}'::jsonb`;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { e164Schema, emailSchema, localeSchema } from "@/lib/schemas/common";
 
-export const operatorRoleSchema = z.enum(["operator", "admin"]);
+export const operatorRoleSchema = z.enum(["operator", "admin", "supervisor"]);
 export const operatorStatusSchema = z.enum(["online", "away", "offline"]);
 
 export const createOperatorBody = z.object({
