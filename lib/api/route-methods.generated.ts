@@ -22,6 +22,8 @@ export const API_ROUTE_METHODS: [string, string[]][] = [
   ["/api/admin/notifications", ["GET"]],
   ["/api/admin/outbox", ["GET"]],
   ["/api/admin/privacy/retention", ["GET", "PUT"]],
+  ["/api/admin/teams/[id]", ["GET", "PATCH", "DELETE"]],
+  ["/api/admin/teams", ["GET", "POST"]],
   ["/api/admin/webhooks/[id]/deliveries", ["GET"]],
   ["/api/admin/webhooks/[id]/rotate-secret", ["POST"]],
   ["/api/admin/webhooks/[id]", ["PATCH", "DELETE"]],

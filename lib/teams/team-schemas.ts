@@ -38,7 +38,9 @@ export const teamBody = z.object({
 });
 export type TeamBody = z.infer<typeof teamBody>;
 
-export const teamPatchBody = teamBody.partial();
+export const teamPatchBody = teamBody.partial().refine((v) => Object.keys(v).length > 0, "nothing to update");
+
+export const teamParams = z.object({ id: z.string().min(1).max(100) });
 export type TeamPatchBody = z.infer<typeof teamPatchBody>;
 
 export const teamView = z.object({
