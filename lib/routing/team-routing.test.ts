@@ -121,8 +121,8 @@ describe("routing by team and skills", () => {
 
   it("applies a team's own queue length and business hours, the desk's where it set none", async () => {
     const small = await team("small", { maxQueueLength: 1 });
-    // Open one minute a day, and today is its holiday.
-    const minute = [["00:00", "00:01"]];
+    // Open all day every day, except today: its holiday.
+    const minute = [["00:00", "23:59"]];
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
     const closed = await team("closed", { businessHours: { enabled: true, timezone: "Europe/Rome", days: { mon: minute, tue: minute, wed: minute, thu: minute, fri: minute, sat: minute, sun: minute }, holidays: [today] } });
     await operatorIn([small.id, "default"], { maxChats: 1 });
