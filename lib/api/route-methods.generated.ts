@@ -9,7 +9,7 @@ export const API_ROUTE_METHODS: [string, string[]][] = [
   ["/api/admin/contacts/merge-preview", ["GET"]],
   ["/api/admin/contacts/merge-suggestions", ["GET"]],
   ["/api/admin/csat", ["GET", "PUT"]],
-  ["/api/admin/embed-sites/[id]", ["DELETE"]],
+  ["/api/admin/embed-sites/[id]", ["PATCH", "DELETE"]],
   ["/api/admin/embed-sites", ["GET", "POST"]],
   ["/api/admin/embed-sites/verify", ["POST"]],
   ["/api/admin/export/[kind]", ["GET"]],

@@ -9,6 +9,7 @@ import {
   createEmbedSiteBody,
   embedSiteParams,
   embedSiteView,
+  updateEmbedSiteBody,
   identityVerificationView,
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
@@ -745,6 +746,16 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "admin",
       params: embedSiteParams,
       success: { status: 200, description: "The revoked site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
+    },
+    {
+      method: "patch",
+      path: "/api/admin/embed-sites/{id}",
+      tag: "Embed",
+      summary: "Choose the team that serves chats opened from a site",
+      auth: "admin",
+      params: embedSiteParams,
+      body: { name: "UpdateEmbedSiteBody", schema: updateEmbedSiteBody, examples: { billing: { summary: "Billing serves the shop", value: { team: "billing" } } } },
+      success: { status: 200, description: "The site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
     },
     {
       method: "post",

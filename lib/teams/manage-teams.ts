@@ -19,6 +19,7 @@ const teamSelect = {
   maxQueueWaitMinutes: true,
   fallbackTeam: { select: { id: true, slug: true, name: true } },
   fallbackAfterMinutes: true,
+  whatsappNumber: true,
   createdAt: true,
   updatedAt: true,
   members: { orderBy: { operator: { name: "asc" } }, select: { operator: { select: { id: true, name: true, status: true, skills: true } } } },
@@ -37,6 +38,7 @@ function toTeamView(team: TeamRow, queued: number): TeamView {
     max_queue_wait_minutes: team.maxQueueWaitMinutes,
     fallback_team: team.fallbackTeam,
     fallback_after_minutes: team.fallbackAfterMinutes,
+    whatsapp_number: team.whatsappNumber,
     members: team.members.map((m) => ({ id: m.operator.id, name: m.operator.name, status: m.operator.status, skills: m.operator.skills })),
     queued,
     created_at: team.createdAt.toISOString(),
@@ -123,6 +125,7 @@ export async function createTeam(input: TeamBody, actor: Actor): Promise<TeamVie
         maxQueueWaitMinutes: input.max_queue_wait_minutes ?? null,
         fallbackTeamId: fallback,
         fallbackAfterMinutes: input.fallback_after_minutes ?? null,
+        whatsappNumber: input.whatsapp_number ?? null,
       },
       select: { id: true },
     });
@@ -153,6 +156,7 @@ export async function updateTeam(id: string, input: TeamPatchBody, actor: Actor)
         maxQueueWaitMinutes: input.max_queue_wait_minutes,
         fallbackTeamId: fallback,
         fallbackAfterMinutes: input.fallback_after_minutes,
+        whatsappNumber: input.whatsapp_number,
       },
     });
     if (input.members) await setMembers(tx, id, input.members);

@@ -13,7 +13,7 @@ import { adminHeaders, call } from "@/test/http";
 import { createOperator, uniqueUserId } from "@/test/fixtures";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, auth_verifications, rate_limits, idempotency_records CASCADE");
+  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, auth_verifications, rate_limits, idempotency_records, embed_sites CASCADE");
   await prisma.team.deleteMany({ where: { id: { not: "default" } } });
 });
 
@@ -150,5 +150,32 @@ describe("request-operator with team and skills", () => {
     expect(queued.json).toMatchObject({ type: "queue", position: 1, estimated_wait: 5 });
     const view = await call(getSession, { params: { id: queued.json.session_id }, headers: adminHeaders() });
     expect(view.json.data).toMatchObject({ status: "queued", position: 1, team: { slug: "tech", name: "Supporto tecnico" }, skills: [] });
+  });
+});
+
+describe("a team per WhatsApp number and per embedding site", () => {
+  it("a WhatsApp message to a team's number opens the conversation in that team; other numbers, the default team", async () => {
+    const { receiveInboundWhatsapp } = await import("@/lib/whatsapp/receive-inbound-message");
+    const team = (await post({ name: "Assistenza IT", slug: "it-desk", whatsapp_number: "+390212345678" })).json.data;
+    expect(team.whatsapp_number).toBe("+390212345678");
+    await createOperator({ maxChats: 5 });
+    const sid = () => `SM${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}`;
+    const toTeam = await receiveInboundWhatsapp({ MessageSid: sid(), From: "whatsapp:+393331112222", To: "whatsapp:+390212345678", Body: "ciao", NumMedia: 0 }, []);
+    const toDesk = await receiveInboundWhatsapp({ MessageSid: sid(), From: "whatsapp:+393331113333", To: "whatsapp:+14155238886", Body: "ciao", NumMedia: 0 }, []);
+    if (toTeam.kind !== "escalated" || toDesk.kind !== "escalated") throw new Error("expected escalations");
+    // Nobody is in it-desk yet: a ticket in that team; the desk's number reaches the default team's operator.
+    expect(toTeam.type).toBe("ticket_created");
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { id: toTeam.ticketId! } })).teamId).toBe(team.id);
+    expect((await prisma.chatSession.findUniqueOrThrow({ where: { id: toDesk.sessionId! } })).teamId).toBe("default");
+    expect((await post({ name: "Other", slug: "other", whatsapp_number: "+390212345678" })).status).toBe(409);
+  });
+
+  it("an embedding site's team serves the visitors it signs", async () => {
+    const { teamOfEntryPoint } = await import("@/lib/teams/resolve-team");
+    const team = (await post({ name: "Shop", slug: "shop" })).json.data;
+    const site = await prisma.embedSite.create({ data: { name: "Shop", origin: "https://shop.example.com", secret: "spes_x", teamId: team.id } });
+    expect(await teamOfEntryPoint(prisma, { embedSiteId: site.id })).toBe(team.id);
+    await prisma.embedSite.update({ where: { id: site.id }, data: { teamId: null } });
+    expect(await teamOfEntryPoint(prisma, { embedSiteId: site.id })).toBeNull();
   });
 });
