@@ -2,7 +2,7 @@
 // (z.toJSONSchema), so the contract cannot drift from the code. Served at /api/openapi.json and rendered to
 // docs/api.md by scripts/generate-api-docs.ts.
 import { z } from "zod";
-import { teamBody, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
+import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import {
   createdEmbedSite,
@@ -561,8 +561,9 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Monitoring",
       summary: "Public desk aggregates: operators online, free seats, queue, waits, promise accuracy, satisfaction",
       description:
-        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days.",
+        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days. With `?team=` (slug or id) the operators, seats, queue and last hour are that team's (an unknown team: 400); `eta_accuracy` and `csat` stay desk-wide.",
       auth: "public",
+      query: teamFilterQuery,
       success: { status: 200, description: "The aggregates", payload: { kind: "data", name: "ChatStats", schema: chatStatsSchema } },
     },
     ...(["/health", "/api/health", "/api/chat/health"] as const).map(

@@ -66,3 +66,6 @@ export type TeamView = z.infer<typeof teamView>;
 /** A team as sessions and queue lists show it. */
 export const teamRefView = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 export type TeamRefView = z.infer<typeof teamRefView>;
+
+/** `?team=` on the stats: a team's slug or id. */
+export const teamFilterQuery = z.object({ team: teamRefSchema.optional().describe("A team's slug or id: that team's seats, queue and sessions only") });

@@ -179,3 +179,25 @@ describe("a team per WhatsApp number and per embedding site", () => {
     expect(await teamOfEntryPoint(prisma, { embedSiteId: site.id })).toBeNull();
   });
 });
+
+describe("stats filtered by team", () => {
+  it("GET /api/chat/stats?team= and GET /api/admin/metrics?team= count that team only; an unknown team → 400", async () => {
+    const { GET: stats } = await import("@/app/api/chat/stats/route");
+    const { GET: metrics } = await import("@/app/api/admin/metrics/route");
+    const tech = (await post({ name: "Tech", slug: "tech" })).json.data;
+    const operator = await createOperator({ maxChats: 1 });
+    await patch(tech.id, { members: [operator.id] });
+    await escalate({ team: "tech" });
+    await escalate({ team: "tech" });
+    await escalate({ team: "tech", priority: "urgent" });
+    await escalate(); // the default team: the same operator is in it (joined on creation), now busy
+    const all = await call(stats, { path: "/api/chat/stats" });
+    const techOnly = await call(stats, { path: "/api/chat/stats?team=tech" });
+    expect(all.json.data.queue_length).toBe(3);
+    expect(techOnly.json.data).toMatchObject({ queue_length: 2, queue_by_priority: { urgent: 1, medium: 1 }, seats_online: 1, active_sessions: 1 });
+    expect((await call(stats, { path: "/api/chat/stats?team=ghost" })).status).toBe(400);
+    const techMetrics = await call(metrics, { path: `/api/admin/metrics?range=24h&team=${tech.id}`, headers: adminHeaders() });
+    expect(techMetrics.json.data).toMatchObject({ team: tech.id, live: { queue_length: 2, active_sessions: 1 } });
+    expect(techMetrics.json.data.series.reduce((sum: number, p: { sessions: number }) => sum + p.sessions, 0)).toBe(3);
+  });
+});
