@@ -190,7 +190,7 @@ describe("stats filtered by team", () => {
     await escalate({ team: "tech" });
     await escalate({ team: "tech" });
     await escalate({ team: "tech", priority: "urgent" });
-    await escalate(); // the default team: the same operator is in it (joined on creation), now busy
+    await escalate({}); // the default team: the same operator is in it (joined on creation), now busy
     const all = await call(stats, { path: "/api/chat/stats" });
     const techOnly = await call(stats, { path: "/api/chat/stats?team=tech" });
     expect(all.json.data.queue_length).toBe(3);
