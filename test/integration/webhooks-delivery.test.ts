@@ -3,16 +3,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebhookReceiver } from "@/test/doubles/webhook-receiver";
 import { waitUntil } from "@/test/doubles/wait-until";
+import { setEnv, withEnv } from "@/test/env";
 
 const receiver = await WebhookReceiver.start();
-Object.assign(process.env, {
+setEnv({
   WEBHOOK_ALLOW_PRIVATE: "true",
   WEBHOOK_RETRY_SCALE: "0.0005",
   WEBHOOK_TIMEOUT_MS: "2000",
   ADMIN_EMAIL: "admin@sportello.test",
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
 const { releaseBoss } = await import("@/lib/jobs/boss");
@@ -32,6 +31,7 @@ const transfer = await import("@/app/api/chat/sessions/[id]/transfer/route");
 const toTicket = await import("@/app/api/chat/sessions/[id]/ticket/route");
 const replies = await import("@/app/api/tickets/[id]/replies/route");
 const ticket = await import("@/app/api/tickets/[id]/route");
+const publicTicket = await import("@/app/api/public/tickets/[token]/route");
 
 const ALL_EVENTS = [
   "session.queued", "session.assigned", "session.transferred", "session.handed_back", "session.closed", "session.ticketed",
@@ -174,6 +174,33 @@ describe("outbound webhooks", () => {
     expect(receiver.unique.filter((r) => r.type === "message.created").every((r) => (r.data.message as { sender: string }).sender !== "customer")).toBe(true);
   });
 
+  it("sends the customer's answer on a ticket as ticket.replied, only to endpoints that asked for customer messages", async () => {
+    await worker();
+    const everything = await registerEndpoint(["ticket.replied"], `${receiver.url}?endpoint=customer`);
+    expect((await call(webhook.PATCH, { params: { id: everything.id }, body: { include_customer_messages: true }, headers: adminHeaders() })).status).toBe(200);
+    await registerEndpoint(["ticket.replied"], `${receiver.url}?endpoint=operator-only`);
+    const key = await chatbotKey();
+    // No operator online: the escalation becomes a ticket.
+    const opened = await escalate(key, { user_email: "ticket-reply@example.com" });
+    expect(opened.type).toBe("ticket_created");
+    const row = await prisma.ticket.findFirstOrThrow({ where: { number: opened.ticket_id as number } });
+    expect((await call(replies.POST, { params: { id: String(row.number) }, body: { body: "Ci serve l'ordine", channels: ["email"] }, headers: adminHeaders() })).status).toBe(201);
+    expect((await call(publicTicket.POST, { params: { token: row.accessToken }, body: { body: "Ordine 5521" } })).status).toBe(201);
+
+    const arrived = (path: string) => receiver.requests.filter((r) => r.path.endsWith(path) && r.data.ticket_id === row.number);
+    await waitUntil("both replies at the customer-messages endpoint", async () => arrived("endpoint=customer").length === 2 || null);
+    const senders = arrived("endpoint=customer").map((r) => (r.data.message as { sender: string; body: string }));
+    expect(senders).toEqual([
+      expect.objectContaining({ sender: "operator", body: "Ci serve l'ordine" }),
+      expect.objectContaining({ sender: "customer", body: "Ordine 5521", operator_name: null, channels: ["web"] }),
+    ]);
+    await waitUntil("the operator's reply at the other endpoint", async () => arrived("endpoint=operator-only").length === 1 || null);
+    // Give the other endpoint every chance to receive a customer line: it must not.
+    await waitUntil("the outbox empty", async () => (await prisma.webhookDelivery.count({ where: { status: { in: ["pending", "sending"] } } })) === 0 || null);
+    expect(arrived("endpoint=operator-only").map((r) => (r.data.message as { sender: string }).sender)).toEqual(["operator"]);
+    expect(receiver.rejected).toEqual([]);
+  });
+
   it("keeps each conversation in order while the first event is retried", async () => {
     await worker();
     await registerEndpoint(["session.queued", "session.assigned", "message.created", "session.closed"]);
@@ -249,9 +276,7 @@ describe("outbound webhooks", () => {
   });
 
   it("auto-disables an endpoint after a long failure streak and alerts the admin", async () => {
-    Object.assign(process.env, { WEBHOOK_DISABLE_AFTER_FAILURES: "2", WEBHOOK_DISABLE_AFTER_HOURS: "0" });
-    resetEnvCache();
-    try {
+    await withEnv({ WEBHOOK_DISABLE_AFTER_FAILURES: "2", WEBHOOK_DISABLE_AFTER_HOURS: "0" }, async () => {
       await worker();
       const endpoint = await registerEndpoint(["session.assigned"]);
       await createOperator({ maxChats: 3 });
@@ -263,11 +288,7 @@ describe("outbound webhooks", () => {
       });
       expect(disabled.disabledReason).toMatch(/attempts in a row/);
       expect(await prisma.notification.count({ where: { kind: "webhook_disabled_admin", recipient: "admin@sportello.test" } })).toBeGreaterThan(0);
-    } finally {
-      delete process.env.WEBHOOK_DISABLE_AFTER_FAILURES;
-      delete process.env.WEBHOOK_DISABLE_AFTER_HOURS;
-      resetEnvCache();
-    }
+        });
   });
 
   it("signs with both secrets during a rotation's overlap", async () => {
@@ -290,9 +311,7 @@ describe("outbound webhooks", () => {
   });
 
   it("refuses URLs that resolve to private, loopback or link-local addresses unless allowed", async () => {
-    Object.assign(process.env, { WEBHOOK_ALLOW_PRIVATE: "false" });
-    resetEnvCache();
-    try {
+    await withEnv({ WEBHOOK_ALLOW_PRIVATE: "false" }, async () => {
       for (const url of ["http://127.0.0.1:9/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://10.1.2.3/x", "ftp://example.com/x"]) {
         const refused = await call(webhooks.POST, { body: { url, events: ["session.assigned"] }, headers: adminHeaders() });
         expect(refused.status, url).toBe(400);
@@ -306,10 +325,7 @@ describe("outbound webhooks", () => {
       const attempt = await waitUntil("a refused attempt", () => prisma.webhookAttempt.findFirst({ where: { error: { contains: "WEBHOOK_ALLOW_PRIVATE" } } }));
       expect(attempt.responseStatus).toBeNull();
       expect(receiver.requests).toHaveLength(0);
-    } finally {
-      process.env.WEBHOOK_ALLOW_PRIVATE = "true";
-      resetEnvCache();
-    }
+        });
   });
 
   it("answers admins only, with clear 4xx for bad input", async () => {
