@@ -2,6 +2,7 @@
 // and estimates, capacity across teams, the drain across an operator's teams, per-team limits and the fallback.
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { clearTables } from "@/test/db";
 import { drainQueue } from "@/lib/routing/assign-session";
 import { queuePosition } from "@/lib/routing/queue";
 import { requestOperator, type EscalationInput } from "@/lib/routing/request-operator";
@@ -11,7 +12,7 @@ import { applyTeamFallbacks } from "@/lib/teams/apply-team-fallbacks";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, audit_events, settings CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "audit_events", "settings");
   await prisma.team.deleteMany({ where: { id: { not: "default" } } });
 });
 

@@ -2,6 +2,7 @@
 // handlers (auth, zod, errors) against the real database.
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { clearTables } from "@/test/db";
 import { GET as listTeams, POST as createTeam } from "@/app/api/admin/teams/route";
 import { DELETE as deleteTeam, GET as getTeam, PATCH as patchTeam } from "@/app/api/admin/teams/[id]/route";
 import { POST as createOperatorRoute } from "@/app/api/chat/operators/route";
@@ -13,7 +14,7 @@ import { adminHeaders, call } from "@/test/http";
 import { createOperator, uniqueUserId } from "@/test/fixtures";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, auth_verifications, rate_limits, idempotency_records, embed_sites CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "api_keys", "audit_events", "auth_verifications", "rate_limits", "idempotency_records", "embed_sites");
   await prisma.team.deleteMany({ where: { id: { not: "default" } } });
 });
 
