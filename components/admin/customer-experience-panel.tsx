@@ -77,6 +77,29 @@ export function CustomerExperiencePanel() {
                 ))}
               </tbody>
             </table>
+            {Object.keys(eta.by_team).length > 1 ? (
+              <table className={`${tableClass} mt-3`}>
+                <caption className="sr-only">{t("byTeam")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={thClass}>{t("team")}</th>
+                    <th scope="col" className={thClass}>{t("served")}</th>
+                    <th scope="col" className={thClass}>{t("medianError")}</th>
+                    <th scope="col" className={thClass}>{t("withinPromise")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {Object.entries(eta.by_team).map(([slug, team]) => (
+                    <tr key={slug}>
+                      <th scope="row" className={`${tdClass} font-medium`}>{slug}</th>
+                      <td className={tdClass}>{team.served}</td>
+                      <td className={tdClass}>{number(team.median_abs_error_minutes)}</td>
+                      <td className={tdClass}>{percent(team.within_promise_ratio)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
           </>
         ) : null}
       </section>

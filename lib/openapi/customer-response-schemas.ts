@@ -19,6 +19,7 @@ export const etaAccuracySchema = z.object({
   window_days: z.number().int(),
   ...accuracy,
   by_priority: z.object({ low: z.object(accuracy), medium: z.object(accuracy), high: z.object(accuracy), urgent: z.object(accuracy) }),
+  by_team: z.record(z.string(), z.object(accuracy)).describe("Per team slug, for the teams that served someone from their queue in the window"),
 });
 const _eta: Describes<z.output<typeof etaAccuracySchema>, Awaited<ReturnType<typeof getEtaAccuracy>>> = true;
 

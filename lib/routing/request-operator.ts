@@ -7,8 +7,8 @@ import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { scheduleQueueBroadcast } from "@/lib/routing/broadcast-queue";
-import { toMessageView } from "@/lib/chat/message-view";
-import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
+import { toMessageEvent, toMessageView } from "@/lib/chat/message-view";
+import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/chat/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
@@ -97,12 +97,16 @@ type Decision = {
   queue_position: bigint | null;
   seats_online: bigint | null;
   queued_before: bigint | null;
+  /** The seq of the first line this escalation wrote: 1, or the next one of a conversation reopened after a hand-back. */
+  first_seq: number | null;
 };
 
 interface Escalation {
   result: RequestOperatorResult;
   events: RealtimeEvent[];
   queueChanged: boolean;
+  /** The first seq the decision wrote (its webhook events cover the lines from there). */
+  firstSeq?: number;
 }
 
 /**
@@ -132,7 +136,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
         async (tx) => {
           try {
             const escalation = await escalate(tx, { input, actor, rules, contact, team });
-            await recordEscalation(tx, escalation.result, input.context ?? {});
+            await recordEscalation(tx, escalation.result, input.context ?? {}, escalation.firstSeq);
             return escalation;
           } catch (error) {
             if (error instanceof ApiError) return { refused: error };
@@ -153,8 +157,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
   const team = await resolveTeam(scope.tx, input.team);
   const [rules, contact] = [teamRules(await getEscalationRules(scope.tx), team), await contactFor(scope.tx, input)];
-  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, contact, team });
-  await recordEscalation(scope.tx, result, input.context ?? {});
+  const { result, events, queueChanged, firstSeq } = await escalate(scope.tx, { input, actor, rules, contact, team });
+  await recordEscalation(scope.tx, result, input.context ?? {}, firstSeq);
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
   return result;
@@ -167,6 +171,7 @@ async function escalate(
   const now = new Date();
   const sessionId = newSessionId();
   const systemMessageId = randomUUID();
+  const customerMessageId = randomUUID();
   const alert = input.priority === "urgent" && rules.urgent_whatsapp_alert ? (env().ADMIN_PHONE ?? null) : null;
   const alertPayload = { question: input.question.slice(0, 500), user_id: input.userId };
   const locale = input.locale ?? "it";
@@ -177,10 +182,18 @@ async function escalate(
       ${contact.id}, ${sessionId}, ${input.priority}::"Priority", ${input.question},
       ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
-      ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
+      ${customerMessageId}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
       ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
       ${input.trusted ?? false}, ${contact.email}, ${contact.phone}, ${team.id}, ${input.skills ?? []}::text[])`;
 
+  // A conversation handed back to the bot and escalated again continues in its own session (from the next seq): its
+  // page and its operator's desk may still be open, so the customer's new line is published there too.
+  const decisionSessionId = decision.session_id ?? sessionId;
+  const firstSeq = decision.first_seq ?? 1;
+  const reopened = decisionSessionId !== sessionId;
+  const reopenedEvents: RealtimeEvent[] = reopened
+    ? [{ channel: sessionChannel(decisionSessionId), name: EVENTS.messageCreated, data: toMessageEvent(toMessageView({ id: customerMessageId, seq: firstSeq, sessionId: decisionSessionId, sender: "customer", body: input.question, channel: input.channel, createdAt: now })) }]
+    : [];
   switch (decision.outcome) {
     case "existing_active":
       return {
@@ -200,29 +213,35 @@ async function escalate(
     }
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
-      const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
+      const message = toMessageView({ id: systemMessageId, seq: firstSeq + 1, sessionId: decisionSessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
       return {
-        result: { success: true, type: "operator_assigned", session_id: sessionId, operator, chat_url: customerChatUrl(sessionId) },
-        events: assignmentEvents({ id: sessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),
+        result: { success: true, type: "operator_assigned", session_id: decisionSessionId, operator, chat_url: customerChatUrl(decisionSessionId) },
+        events: [
+          ...reopenedEvents,
+          ...assignmentEvents({ id: decisionSessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),
+        ],
         queueChanged: false,
+        firstSeq,
       };
     }
     case "queued": {
       const position = Number(decision.queue_position);
       // The estimate is a promise: recorded on the session, measured when an operator takes it (GET /api/chat/stats).
-      const promised = await recordPromise(db, sessionId, position, Number(decision.seats_online), now, team.id);
+      const promised = await recordPromise(db, decisionSessionId, position, Number(decision.seats_online), now, team.id);
       return {
         result: {
           success: true,
           type: "queue",
-          session_id: sessionId,
+          session_id: decisionSessionId,
           position,
           estimated_wait: promised,
-          chat_url: customerChatUrl(sessionId),
+          chat_url: customerChatUrl(decisionSessionId),
         },
-        events: [{ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
+        events: [...reopenedEvents, { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: decisionSessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
         // A higher-priority arrival moves everyone behind it back one place.
-        queueChanged: position <= Number(decision.queued_before),
+        // A higher-priority arrival moves everyone behind it back one place; a reopened chat's page needs its place.
+        queueChanged: position <= Number(decision.queued_before) || reopened,
+        firstSeq,
       };
     }
     default:
