@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Principal } from "@/lib/auth/principal";
+import { isSupervisor, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
 
 /**
- * Who is looking, as the search and contact queries need it. Admins (and admin API keys) see everything; an
+ * Who is looking, as the search and contact queries need it. Admins, admin API keys and supervisors see everything; an
  * operator sees conversations and tickets assigned to them or to one of the teams an admin put them in (issue 15).
  * The default team, which every operator is in, grants nothing: a desk without teams keeps each operator to their
  * own conversations and tickets.
@@ -18,7 +18,8 @@ export interface Viewer {
 
 export async function viewerOf(principal: Principal): Promise<Viewer> {
   const operatorId = principal.kind === "operator" ? principal.operatorId : null;
-  const admin = principal.role === "admin";
+  // Supervisors may open any chat (the floor view): they find everything, as admins do.
+  const admin = isSupervisor(principal);
   const teams = operatorId && !admin ? await prisma.teamMember.findMany({ where: { operatorId, teamId: { not: DEFAULT_TEAM_ID } }, select: { teamId: true } }) : [];
   return { admin, operatorId, teamIds: teams.map((t) => t.teamId) };
 }
