@@ -7,6 +7,9 @@ export const ratingBody = z.object({
 });
 export type RatingBody = z.infer<typeof ratingBody>;
 
+/** The token of a closed chat's emailed rating link (request-chat-rating.ts): 256 random bits, base64url. */
+export const chatRatingTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
 export const ratingResult = z.object({
   id: z.string(),
   score: z.number().int(),

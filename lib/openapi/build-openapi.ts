@@ -881,6 +881,7 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/tickets/{id}/timeline": "operator dashboard view",
   "/api/public/tickets/{token}": "the customer's ticket page",
   "/api/public/tickets/{token}/rating": "the customer's ticket page's rating form",
+  "/api/public/chats/{token}/rating": "the rating form a closed chat's emailed or WhatsApp rating request links to",
   "/api/admin/csat": "admin panel CSAT switch",
   "/api/admin/audit": "admin panel view",
   "/api/admin/metrics": "admin panel view",
