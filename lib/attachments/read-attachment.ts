@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { attachmentStore } from "@/lib/attachments/attachment-store";
+import { storeOf } from "@/lib/attachments/attachment-store";
 import { sessionRole, type SessionCaller } from "@/lib/chat/customer-key";
 import { prisma } from "@/lib/db/client";
 import { validAttachmentSignature } from "@/lib/attachments/signed-url";
@@ -13,12 +13,12 @@ import { validAttachmentSignature } from "@/lib/attachments/signed-url";
 export async function readAttachment(id: string, caller: SessionCaller, signed?: { expires?: number; signature?: string }) {
   const attachment = await prisma.chatAttachment.findUnique({
     where: { id },
-    select: { id: true, name: true, contentType: true, size: true, session: { select: { operatorId: true, status: true, customerKeyHash: true } } },
+    select: { id: true, name: true, contentType: true, size: true, storage: true, session: { select: { operatorId: true, status: true, customerKeyHash: true } } },
   });
   const role = attachment ? sessionRole(caller.principal, attachment.session, caller.customerKey) : null;
   const bySignature = validAttachmentSignature(id, signed?.expires, signed?.signature);
   if (!attachment || (role !== "operator" && role !== "customer" && !bySignature)) throw new ApiError("NOT_FOUND", "Attachment not found");
-  const bytes = await attachmentStore().get(id);
-  if (!bytes) throw new ApiError("NOT_FOUND", "Attachment not found");
-  return { name: attachment.name, contentType: attachment.contentType, bytes };
+  const stream = await storeOf(attachment.storage).stream(id);
+  if (!stream) throw new ApiError("NOT_FOUND", "Attachment not found");
+  return { name: attachment.name, contentType: attachment.contentType, size: attachment.size, stream };
 }

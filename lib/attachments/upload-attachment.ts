@@ -47,19 +47,27 @@ export async function uploadAttachment(sessionId: string, request: Request, call
   const id = randomBytes(18).toString("base64url");
   const name = safeFileName(file.name, detected);
   const store = attachmentStore();
-  await prisma.$transaction(async (tx) => {
-    await tx.chatAttachment.create({
-      data: { id, sessionId, uploadedBy: isOperator ? "operator" : "customer", operatorId: isOperator && caller.principal?.kind === "operator" ? caller.principal.operatorId : null, name, contentType: detected, size: bytes.length, storage: store.kind },
+  // The bytes first (a bucket upload is no part of a database transaction), then the row; either failing leaves nothing.
+  const written = await store.write(id, bytes, detected);
+  const discard = async () => {
+    await prisma.chatAttachment.deleteMany({ where: { id } });
+    await store.remove([id]);
+  };
+  try {
+    await prisma.chatAttachment.create({
+      data: { id, sessionId, uploadedBy: isOperator ? "operator" : "customer", operatorId: isOperator && caller.principal?.kind === "operator" ? caller.principal.operatorId : null, name, contentType: detected, size: bytes.length, storage: store.kind, ...written },
     });
-    await store.put(tx, id, bytes);
-  });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
   const view = { id, name, content_type: detected, size: bytes.length };
   try {
     const message = await postMessage({ sessionId, body: name, as: isOperator ? "operator" : "customer", media: [{ attachment_id: id, name, content_type: detected, size: bytes.length }] }, caller);
     await prisma.chatAttachment.update({ where: { id }, data: { messageId: message.id } });
   } catch (error) {
     // The message could not be written (the chat closed meanwhile, a rate limit): the file goes too.
-    await prisma.chatAttachment.delete({ where: { id } }).catch(() => undefined);
+    await discard();
     throw error;
   }
   return view;

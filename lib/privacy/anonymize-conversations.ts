@@ -16,6 +16,8 @@ export interface AnonymizeResult {
   counts: AnonymizeCounts;
   /** The attachments' URLs at Twilio, to delete there once the transaction committed. */
   mediaUrls: string[];
+  /** Web chat attachments whose bytes are in the S3 bucket: deleted there once the transaction committed. */
+  storedFiles: string[];
 }
 
 export interface AnonymizeCounts {
@@ -91,7 +93,7 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
   await tx.$executeRaw`UPDATE webhook_deliveries SET last_error = NULL WHERE ${likeAny("last_error", scope.identifiers)}`;
   // Files attached in the web chat (counted above with the messages' media that reference them) and the customer's
   // words in their ratings; the scores stay, like the other figures.
-  await tx.$executeRaw`DELETE FROM chat_attachments WHERE session_id IN (${sessions})`;
+  const deletedFiles = await tx.$queryRaw<{ id: string; storage: string }[]>`DELETE FROM chat_attachments WHERE session_id IN (${sessions}) RETURNING id, storage`;
   await tx.$executeRaw`UPDATE conversation_ratings SET comment = NULL WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND comment IS NOT NULL`;
 
   const notificationIds = (
@@ -139,5 +141,5 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
     idempotency_records: idempotency,
     rate_limits: rateLimits,
   };
-  return { counts, mediaUrls: media.flatMap((m) => (m.url ? [m.url] : [])) };
+  return { counts, mediaUrls: media.flatMap((m) => (m.url ? [m.url] : [])), storedFiles: deletedFiles.filter((f) => f.storage === "s3").map((f) => f.id) };
 }
