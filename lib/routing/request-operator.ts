@@ -24,6 +24,7 @@ import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
 import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
+import { resolveTeam, teamRules, type RoutingTeam } from "@/lib/teams/resolve-team";
 
 export interface EscalationInput {
   userId: string;
@@ -49,6 +50,10 @@ export interface EscalationInput {
   whatsappInboundAt?: Date | null;
   /** The bot's transcript, confidence and intent (lib/routing/record-escalation.ts). */
   context?: EscalationContext;
+  /** The team (slug or id) whose queue and operators serve the session: the default team when absent. */
+  team?: string | null;
+  /** Skills the serving operator must all have (normalised tags). */
+  skills?: string[];
 }
 
 export function newSessionId(): string {
@@ -60,14 +65,15 @@ export function customerChatUrl(sessionId: string): string {
 }
 
 async function queuedAnswer(db: Tx | typeof prisma, sessionId: string, existing: boolean): Promise<RequestOperatorResult> {
-  const position = (await queuePosition(db, sessionId)) ?? 1;
-  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(db), cachedHandleMinutes()]);
+  const [position, session] = await Promise.all([queuePosition(db, sessionId), db.chatSession.findUnique({ where: { id: sessionId }, select: { teamId: true } })]);
+  const teamId = session?.teamId;
+  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(db, teamId), cachedHandleMinutes(Date.now(), teamId)]);
   return {
     success: true,
     type: "queue",
     session_id: sessionId,
-    position,
-    estimated_wait: estimateWaitMinutes(position, handleMinutes, seatsOnline),
+    position: position ?? 1,
+    estimated_wait: estimateWaitMinutes(position ?? 1, handleMinutes, seatsOnline),
     chat_url: customerChatUrl(sessionId),
     ...(existing ? { existing } : {}),
   };
@@ -106,13 +112,16 @@ interface Escalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, contact, record] = await Promise.all([
+  // The team first: an unknown one is refused before anything is written.
+  const team = await resolveTeam(prisma, input.team);
+  const [deskRules, contact, record] = await Promise.all([
     getEscalationRules(prisma),
     contactFor(prisma, input),
     needsEscalationRecord(input.context),
     // Warms the handle-time cache the queued answer's promise reads.
-    cachedHandleMinutes(),
+    cachedHandleMinutes(Date.now(), team.id),
   ]);
+  const rules = teamRules(deskRules, team);
   // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
   // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
   // writes, such as the resume link of CONVERSATION_OPEN) commits those writes and is thrown after.
@@ -120,7 +129,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
     ? await prisma.$transaction(
         async (tx) => {
           try {
-            const escalation = await escalate(tx, { input, actor, rules, contact });
+            const escalation = await escalate(tx, { input, actor, rules, contact, team });
             await recordEscalation(tx, escalation.result, input.context ?? {});
             return escalation;
           } catch (error) {
@@ -130,7 +139,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
         },
         { maxWait: 30_000, timeout: 30_000 },
       )
-    : await escalate(prisma, { input, actor, rules, contact });
+    : await escalate(prisma, { input, actor, rules, contact, team });
   if ("refused" in outcome) throw outcome.refused;
   const { result, events, queueChanged } = outcome;
   await publish(events);
@@ -140,8 +149,9 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, contact] = [await getEscalationRules(scope.tx), await contactFor(scope.tx, input)];
-  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, contact });
+  const team = await resolveTeam(scope.tx, input.team);
+  const [rules, contact] = [teamRules(await getEscalationRules(scope.tx), team), await contactFor(scope.tx, input)];
+  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, contact, team });
   await recordEscalation(scope.tx, result, input.context ?? {});
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
@@ -150,7 +160,7 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
 
 async function escalate(
   db: Tx | typeof prisma,
-  { input, actor, rules, contact }: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact },
+  { input, actor, rules, contact, team }: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; team: RoutingTeam },
 ): Promise<Escalation> {
   const now = new Date();
   const sessionId = newSessionId();
@@ -167,7 +177,7 @@ async function escalate(
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
       ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
       ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
-      ${input.trusted ?? false}, ${contact.email}, ${contact.phone})`;
+      ${input.trusted ?? false}, ${contact.email}, ${contact.phone}, ${team.id}, ${input.skills ?? []}::text[])`;
 
   switch (decision.outcome) {
     case "existing_active":
@@ -198,7 +208,7 @@ async function escalate(
     case "queued": {
       const position = Number(decision.queue_position);
       // The estimate is a promise: recorded on the session, measured when an operator takes it (GET /api/chat/stats).
-      const promised = await recordPromise(db, sessionId, position, Number(decision.seats_online), now);
+      const promised = await recordPromise(db, sessionId, position, Number(decision.seats_online), now, team.id);
       return {
         result: {
           success: true,
@@ -208,13 +218,13 @@ async function escalate(
           estimated_wait: promised,
           chat_url: customerChatUrl(sessionId),
         },
-        events: [{ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId } }],
+        events: [{ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
         // A higher-priority arrival moves everyone behind it back one place.
         queueChanged: position <= Number(decision.queued_before),
       };
     }
     default:
-      return { result: await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload }), events: [], queueChanged: false };
+      return { result: await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload, teamId: team.id }), events: [], queueChanged: false };
   }
 }
 
@@ -222,7 +232,7 @@ async function escalate(
 async function ticketInstead(
   db: Tx | typeof prisma,
   reason: "after_hours" | "no_operators" | "queue_full",
-  ctx: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; now: Date; alert: string | null; alertPayload: object },
+  ctx: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; now: Date; alert: string | null; alertPayload: object; teamId: string },
 ): Promise<RequestOperatorResult> {
   const { input, rules, now } = ctx;
   const write = async (tx: Tx) => {
@@ -238,6 +248,7 @@ async function ticketInstead(
       channel: input.channel,
       locale: input.locale,
       reason,
+      teamId: ctx.teamId,
     });
   };
   const ticket = "$transaction" in db ? await db.$transaction(write) : await write(db);

@@ -29,6 +29,8 @@ export const POST = route({ body: requestOperatorBody }, async ({ request, body,
         source: principal?.kind === "api_key" ? "chatbot" : "api",
         channel: "web",
         locale: body.locale,
+        team: body.team,
+        skills: body.skills,
         context: {
           handoff: body.transcript || body.confidence !== undefined || body.intent ? { transcript: body.transcript ?? [], confidence: body.confidence ?? null, intent: body.intent ?? null } : null,
         },
