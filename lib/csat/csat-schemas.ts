@@ -17,6 +17,9 @@ export const ratingResult = z.object({
   created_at: z.iso.datetime(),
 });
 
+/** GET /api/admin/csat: `team` narrows the weeks and operators to one team's conversations. */
+export const csatOverviewQuery = z.object({ team: z.string().trim().min(1).max(100).optional() });
+
 /** When the customer is asked: switched off entirely, or per moment (a chat closing, a ticket resolved). */
 export const csatSettingsSchema = z.object({
   enabled: z.boolean(),
