@@ -878,6 +878,7 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/sessions/{id}/contact-history": "the operator dashboard's sidebar: the customer's other conversations and open tickets",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
+  "/api/tickets/{id}/attachments": "operator dashboard action: a file for the next emailed reply (docs/attachments.md)",
   "/api/tickets/{id}/timeline": "operator dashboard view",
   "/api/public/tickets/{token}": "the customer's ticket page",
   "/api/public/tickets/{token}/rating": "the customer's ticket page's rating form",

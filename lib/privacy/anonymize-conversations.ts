@@ -91,9 +91,9 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
     WHERE a.delivery_id = d.id
       AND ((d.conversation_key IN (${ids(conversationKeys)}) AND a.response_body IS NOT NULL) OR ${likeAny("a.response_body", scope.identifiers)} OR ${likeAny("a.error", scope.identifiers)})`;
   await tx.$executeRaw`UPDATE webhook_deliveries SET last_error = NULL WHERE ${likeAny("last_error", scope.identifiers)}`;
-  // Files attached in the web chat (counted above with the messages' media that reference them) and the customer's
+  // Files attached in the web chat or to ticket replies (counted above with the messages' media that reference them) and the customer's
   // words in their ratings; the scores stay, like the other figures.
-  const deletedFiles = await tx.$queryRaw<{ id: string; storage: string }[]>`DELETE FROM chat_attachments WHERE session_id IN (${sessions}) RETURNING id, storage`;
+  const deletedFiles = await tx.$queryRaw<{ id: string; storage: string }[]>`DELETE FROM chat_attachments WHERE session_id IN (${sessions}) OR ticket_id IN (${tickets}) RETURNING id, storage`;
   await tx.$executeRaw`UPDATE conversation_ratings SET comment = NULL WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND comment IS NOT NULL`;
 
   const notificationIds = (

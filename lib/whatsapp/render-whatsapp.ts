@@ -54,7 +54,8 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
       const number = data.required("ticket_number");
       const who = data.text("operator_name");
       const heading = l === "en" ? `Reply to ticket #${number}${who ? ` from ${who}` : ""}:` : `Risposta al ticket #${number}${who ? ` da ${who}` : ""}:`;
-      return customerUpdate(`#${number}`, lines(heading, data.required("body"), data.text("ticket_url")));
+      const mediaUrl = data.text("media_url");
+      return { ...customerUpdate(`#${number}`, lines(heading, data.required("body"), data.text("ticket_url"))), ...(mediaUrl ? { mediaUrl } : {}) };
     }
     case "queue_position": {
       const position = data.required("position");
