@@ -44,7 +44,7 @@ export async function broadcastQueuePositions(): Promise<void> {
       name: EVENTS.sessionUpdated,
       data: {
         session_id: s.id,
-        status: "queued",
+        status: "queued" as const,
         position: s.position,
         estimated_wait: s.minutes,
         operator: null,

@@ -93,7 +93,16 @@ export const webhookDataSchemas = {
   "session.ticketed": sessionBase.extend({ ticket_id: z.number().int(), ticket_number: z.number().int() }),
   "message.created": sessionBase.extend({ message: webhookMessageSchema }),
   "ticket.created": ticketBase.extend({ priority: z.string(), reason: z.string() }),
-  "ticket.replied": ticketBase.extend({ message: z.object({ id: z.string(), body: z.string(), operator_name: z.string().nullable(), channels: z.array(z.string()), created_at: z.string() }) }),
+  "ticket.replied": ticketBase.extend({
+    message: z.object({
+      id: z.string(),
+      sender: z.enum(["operator", "customer"]).describe("customer: the customer's answer (only to endpoints with include_customer_messages)"),
+      body: z.string(),
+      operator_name: z.string().nullable(),
+      channels: z.array(z.string()),
+      created_at: z.string(),
+    }),
+  }),
   "ticket.status_changed": ticketBase.extend({ from: z.string(), to: z.string() }),
 } satisfies Record<WebhookEventType, z.ZodType>;
 

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import { EVENTS, operatorChannel } from "@/lib/realtime/channels";
 import type { RealtimeEvent } from "@/lib/realtime/server";
 import { appendTicketMessage, type TicketMessageRow } from "@/lib/tickets/append-ticket-message";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { statusAfterCustomerReply } from "@/lib/tickets/ticket-lifecycle";
 import { changeTicketStatus, lockTicket } from "@/lib/tickets/update-ticket";
 
@@ -18,7 +19,7 @@ export interface CustomerReplyInput {
 
 /**
  * A customer's answer on a ticket (the ticket page, or WhatsApp): appended to the thread, and a ticket that was
- * waiting on them or resolved opens again. Returns the events to publish after commit (the assignee's alert).
+ * waiting on them or resolved opens again; endpoints that asked for customer messages get ticket.replied. Returns the events to publish after commit (the assignee's alert).
  */
 export async function recordCustomerReply(tx: Tx, input: CustomerReplyInput): Promise<{ message: TicketMessageRow; status: string; events: RealtimeEvent[] }> {
   await lockTicket(tx, input.ticketId);
@@ -37,6 +38,18 @@ export async function recordCustomerReply(tx: Tx, input: CustomerReplyInput): Pr
   });
   await changeTicketStatus(tx, { type: "customer", id: ticket.contactId }, ticket, next, input.now ?? new Date(), "customer_reply");
   await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: input.now ?? new Date() } });
+  // The bot or integration that asked for customer messages hears the answer too (after the status change's event).
+  await emitWebhookEvent(tx, {
+    type: "ticket.replied",
+    ticketId: ticket.id,
+    customerMessage: true,
+    data: {
+      ticket_id: ticket.number,
+      ticket_number: ticket.number,
+      message: { id: message.id, sender: "customer", body: input.body, operator_name: null, channels: [input.channel], created_at: message.createdAt.toISOString() },
+    },
+    now: input.now,
+  });
   const events: RealtimeEvent[] = ticket.assigneeId
     ? [{ channel: operatorChannel(ticket.assigneeId), name: EVENTS.operatorAlert, data: { kind: "ticket_customer_reply", ticket_id: ticket.id, ticket_number: ticket.number } }]
     : [];

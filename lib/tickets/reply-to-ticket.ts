@@ -108,7 +108,7 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
       data: {
         ticket_id: ticket.number,
         ticket_number: ticket.number,
-        message: { id: message.id, body: input.body, operator_name: operatorName, channels: input.channels, created_at: message.createdAt.toISOString() },
+        message: { id: message.id, sender: "operator", body: input.body, operator_name: operatorName, channels: input.channels, created_at: message.createdAt.toISOString() },
       },
       now,
     });

@@ -2,7 +2,6 @@ import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { isRetryableStatus, parseRetryAfter } from "@/lib/notifications/delivery-error";
@@ -15,42 +14,94 @@ import { webhookRetryDelayMs } from "@/lib/webhooks/webhook-retry-schedule";
 /** How long a claimed delivery belongs to the worker that claimed it: longer than any request may take. */
 export const WEBHOOK_SENDING_LEASE_MS = 2 * 60 * 1000;
 
-export type WebhookDeliveryOutcome = "delivered" | "retry_scheduled" | "failed" | "dead" | "endpoint_gone" | "waiting" | "skipped";
+export type WebhookDeliveryOutcome = "delivered" | "retry_scheduled" | "failed" | "dead" | "endpoint_gone" | "skipped";
 
-const deliveryInclude = { endpoint: true, event: { select: { id: true, payload: true } } } satisfies Prisma.WebhookDeliveryInclude;
-type LoadedDelivery = Prisma.WebhookDeliveryGetPayload<{ include: typeof deliveryInclude }>;
-
-/** An earlier event of the same conversation still owed to the same endpoint: it goes first. */
-async function hasEarlierUndelivered(delivery: { endpointId: string; conversationKey: string; seq: number }): Promise<boolean> {
-  const earlier = await prisma.webhookDelivery.findFirst({
-    where: { endpointId: delivery.endpointId, conversationKey: delivery.conversationKey, seq: { lt: delivery.seq }, status: { in: ["pending", "sending"] } },
-    select: { id: true },
-  });
-  return earlier !== null;
+/** A claimed delivery with what its request needs: the endpoint's URL and secrets, and the event's body. */
+interface ClaimedDelivery {
+  id: string;
+  endpointId: string;
+  attempts: number;
+  eventId: string;
+  payload: unknown;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
 }
 
-/** The next event of the conversation waiting for this endpoint, if any. */
-async function nextInConversation(delivery: { endpointId: string; conversationKey: string; seq: number }): Promise<string | null> {
-  const next = await prisma.webhookDelivery.findFirst({
-    where: { endpointId: delivery.endpointId, conversationKey: delivery.conversationKey, seq: { gt: delivery.seq }, status: "pending" },
-    orderBy: { seq: "asc" },
-    select: { id: true },
-  });
-  return next?.id ?? null;
+/**
+ * Claims one delivery in one statement: it must be due, its endpoint active, and no earlier event of the same
+ * conversation may still be owed to the same endpoint (an earlier one goes first and starts this one when done).
+ * A concurrent claimer of the same row waits on its lock and then finds it leased ("sending" until the lease ends),
+ * so at most one worker sends it at a time. Returns null when it is not this caller's to send now.
+ */
+async function claimDelivery(id: string, now: Date): Promise<ClaimedDelivery | null> {
+  const lease = new Date(now.getTime() + WEBHOOK_SENDING_LEASE_MS);
+  const rows = await prisma.$queryRaw<ClaimedDelivery[]>`
+    WITH claimed AS (
+      UPDATE webhook_deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, next_attempt_at = ${lease}::timestamp(3), last_attempt_at = ${now}::timestamp(3)
+       WHERE d.id = ${id} AND d.status IN ('pending', 'sending') AND d.next_attempt_at <= ${now}::timestamp(3)
+         AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = d.endpoint_id AND e.active)
+         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
+                          WHERE p.endpoint_id = d.endpoint_id AND p.conversation_key = d.conversation_key
+                            AND p.seq < d.seq AND p.status IN ('pending', 'sending'))
+      RETURNING d.id, d.endpoint_id, d.event_id, d.attempts
+    )
+    SELECT c.id, c.endpoint_id AS "endpointId", c.attempts, c.event_id AS "eventId", ev.payload,
+           e.url, e.secret, e.previous_secret AS "previousSecret", e.previous_secret_expires_at AS "previousSecretExpiresAt"
+      FROM claimed c
+      JOIN webhook_endpoints e ON e.id = c.endpoint_id
+      JOIN webhook_events ev ON ev.id = c.event_id`;
+  return rows[0] ?? null;
 }
 
-async function logAttempt(delivery: LoadedDelivery, attempt: number, headers: Record<string, string>, started: number, result: { response?: WebhookResponse; error?: string }) {
-  await prisma.webhookAttempt.create({
-    data: {
-      deliveryId: delivery.id,
-      attempt,
-      requestHeaders: { ...headers, "content-type": "application/json" },
-      responseStatus: result.response?.status ?? null,
-      responseBody: result.response?.body ?? null,
-      error: result.error?.slice(0, 1000) ?? null,
-      durationMs: Math.round(performance.now() - started),
-    },
-  });
+/**
+ * Records a success in one statement (the attempt's log row, the delivery delivered, the endpoint's failure streak
+ * ended) and returns the next event of the same conversation still pending for that endpoint, if any.
+ */
+async function recordDelivered(delivery: ClaimedDelivery, attemptRow: AttemptRow, finishedAt: Date): Promise<string | null> {
+  const rows = await prisma.$queryRaw<{ next_id: string | null }[]>`
+    WITH logged AS (
+      INSERT INTO webhook_attempts (id, delivery_id, attempt, request_headers, response_status, response_body, error, duration_ms, at)
+      VALUES ('wha_' || replace(gen_random_uuid()::text, '-', ''), ${delivery.id}, ${delivery.attempts}, ${JSON.stringify(attemptRow.requestHeaders)}::jsonb,
+              ${attemptRow.responseStatus}, ${attemptRow.responseBody}, NULL, ${attemptRow.durationMs}, ${finishedAt}::timestamp(3))
+    ), done AS (
+      UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ${finishedAt}::timestamp(3),
+             last_response_status = ${attemptRow.responseStatus}, last_error = NULL
+       WHERE id = ${delivery.id} AND status = 'sending' AND attempts = ${delivery.attempts}
+      RETURNING endpoint_id, conversation_key, seq
+    ), streak AS (
+      UPDATE webhook_endpoints SET consecutive_failures = 0, failing_since = NULL
+       WHERE id = ${delivery.endpointId} AND consecutive_failures > 0
+    )
+    SELECT (SELECT n.id FROM webhook_deliveries n, done
+             WHERE n.endpoint_id = done.endpoint_id AND n.conversation_key = done.conversation_key
+               AND n.seq > done.seq AND n.status = 'pending'
+             ORDER BY n.seq LIMIT 1) AS next_id`;
+  return rows[0]?.next_id ?? null;
+}
+
+interface AttemptRow {
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+  durationMs: number;
+}
+
+function attemptRow(headers: Record<string, string>, started: number, result: { response?: WebhookResponse; error?: string }): AttemptRow {
+  return {
+    requestHeaders: { ...headers, "content-type": "application/json" },
+    responseStatus: result.response?.status ?? null,
+    responseBody: result.response?.body ?? null,
+    error: result.error?.slice(0, 1000) ?? null,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+async function logAttempt(deliveryId: string, attempt: number, row: AttemptRow) {
+  await prisma.webhookAttempt.create({ data: { deliveryId, attempt, ...row } });
 }
 
 /** The endpoint failed once more: past a long streak (hours and attempts) it is disabled and the admin told. */
@@ -94,28 +145,48 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-async function attemptOnce(delivery: LoadedDelivery, attempt: number): Promise<WebhookDeliveryOutcome> {
-  const body = JSON.stringify(delivery.event.payload);
+/** Sends a claimed delivery once; on success returns the next delivery of the conversation to send at once. */
+async function attemptOnce(delivery: ClaimedDelivery): Promise<{ outcome: WebhookDeliveryOutcome; next: string | null }> {
+  const attempt = delivery.attempts;
+  const body = JSON.stringify(delivery.payload);
   const now = new Date();
-  const headers = signWebhook(delivery.endpoint, delivery.event.id, body, now);
+  const headers = signWebhook(delivery, delivery.eventId, body, now);
   const started = performance.now();
   let response: WebhookResponse | undefined;
   let error: string | undefined;
   try {
-    response = await sendWebhookRequest(delivery.endpoint.url, headers, body);
+    response = await sendWebhookRequest(delivery.url, headers, body);
   } catch (caught) {
     error = describeError(caught);
   }
-  await logAttempt(delivery, attempt, headers, started, { response, error });
-  const guard = { id: delivery.id, status: "sending" as const, attempts: attempt };
+  const row = attemptRow(headers, started, { response, error });
   const finishedAt = new Date();
-
   if (response && response.status >= 200 && response.status < 300) {
-    await prisma.webhookDelivery.updateMany({ where: guard, data: { status: "delivered", deliveredAt: finishedAt, lastResponseStatus: response.status, lastError: null } });
-    await prisma.webhookEndpoint.updateMany({ where: { id: delivery.endpointId, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0, failingSince: null } });
-    return "delivered";
+    return { outcome: "delivered", next: await recordDelivered(delivery, row, finishedAt) };
   }
+  await logAttempt(delivery.id, attempt, row);
+  const outcome = await recordFailure(delivery, attempt, response, error, finishedAt);
+  return { outcome, next: outcome === "failed" || outcome === "dead" ? await nextPending(delivery.id) : null };
+}
 
+/** The next event of the conversation waiting for this delivery's endpoint, if any. */
+async function nextPending(id: string): Promise<string | null> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT n.id FROM webhook_deliveries d
+      JOIN webhook_deliveries n ON n.endpoint_id = d.endpoint_id AND n.conversation_key = d.conversation_key AND n.seq > d.seq AND n.status = 'pending'
+     WHERE d.id = ${id}
+     ORDER BY n.seq LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
+async function recordFailure(
+  delivery: ClaimedDelivery,
+  attempt: number,
+  response: WebhookResponse | undefined,
+  error: string | undefined,
+  finishedAt: Date,
+): Promise<WebhookDeliveryOutcome> {
+  const guard = { id: delivery.id, status: "sending" as const, attempts: attempt };
   const lastError = (error ?? `HTTP ${response!.status}`).slice(0, 1000);
   if (response?.status === 410) {
     // The receiver says this endpoint is gone for good: stop sending to it; what it still owes waits for an admin.
@@ -142,34 +213,20 @@ async function attemptOnce(delivery: LoadedDelivery, attempt: number): Promise<W
 /**
  * Delivers one webhook delivery, at most once at a time across workers (a guarded claim, as the notification
  * outbox does), and only after every earlier event of the same conversation owed to the same endpoint: a later
- * event waits and is started by the one before it. After a success the next event of the conversation goes at once,
- * in this job.
+ * event waits and is started by the one before it. After a success (or a final failure) the next event of the
+ * conversation goes at once, in this job: two statements per delivery besides the request itself.
  */
 export async function deliverWebhook(id: string): Promise<WebhookDeliveryOutcome> {
   let currentId: string | null = id;
-  let first: WebhookDeliveryOutcome = "skipped";
-  for (let step = 0; currentId; step++) {
-    const outcome = await deliverOne(currentId);
-    if (step === 0) first = outcome;
-    if (outcome !== "delivered" && outcome !== "failed" && outcome !== "dead") break;
-    const done: { endpointId: string; conversationKey: string; seq: number } | null = await prisma.webhookDelivery.findUnique({ where: { id: currentId }, select: { endpointId: true, conversationKey: true, seq: true } });
-    currentId = done ? await nextInConversation(done) : null;
+  let first: WebhookDeliveryOutcome | undefined;
+  while (currentId) {
+    const claimed = await claimDelivery(currentId, new Date());
+    // Not due, behind an earlier event of its conversation, or another worker's: nothing to do here.
+    if (!claimed) break;
+    const { outcome, next } = await attemptOnce(claimed);
+    first ??= outcome;
+    currentId = next;
   }
-  return first;
+  return first ?? "skipped";
 }
 
-async function deliverOne(id: string): Promise<WebhookDeliveryOutcome> {
-  const now = new Date();
-  const current = await prisma.webhookDelivery.findUnique({ where: { id }, include: deliveryInclude });
-  if (!current || (current.status !== "pending" && current.status !== "sending") || current.nextAttemptAt > now) return "skipped";
-  // A disabled endpoint keeps what it is owed: re-enabling it dispatches the backlog.
-  if (!current.endpoint.active) return "skipped";
-  if (await hasEarlierUndelivered(current)) return "waiting";
-  const attempt = current.attempts + 1;
-  const claimed = await prisma.webhookDelivery.updateMany({
-    where: { id, status: current.status, attempts: current.attempts, nextAttemptAt: { lte: now } },
-    data: { status: "sending", attempts: attempt, nextAttemptAt: new Date(now.getTime() + WEBHOOK_SENDING_LEASE_MS), lastAttemptAt: now },
-  });
-  if (claimed.count === 0) return "skipped";
-  return attemptOnce({ ...current, status: "sending", attempts: attempt }, attempt);
-}

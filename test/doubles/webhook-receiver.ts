@@ -11,6 +11,8 @@ export interface ReceivedWebhook {
   data: Record<string, unknown> & { session_id?: string | null; user_id?: string; ticket_id?: number };
   headers: Record<string, string>;
   body: string;
+  /** The request's path and query: tells apart two endpoints registered on this one receiver. */
+  path: string;
 }
 
 export type ReceiverMode = "ok" | "down" | "gone" | "refuse";
@@ -85,8 +87,8 @@ export class WebhookReceiver {
         response.writeHead(500).end("flaky");
         return;
       }
-      const payload = JSON.parse(body) as Omit<ReceivedWebhook, "headers" | "body">;
-      this.requests.push({ ...payload, headers, body });
+      const payload = JSON.parse(body) as Omit<ReceivedWebhook, "headers" | "body" | "path">;
+      this.requests.push({ ...payload, headers, body, path: request.url ?? "/" });
       response.writeHead(204).end();
     });
   }

@@ -32,6 +32,7 @@ const transfer = await import("@/app/api/chat/sessions/[id]/transfer/route");
 const toTicket = await import("@/app/api/chat/sessions/[id]/ticket/route");
 const replies = await import("@/app/api/tickets/[id]/replies/route");
 const ticket = await import("@/app/api/tickets/[id]/route");
+const publicTicket = await import("@/app/api/public/tickets/[token]/route");
 
 const ALL_EVENTS = [
   "session.queued", "session.assigned", "session.transferred", "session.handed_back", "session.closed", "session.ticketed",
@@ -172,6 +173,33 @@ describe("outbound webhooks", () => {
     expect(ticketCreated.data).toMatchObject({ ticket_id: Number(number), session_id: waitingId });
     // Customer messages are not sent unless asked for: the bot wrote them itself.
     expect(receiver.unique.filter((r) => r.type === "message.created").every((r) => (r.data.message as { sender: string }).sender !== "customer")).toBe(true);
+  });
+
+  it("sends the customer's answer on a ticket as ticket.replied, only to endpoints that asked for customer messages", async () => {
+    await worker();
+    const everything = await registerEndpoint(["ticket.replied"], `${receiver.url}?endpoint=customer`);
+    expect((await call(webhook.PATCH, { params: { id: everything.id }, body: { include_customer_messages: true }, headers: adminHeaders() })).status).toBe(200);
+    await registerEndpoint(["ticket.replied"], `${receiver.url}?endpoint=operator-only`);
+    const key = await chatbotKey();
+    // No operator online: the escalation becomes a ticket.
+    const opened = await escalate(key, { user_email: "ticket-reply@example.com" });
+    expect(opened.type).toBe("ticket_created");
+    const row = await prisma.ticket.findFirstOrThrow({ where: { number: opened.ticket_id as number } });
+    expect((await call(replies.POST, { params: { id: String(row.number) }, body: { body: "Ci serve l'ordine", channels: ["email"] }, headers: adminHeaders() })).status).toBe(201);
+    expect((await call(publicTicket.POST, { params: { token: row.accessToken }, body: { body: "Ordine 5521" } })).status).toBe(201);
+
+    const arrived = (path: string) => receiver.requests.filter((r) => r.path.endsWith(path) && r.data.ticket_id === row.number);
+    await waitUntil("both replies at the customer-messages endpoint", async () => arrived("endpoint=customer").length === 2 || null);
+    const senders = arrived("endpoint=customer").map((r) => (r.data.message as { sender: string; body: string }));
+    expect(senders).toEqual([
+      expect.objectContaining({ sender: "operator", body: "Ci serve l'ordine" }),
+      expect.objectContaining({ sender: "customer", body: "Ordine 5521", operator_name: null, channels: ["web"] }),
+    ]);
+    await waitUntil("the operator's reply at the other endpoint", async () => arrived("endpoint=operator-only").length === 1 || null);
+    // Give the other endpoint every chance to receive a customer line: it must not.
+    await waitUntil("the outbox empty", async () => (await prisma.webhookDelivery.count({ where: { status: { in: ["pending", "sending"] } } })) === 0 || null);
+    expect(arrived("endpoint=operator-only").map((r) => (r.data.message as { sender: string }).sender)).toEqual(["operator"]);
+    expect(receiver.rejected).toEqual([]);
   });
 
   it("keeps each conversation in order while the first event is retried", async () => {

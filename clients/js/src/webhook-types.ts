@@ -114,6 +114,8 @@ export type TicketRepliedData = {
   user_id: string;
   message: {
     id: string;
+    /** customer: the customer's answer (only to endpoints with include_customer_messages) */
+    sender: "operator" | "customer";
     body: string;
     operator_name: string | null;
     channels: Array<string>;
