@@ -39,7 +39,7 @@ export const sessionUpdatedSchema = z.object({
 
 const unassignReasons = z.enum(["closed", "ticketed", "transferred", "unanswered", "operator_deactivated", "handed_back"]);
 
-const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back"]);
+const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back", "team_fallback"]);
 
 const operatorAlertSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("status_changed"), status: z.enum(["online", "away", "offline"]), reason: z.string() }),
@@ -143,7 +143,8 @@ export const REALTIME_EVENTS = {
     schema: z.object({
       reason: queueReasons,
       session_id: z.string().optional(),
-      session_ids: z.array(z.string()).optional(),
+      session_ids: z.array(z.string()).optional().describe("with team_fallback: the sessions moved to their fallback team"),
+      team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).optional().describe("with queued: the team whose queue it joined"),
       length: z.number().int().optional().describe("with positions: how many wait"),
       operator_id: z.string().optional().describe("with operator: whose availability changed"),
       count: z.number().int().optional().describe("with operators_away: how many turned away"),

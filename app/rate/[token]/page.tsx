@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { createTranslator } from "use-intl/core";
 import { ChatRating } from "@/components/chat/chat-rating";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { ApiError } from "@/lib/api/errors";
 import { chatRatingTokenParams } from "@/lib/csat/csat-schemas";
 import { getChatRatingTarget } from "@/lib/csat/rate-conversation";
