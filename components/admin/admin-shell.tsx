@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin/tickets", key: "tickets" },
   { href: "/admin/contacts", key: "contacts" },
   { href: "/admin/operators", key: "operators" },
+  { href: "/admin/teams", key: "teams" },
   { href: "/admin/rules", key: "rules" },
   { href: "/admin/knowledge", key: "knowledge" },
   { href: "/admin/sites", key: "sites" },

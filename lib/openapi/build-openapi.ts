@@ -2,12 +2,14 @@
 // (z.toJSONSchema), so the contract cannot drift from the code. Served at /api/openapi.json and rendered to
 // docs/api.md by scripts/generate-api-docs.ts.
 import { z } from "zod";
+import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import {
   createdEmbedSite,
   createEmbedSiteBody,
   embedSiteParams,
   embedSiteView,
+  updateEmbedSiteBody,
   identityVerificationView,
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
@@ -145,7 +147,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Escalation",
       summary: "Hand a chatbot conversation to a human",
       description:
-        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`) when the caller is trusted (a chatbot API key, or a valid `identity_token`, which then speaks for its own email only: the user id becomes `web:<email>`); an anonymous caller gets 409 `CONVERSATION_OPEN` instead, never another conversation's id, and the conversation's owner is emailed a resume link. An anonymous caller's email, phone and name never overwrite a stored contact's, and user ids starting with `whatsapp:` belong to WhatsApp senders (anonymous callers get 400). `chat_url` opens the chat in the first browser that opens it (docs/security.md).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
+        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`) when the caller is trusted (a chatbot API key, or a valid `identity_token`, which then speaks for its own email only: the user id becomes `web:<email>`); an anonymous caller gets 409 `CONVERSATION_OPEN` instead, never another conversation's id, and the conversation's owner is emailed a resume link. An anonymous caller's email, phone and name never overwrite a stored contact's, and user ids starting with `whatsapp:` belong to WhatsApp senders (anonymous callers get 400). `chat_url` opens the chat in the first browser that opens it (docs/security.md).\n\nRouting by team and skills: `team` (slug or id; default: the default team) picks the queue and the operators — online members of that team with every skill in `skills`, least loaded then idle longest. `position` and `estimated_wait` are per team, from that team's seats and handle times; the team's own business hours, holidays, queue length and wait apply (the desk's where it set none). An unknown team is refused with 400 (`details.field` = `team`).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
       auth: "public",
       idempotent: true,
       rateLimited: true,
@@ -164,6 +166,10 @@ export function apiEndpoints(): ApiEndpoint[] {
               locale: "it",
               metadata: { source: "chatbot", session_id: "bot-5f2c", timestamp: "2026-11-25T09:30:00.000Z" },
             },
+          },
+          team: {
+            summary: "To a team, requiring skills",
+            value: { user_id: "cust_8841", question: "Problem with my invoice", priority: "medium", locale: "en", team: "billing", skills: ["en"] },
           },
           signed: {
             summary: "From a page with a signed visitor identity",
@@ -555,8 +561,9 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Monitoring",
       summary: "Public desk aggregates: operators online, free seats, queue, waits, promise accuracy, satisfaction",
       description:
-        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days.",
+        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days. With `?team=` (slug or id) the operators, seats, queue and last hour are that team's (an unknown team: 400); `eta_accuracy` and `csat` stay desk-wide.",
       auth: "public",
+      query: teamFilterQuery,
       success: { status: 200, description: "The aggregates", payload: { kind: "data", name: "ChatStats", schema: chatStatsSchema } },
     },
     ...(["/health", "/api/health", "/api/chat/health"] as const).map(
@@ -742,6 +749,16 @@ export function apiEndpoints(): ApiEndpoint[] {
       success: { status: 200, description: "The revoked site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
     },
     {
+      method: "patch",
+      path: "/api/admin/embed-sites/{id}",
+      tag: "Embed",
+      summary: "Choose the team that serves chats opened from a site",
+      auth: "admin",
+      params: embedSiteParams,
+      body: { name: "UpdateEmbedSiteBody", schema: updateEmbedSiteBody, examples: { billing: { summary: "Billing serves the shop", value: { team: "billing" } } } },
+      success: { status: 200, description: "The site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
+    },
+    {
       method: "post",
       path: "/api/admin/embed-sites/verify",
       tag: "Embed",
@@ -750,6 +767,61 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "admin",
       body: { name: "VerifyIdentityTokenBody", schema: verifyIdentityTokenBody, examples: { check: { summary: "A token from the shop", value: { token: "eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImFAYi5pdCIsImV4cCI6MTkwMDAwMDAwMH0.c2ln", origin: "https://shop.example.com" } } } },
       success: { status: 200, description: "The verdict", payload: { kind: "data", name: "IdentityVerification", schema: identityVerificationView } },
+    },
+    {
+      method: "get",
+      path: "/api/admin/teams",
+      tag: "Teams",
+      summary: "Teams with their members, hours, limits, fallback and waiting sessions",
+      auth: "admin",
+      success: { status: 200, description: "The teams, the default one first", payload: { kind: "data", list: true, name: "Team", schema: teamView } },
+    },
+    {
+      method: "post",
+      path: "/api/admin/teams",
+      tag: "Teams",
+      summary: "Create a team (its own queue)",
+      description:
+        "A team has its own queue (per-team positions and estimates), members (operators may be in several; `max_chats` counts across all), optional business hours and holidays, queue length and maximum wait (unset: the desk's escalation rules), and an optional fallback team that a session still waiting after `fallback_after_minutes` moves to, keeping its arrival time. `members` are operator ids.",
+      auth: "admin",
+      body: { name: "TeamBody", schema: teamBody, examples: { billing: { summary: "Billing, falling back to the default team", value: { name: "Billing", slug: "billing", max_queue_length: 50, fallback_team: "default", fallback_after_minutes: 5 } } } },
+      success: { status: 201, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+      errors: ["CONFLICT"],
+    },
+    {
+      method: "get",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "One team",
+      auth: "admin",
+      params: teamParams,
+      success: { status: 200, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+    },
+    {
+      method: "patch",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "Change a team: name, slug, hours, limits, fallback, members",
+      auth: "admin",
+      params: teamParams,
+      body: { name: "TeamPatchBody", schema: teamPatchBody, examples: { hours: { summary: "Its own queue limit", value: { max_queue_length: 20 } } } },
+      success: { status: 200, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+      errors: ["CONFLICT"],
+    },
+    {
+      method: "delete",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "Delete a team; its waiting sessions move to the default team keeping their arrival",
+      description: "Nothing is lost: queued sessions join the default team's queue in their original order, live chats and tickets count in the default team from then on. The default team cannot be deleted (409 INVALID_STATE).",
+      auth: "admin",
+      params: teamParams,
+      success: {
+        status: 200,
+        description: "What moved",
+        payload: { kind: "data", name: "DeletedTeam", schema: z.object({ id: z.string(), deleted: z.literal(true), moved_sessions: z.number().int(), moved_tickets: z.number().int() }) },
+      },
+      errors: ["INVALID_STATE"],
     },
     {
       method: "get",

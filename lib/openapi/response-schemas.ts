@@ -154,6 +154,8 @@ export const operatorSchema = z.object({
   last_seen_at: timestamp.nullable(),
   created_at: timestamp,
   invite_pending: z.boolean().describe("True until the operator sets a password from the invite"),
+  skills: z.array(z.string()).describe("Skills as tags: sessions requiring skills go only to operators with all of them"),
+  teams: z.array(teamRefView).describe("The teams whose queues the operator serves (max_chats counts across all of them)"),
   active_chats: z.number().int().optional(),
 });
 const _operator: Describes<z.output<typeof operatorSchema>, ReturnType<typeof toOperatorView>> = true;

@@ -39,7 +39,7 @@ export const sessionUpdatedSchema = z.object({
 
 const unassignReasons = z.enum(["closed", "ticketed", "transferred", "unanswered", "operator_deactivated", "handed_back"]);
 
-const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back", "team_fallback"]);
+const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back", "team", "team_fallback", "team_deleted"]);
 
 const operatorAlertSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("status_changed"), status: z.enum(["online", "away", "offline"]), reason: z.string() }),
@@ -143,16 +143,17 @@ export const REALTIME_EVENTS = {
     schema: z.object({
       reason: queueReasons,
       session_id: z.string().optional(),
-      session_ids: z.array(z.string()).optional().describe("with team_fallback: the sessions moved to their fallback team"),
-      team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).optional().describe("with queued: the team whose queue it joined"),
+      session_ids: z.array(z.string()).optional(),
       length: z.number().int().optional().describe("with positions: how many wait"),
       operator_id: z.string().optional().describe("with operator: whose availability changed"),
       count: z.number().int().optional().describe("with operators_away: how many turned away"),
+      team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).optional().describe("with queued: the team whose queue the session joined"),
+      team_id: z.string().optional().describe("with team, team_deleted: the team whose members or existence changed"),
     }),
     channels: ["private-queue"],
     summary: "The queue changed; re-read `GET /api/chat/queue` (debounce: a burst sends several).",
     examples: [
-      { reason: "queued", session_id: "Xq2…" },
+      { reason: "queued", session_id: "Xq2…", team: { id: "default", slug: "default", name: "Default" } },
       { reason: "positions", length: 12 },
     ],
   }),

@@ -24,7 +24,7 @@ import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
 import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
-import { resolveTeam, teamRules, type RoutingTeam } from "@/lib/teams/resolve-team";
+import { resolveTeam, teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/teams/resolve-team";
 
 export interface EscalationInput {
   userId: string;
@@ -54,6 +54,8 @@ export interface EscalationInput {
   team?: string | null;
   /** Skills the serving operator must all have (normalised tags). */
   skills?: string[];
+  /** The embedding site that signed the visitor's identity: its team serves them unless `team` names one. */
+  embedSiteId?: string | null;
 }
 
 export function newSessionId(): string {
@@ -113,7 +115,7 @@ interface Escalation {
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
   // The team first: an unknown one is refused before anything is written.
-  const team = await resolveTeam(prisma, input.team);
+  const team = await resolveTeam(prisma, input.team ?? (await teamOfEntryPoint(prisma, { embedSiteId: input.embedSiteId })));
   const [deskRules, contact, record] = await Promise.all([
     getEscalationRules(prisma),
     contactFor(prisma, input),

@@ -33,6 +33,18 @@ export async function resolveTeam(db: Tx | typeof prisma, ref: string | null | u
   return team;
 }
 
+/** The team a channel entry point names: an embedding site's, or the WhatsApp number's the message was sent to. */
+export async function teamOfEntryPoint(db: Tx | typeof prisma, entry: { embedSiteId?: string | null; whatsappTo?: string | null }): Promise<string | null> {
+  if (entry.embedSiteId) {
+    return (await db.embedSite.findUnique({ where: { id: entry.embedSiteId }, select: { teamId: true } }))?.teamId ?? null;
+  }
+  if (entry.whatsappTo) {
+    const number = entry.whatsappTo.replace(/^whatsapp:/, "");
+    return (await db.team.findUnique({ where: { whatsappNumber: number }, select: { id: true } }))?.id ?? null;
+  }
+  return null;
+}
+
 /**
  * The escalation rules as they apply to one team: its own business hours, holidays, queue length and queue wait
  * where it set them, the desk-wide rules for the rest.

@@ -1,6 +1,7 @@
 // Teams and skills (issue 12): the contracts of /api/admin/teams and the team/skills fields elsewhere. Browser-safe.
 import { z } from "zod";
 import { businessHoursSchema } from "@/lib/rules/escalation-rules-schema";
+import { e164Schema } from "@/lib/schemas/common";
 
 /** The team every session without one belongs to (created by the migration; its id and first slug). */
 export const DEFAULT_TEAM_ID = "default";
@@ -35,10 +36,13 @@ export const teamBody = z.object({
   fallback_team: teamRefSchema.nullish().describe("Slug or id of the team a session still waiting after fallback_after_minutes moves to, keeping its arrival time"),
   fallback_after_minutes: z.number().int().min(1).max(24 * 60).nullish(),
   members: z.array(z.string().min(1).max(100)).max(1000).optional().describe("Operator ids: the team's members (replaces the list)"),
+  whatsapp_number: e164Schema.nullish().describe("WhatsApp messages to this number (E.164) open conversations in this team"),
 });
 export type TeamBody = z.infer<typeof teamBody>;
 
-export const teamPatchBody = teamBody.partial();
+export const teamPatchBody = teamBody.partial().refine((v) => Object.keys(v).length > 0, "nothing to update");
+
+export const teamParams = z.object({ id: z.string().min(1).max(100) });
 export type TeamPatchBody = z.infer<typeof teamPatchBody>;
 
 export const teamView = z.object({
@@ -51,6 +55,7 @@ export const teamView = z.object({
   max_queue_wait_minutes: z.number().int().nullable(),
   fallback_team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   fallback_after_minutes: z.number().int().nullable(),
+  whatsapp_number: z.string().nullable(),
   members: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), skills: z.array(z.string()) })),
   queued: z.number().int().describe("Sessions waiting in this team's queue now"),
   created_at: z.string(),
@@ -61,3 +66,6 @@ export type TeamView = z.infer<typeof teamView>;
 /** A team as sessions and queue lists show it. */
 export const teamRefView = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 export type TeamRefView = z.infer<typeof teamRefView>;
+
+/** `?team=` on the stats: a team's slug or id. */
+export const teamFilterQuery = z.object({ team: teamRefSchema.optional().describe("A team's slug or id: that team's seats, queue and sessions only") });

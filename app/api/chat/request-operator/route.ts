@@ -30,6 +30,7 @@ export const POST = route({ body: requestOperatorBody }, async ({ request, body,
         channel: "web",
         locale: body.locale,
         team: body.team,
+        embedSiteId: identity?.siteId,
         skills: body.skills,
         context: {
           handoff: body.transcript || body.confidence !== undefined || body.intent ? { transcript: body.transcript ?? [], confidence: body.confidence ?? null, intent: body.intent ?? null } : null,
