@@ -2,10 +2,12 @@
 // local double of S3 (path-style, SigV4-signed): upload, streamed download, nothing stored on refusal, older
 // database-stored files still readable, and erase deleting the objects.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { clearTables } from "@/test/db";
+import { setEnv } from "@/test/env";
 import { S3Double } from "@/test/doubles/s3-double";
 
 const s3 = await S3Double.start("AKIASPORTELLOTEST");
-Object.assign(process.env, {
+setEnv({
   ATTACHMENT_STORAGE: "s3",
   S3_BUCKET: "sportello-files",
   S3_REGION: "eu-south-1",
@@ -15,8 +17,6 @@ Object.assign(process.env, {
   S3_FORCE_PATH_STYLE: "true",
   ATTACHMENT_MAX_BYTES: String(512 * 1024),
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { GET: download } = await import("@/app/api/chat/attachments/[id]/route");
@@ -41,12 +41,7 @@ async function liveChat() {
 const objectKey = (id: string) => `sportello-files/attachments/${id}`;
 
 beforeEach(async () => {
-  await prisma.chatAttachment.deleteMany();
-  await prisma.message.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
-  await prisma.rateLimit.deleteMany();
+  await clearTables("chat_attachments", "messages", "tickets", "chat_sessions", "operators", "rate_limits");
   s3.http.reset();
 });
 

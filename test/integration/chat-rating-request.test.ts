@@ -1,12 +1,12 @@
 // Issue 13: a closed chat asks for a rating by email (and on WhatsApp only inside the 24-hour window), once, with a
 // link that rates it without the customer's browser key. Email goes through Resend's SDK to its local double.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { clearTables } from "@/test/db";
+import { setEnv } from "@/test/env";
 import { ResendDouble } from "@/test/doubles/resend-double";
 
 const resend = await ResendDouble.start("re_rating_test");
-Object.assign(process.env, { RESEND_API_KEY: "re_rating_test", RESEND_BASE_URL: resend.url, FROM_EMAIL: "Sportello <desk@example.com>" });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+setEnv({ RESEND_API_KEY: "re_rating_test", RESEND_BASE_URL: resend.url, FROM_EMAIL: "Sportello <desk@example.com>" });
 const { prisma } = await import("@/lib/db/client");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { closeSession } = await import("@/lib/chat/session-actions");
@@ -21,13 +21,7 @@ const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId }
 afterAll(() => resend.close());
 
 beforeEach(async () => {
-  await prisma.conversationRating.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.message.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
-  await prisma.rateLimit.deleteMany();
+  await clearTables("conversation_ratings", "notifications", "messages", "tickets", "chat_sessions", "operators", "rate_limits");
   await prisma.setting.deleteMany({ where: { key: "csat" } });
   resend.emails.length = 0;
 });

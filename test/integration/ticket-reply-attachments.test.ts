@@ -1,18 +1,18 @@
 // Issue 13: an operator's emailed ticket reply carries its files as email attachments, sent through Resend's SDK to
 // its local double (which records what Resend would receive: base64 content, file name, type); size-capped.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { clearTables } from "@/test/db";
+import { setEnv } from "@/test/env";
 import { ResendDouble } from "@/test/doubles/resend-double";
 
 const resend = await ResendDouble.start("re_reply_files");
-Object.assign(process.env, {
+setEnv({
   RESEND_API_KEY: "re_reply_files",
   RESEND_BASE_URL: resend.url,
   FROM_EMAIL: "Sportello <desk@example.com>",
   ATTACHMENT_MAX_BYTES: String(512 * 1024),
   EMAIL_ATTACHMENTS_MAX_BYTES: String(256 * 1024),
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { POST: createTicket } = await import("@/app/api/tickets/route");
 const { POST: attach } = await import("@/app/api/tickets/[id]/attachments/route");
@@ -30,7 +30,7 @@ const PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from(Array.from({ l
 const BIG_PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(300 * 1024, 7), Buffer.from("\n%%EOF\n")]);
 
 beforeEach(async () => {
-  await prisma.rateLimit.deleteMany();
+  await clearTables("rate_limits");
   resend.emails.length = 0;
 });
 
