@@ -85,6 +85,8 @@ export const chatApi = {
     call<Awaited<ReturnType<typeof continueOnWhatsapp>>>(`/api/chat/sessions/${encodeURIComponent(id)}/continue-on-whatsapp`, { method: "POST", headers: keyHeader(id) }),
   rate: (id: string, body: RatingBody) =>
     call<{ id: string; score: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/rating`, { method: "POST", json: body, headers: keyHeader(id) }),
+  rateChatByLink: (token: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/public/chats/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
   rateTicket: (token: string, body: RatingBody) =>
     call<{ id: string; score: number }>(`/api/public/tickets/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
   /** Multipart upload; the browser sets the boundary. Customers send their key, operators their cookie. */

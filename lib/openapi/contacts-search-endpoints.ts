@@ -72,11 +72,11 @@ export function contactsSearchEndpoints(): ApiEndpoint[] {
       tag: "Contacts",
       summary: "Merge contact `from` into `into` (audited)",
       description:
-        "Moves `from`'s conversations, tickets and notes to `into`, copies identifiers `into` lacks (with their verification), and leaves `from` as a tombstone pointing at `into`. A stored email or phone is never overwritten. Sportello merges by itself only contacts that share an identifier verified on both sides; anything else is an admin's decision through this call.",
+        "Moves `from`'s conversations, tickets and notes to `into`, copies identifiers `into` lacks (with their verification), and leaves `from` as a tombstone pointing at `into`. A stored email or phone is never overwritten. Sportello merges by itself only contacts that share an identifier verified on both sides; anything else is an admin's decision through this call. While both contacts have a queued or live chat the merge is refused with 409 `CONVERSATION_OPEN` (details: `open_chats`), so the customer is never left with two open chats nor has one closed under them; merge once one has ended (the automatic merge retries by itself).",
       auth: "admin",
       body: { name: "MergeContactsBody", schema: mergeContactsBody, examples: { merge: { summary: "Merge a duplicate", value: { into: "cmx4yp14q0004g97dmfuas1oi", from: "cmx4yp1q80005g97d2m6b0x1z" } } } },
       success: { status: 200, description: "What moved", payload: { kind: "data", name: "MergePlan", schema: mergePlanSchema } },
-      errors: ["INVALID_STATE"],
+      errors: ["INVALID_STATE", "CONVERSATION_OPEN"],
     },
     {
       method: "get",

@@ -89,6 +89,12 @@ export const ticketReplyBody = z.object({
   /** The status the ticket takes with the reply (Zendesk's "submit as"): usually pending, waiting on the customer. */
   status: z.enum(["open", "pending", "resolved"]).optional(),
   canned_response_ids: cannedResponseIdsField,
+  /** Files uploaded with POST /api/tickets/{id}/attachments for this reply: sent as email attachments (and WhatsApp media). */
+  attachment_ids: z
+    .array(z.string().trim().min(1).max(64))
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, "attachment_ids must not repeat")
+    .optional(),
 });
 export type TicketReplyBody = z.infer<typeof ticketReplyBody>;
 

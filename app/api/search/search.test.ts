@@ -177,6 +177,28 @@ describe("GET /api/search – tickets and contacts", () => {
   });
 });
 
+describe("GET /api/search – team filter", () => {
+  it("narrows messages, tickets and contacts to one team's conversations", async () => {
+    const team = await prisma.team.create({ data: { name: "Fatturazione", slug: `billing-${Date.now()}` } });
+    // Tom's chat and ticket move to the billing team; Giulia's stay in the default team.
+    await prisma.chatSession.update({ where: { id: brunoSession }, data: { teamId: team.id } });
+    await prisma.ticket.updateMany({ where: { contact: { name: "Tom Baker" } }, data: { teamId: team.id } });
+    try {
+      expect((await get({ q: "wrong", team: team.id })).json.data.items.map((i: { session_id: string }) => i.session_id)).toEqual([brunoSession]);
+      expect((await get({ q: "fattura", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "fattura", team: "default" })).json.data.items.map((i: { session_id: string }) => i.session_id)).toContain(annaSession);
+      expect((await get({ q: "refund", type: "tickets", team: team.id })).json.data.items).toHaveLength(1);
+      expect((await get({ q: "rimborso", type: "tickets", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "tom", type: "contacts", team: team.id })).json.data.items).toHaveLength(1);
+      expect((await get({ q: "giulia", type: "contacts", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "wrong", team: "x".repeat(101) })).status).toBe(400);
+    } finally {
+      await prisma.chatSession.update({ where: { id: brunoSession }, data: { teamId: "default" } });
+      await prisma.ticket.updateMany({ where: { teamId: team.id }, data: { teamId: "default" } });
+    }
+  });
+});
+
 describe("GET /api/search – keyset pagination over the whole history", () => {
   it("walks every match once, in a stable order, while new rows arrive", async () => {
     const contact = await createContact({ name: "Paginatore" });
