@@ -12,6 +12,8 @@ interface Filters {
   type: SearchType;
   channel: string;
   status: string;
+  team: string;
+  operator: string;
   from: string;
   to: string;
   sort: "relevance" | "recent";
@@ -26,11 +28,33 @@ export function hitHref(hit: SearchHit, admin: boolean): string {
   return admin && hit.ticket_number ? `/admin/tickets/${hit.ticket_number}` : `${contactBase}/${hit.contact?.id}`;
 }
 
-/** One search box over messages, tickets and contacts, with filters and "more results" (keyset cursor). */
-export function SearchPanel({ initialQuery, admin, initialType = "messages" }: { initialQuery: string; admin: boolean; initialType?: SearchType }) {
+export interface SearchOption {
+  id: string;
+  name: string;
+}
+
+const EMPTY_FILTERS = { channel: "", status: "", team: "", operator: "", from: "", to: "", sort: "relevance" } as const;
+
+/**
+ * One search box over messages, tickets and contacts, with filters (channel, status, team, operator, dates) and
+ * "more results" (keyset cursor). The team and operator pickers list what the page passes.
+ */
+export function SearchPanel({
+  initialQuery,
+  admin,
+  initialType = "messages",
+  teams = [],
+  operators = [],
+}: {
+  initialQuery: string;
+  admin: boolean;
+  initialType?: SearchType;
+  teams?: SearchOption[];
+  operators?: SearchOption[];
+}) {
   const t = useTranslations("contacts");
   const format = useFormatter();
-  const [filters, setFilters] = useState<Filters>({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "", sort: "relevance" });
+  const [filters, setFilters] = useState<Filters>({ q: initialQuery, type: initialType, ...EMPTY_FILTERS });
   const [items, setItems] = useState<SearchHit[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [searched, setSearched] = useState(false);
@@ -42,7 +66,7 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
     setBusy(true);
     setError(null);
     const params = new URLSearchParams({ q: current.q, type: current.type, sort: current.sort });
-    for (const key of ["channel", "status", "from", "to"] as const) if (current[key]) params.set(key, current[key]);
+    for (const key of ["channel", "status", "team", "operator", "from", "to"] as const) if (current[key]) params.set(key, current[key]);
     if (after) params.set("cursor", after);
     const result = await apiFetch<SearchResult>(`/api/search?${params}`);
     setBusy(false);
@@ -56,13 +80,13 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
   }, []);
 
   useEffect(() => {
-    if (initialQuery) void (async () => run({ q: initialQuery, type: initialType, channel: "", status: "", from: "", to: "", sort: "relevance" }, null))();
+    if (initialQuery) void (async () => run({ q: initialQuery, type: initialType, ...EMPTY_FILTERS }, null))();
   }, [initialQuery, initialType, run]);
 
   const update = (patch: Partial<Filters>) => {
     const next = { ...filters, ...patch };
     setFilters(next);
-    if (patch.type || patch.sort || patch.channel !== undefined || patch.status !== undefined) void run(next, null);
+    if (patch.type || patch.sort || patch.channel !== undefined || patch.status !== undefined || patch.team !== undefined || patch.operator !== undefined) void run(next, null);
   };
 
   return (
@@ -137,6 +161,32 @@ export function SearchPanel({ initialQuery, admin, initialType = "messages" }: {
                 ))}
               </select>
             </label>
+            {teams.length > 1 ? (
+              <label className="flex flex-col gap-1">
+                {t("search.filters.team")}
+                <select className={field} value={filters.team} onChange={(event) => update({ team: event.target.value })}>
+                  <option value="">{t("search.filters.any")}</option>
+                  {teams.map((team) => (
+                    <option key={team.id} value={team.id}>
+                      {team.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {operators.length > 1 ? (
+              <label className="flex flex-col gap-1">
+                {t("search.filters.operator")}
+                <select className={field} value={filters.operator} onChange={(event) => update({ operator: event.target.value })}>
+                  <option value="">{t("search.filters.any")}</option>
+                  {operators.map((operator) => (
+                    <option key={operator.id} value={operator.id}>
+                      {operator.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <label className="flex flex-col gap-1">
               {t("search.filters.from")}
               <input type="date" className={field} value={filters.from} onChange={(event) => setFilters({ ...filters, from: event.target.value })} />
