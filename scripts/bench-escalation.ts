@@ -14,6 +14,8 @@ import { findFreePort } from "@/scripts/lib/ports";
 import { startAppServer } from "@/test/app-server";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+// BENCH_CPU_PROF=<folder>: the app's web server writes a V8 CPU profile there (node --cpu-prof) when it stops.
+const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 const CONNECTIONS = 50;
 
 interface Figures {
@@ -143,7 +145,7 @@ try {
   const { key, hash } = await seed(database.url);
 
   console.log("starting the app (next start)…");
-  const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn" });
+  const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn", ...(CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF}` } : {}) });
   await drive(app.url, key).catch(() => undefined); // warm-up: JIT, pools, Next's route compilation cache
   await reset(database.url);
   console.log("driving the app…");
