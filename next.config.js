@@ -4,6 +4,11 @@ const startBuild = process.env.SPORTELLO_START_BUILD === "1";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // No gzip in the app: Next compressed every API answer, however small (route handlers stream without a
+  // Content-Length, so its 1 KB threshold never applied), at a measured 3–4.5 % of the server's CPU under load
+  // (docs/benchmarks.md). In production a proxy compresses (Render's does, as do nginx and Cloudflare); locally the
+  // browser is on loopback.
+  compress: false,
   // forbidden(): pages refuse the wrong role with a real 403 (lib/auth/require-operator-page.ts, app/forbidden.tsx).
   experimental: { authInterrupts: true, turbopackFileSystemCacheForBuild: !startBuild },
   reactStrictMode: true,
