@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { createTranslator } from "use-intl/core";
 import { AdminShell } from "@/components/admin/admin-shell";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { createTranslator } from "use-intl/core";
 import { CustomerChat } from "@/components/chat/customer-chat";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { getFaqSettings } from "@/lib/faq/faq-settings";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { getLocale } from "@/lib/i18n/get-locale";

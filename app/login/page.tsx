@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { createTranslator } from "use-intl/core";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { getOperatorFromRequest } from "@/lib/auth/operator-session";
 import { landingPath, safeReturnPath } from "@/lib/auth/safe-return-path";
 import { getLocale } from "@/lib/i18n/get-locale";

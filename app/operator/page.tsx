@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { createTranslator } from "use-intl/core";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { OperatorDashboard } from "@/components/operator/operator-dashboard";
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";

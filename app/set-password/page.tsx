@@ -4,7 +4,7 @@ import { createTranslator } from "use-intl/core";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormAlert } from "@/components/auth/form-field";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 

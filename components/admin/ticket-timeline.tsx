@@ -7,10 +7,10 @@ import { BotTranscript } from "@/components/chat/bot-transcript";
 type Actor = { type: string; id: string | null; name: string | null };
 
 /** The ticket's one timeline, server-rendered: chat, thread on every channel, notes, changes, notifications. */
-export function TicketTimeline({ items, locale, operatorNames }: { items: TimelineItem[]; locale: Locale; operatorNames: Record<string, string> }) {
+export function TicketTimeline({ items, locale, operatorNames, timeZone }: { items: TimelineItem[]; locale: Locale; operatorNames: Record<string, string>; timeZone: string }) {
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "admin" });
-  const format = createFormatter({ locale, timeZone: "Europe/Rome" });
+  const format = createFormatter({ locale, timeZone });
   const when = (iso: string) => (
     <time dateTime={iso} className="text-xs text-slate-500">
       {format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" })}

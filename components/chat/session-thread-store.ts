@@ -4,6 +4,7 @@
 import type Pusher from "pusher-js";
 import type { Channel } from "pusher-js";
 import { EVENTS, sessionChannel } from "@/lib/realtime/channels";
+import { bindEvent, type RealtimeEventData } from "@/lib/realtime/events";
 import { CLIENT_TYPING_EVENT, type TypingEventData } from "@/lib/realtime/client";
 import { emptyThread, hasGap, lastSeqOf, mergeMessages, type ThreadMessage, type ThreadState } from "@/lib/realtime/message-sequence";
 import { ApiCallError, chatApi, type SessionView } from "@/components/chat/session-api";
@@ -32,28 +33,8 @@ export interface ThreadSnapshot {
   ticketUrl: string | null;
 }
 
-interface SessionUpdatedEvent {
-  session_id: string;
-  status: SessionInfo["status"];
-  operator?: { id: string; name: string } | null;
-  position?: number | null;
-  estimated_wait?: number | null;
-  ticket_number?: number | null;
-  ticket_url?: string | null;
-  promise_due_at?: string | null;
-}
 
-interface MessageStatusEvent {
-  session_id: string;
-  seq: number;
-  delivery_status: string | null;
-}
 
-interface MessageReadEvent {
-  session_id: string;
-  reader: Side;
-  seq: number;
-}
 
 const POLL_MS = 4_000;
 const TYPING_SHOW_MS = 5_000;
@@ -129,10 +110,10 @@ export class SessionThreadStore {
       void this.refresh().then(() => this.flushWantedTyping());
     });
     channel.bind("pusher:subscription_error", () => this.updateLive());
-    channel.bind(EVENTS.messageCreated, (data: ThreadMessage) => this.receiveMessage(data));
-    channel.bind(EVENTS.sessionUpdated, (data: SessionUpdatedEvent) => this.receiveSessionUpdate(data));
-    channel.bind(EVENTS.messageRead, (data: MessageReadEvent) => this.receiveRead(data));
-    channel.bind(EVENTS.messageStatus, (data: MessageStatusEvent) => this.receiveDeliveryStatus(data));
+    bindEvent(channel, EVENTS.messageCreated, (data) => this.receiveMessage(data));
+    bindEvent(channel, EVENTS.sessionUpdated, (data) => this.receiveSessionUpdate(data));
+    bindEvent(channel, EVENTS.messageRead, (data) => this.receiveRead(data));
+    bindEvent(channel, EVENTS.messageStatus, (data) => this.receiveDeliveryStatus(data));
     channel.bind(CLIENT_TYPING_EVENT, (data: TypingEventData) => this.receiveTyping(data));
     pusher.connection.bind("state_change", this.onConnectionChange);
     this.updateLive();
@@ -214,7 +195,7 @@ export class SessionThreadStore {
     if (hasGap(thread, message.seq)) void this.refresh();
   }
 
-  private receiveSessionUpdate(update: SessionUpdatedEvent): void {
+  private receiveSessionUpdate(update: RealtimeEventData<"session.updated">): void {
     const info = this.snapshot.info;
     if (!info) return void this.refresh();
     const next: SessionInfo = {
@@ -231,7 +212,7 @@ export class SessionThreadStore {
     if (update.status !== info.status) void this.refresh();
   }
 
-  private receiveRead(read: MessageReadEvent): void {
+  private receiveRead(read: RealtimeEventData<"message.read">): void {
     const info = this.snapshot.info;
     if (!info) return;
     const key = read.reader === "customer" ? "customer_read_seq" : "operator_read_seq";
@@ -239,7 +220,7 @@ export class SessionThreadStore {
   }
 
   /** WhatsApp delivery receipts (sent, delivered, read, failed) for messages already in the thread. */
-  private receiveDeliveryStatus(update: MessageStatusEvent): void {
+  private receiveDeliveryStatus(update: RealtimeEventData<"message.status">): void {
     const { thread } = this.snapshot;
     if (!thread.messages.some((m) => m.seq === update.seq)) return;
     const messages = thread.messages.map((m) => (m.seq === update.seq ? { ...m, delivery_status: update.delivery_status } : m));

@@ -22,6 +22,7 @@ import { OperatorChat } from "@/components/operator/operator-chat";
 import { QueuePanel } from "@/components/operator/queue-panel";
 import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
+import { bindEvent } from "@/lib/realtime/events";
 import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } from "@/lib/realtime/channels";
 
 export interface DashboardOperator {
@@ -31,20 +32,6 @@ export interface DashboardOperator {
   status: OperatorStatus;
 }
 
-interface AssignedEvent {
-  session_id: string;
-  question: string;
-}
-interface UnassignedEvent {
-  session_id: string;
-  reason: string;
-}
-interface OperatorAlert {
-  kind: string;
-  status?: OperatorStatus;
-  reason?: string;
-  ticket_number?: number;
-}
 
 const HEARTBEAT_MS = 30_000;
 const DISMISS_KEY = "sportello:notifications-prompt-dismissed";
@@ -172,24 +159,24 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
     const own = pusher.subscribe(operatorChannel(operator.id));
     // First subscription and every re-subscription after a reconnect: re-read what may have been missed.
     own.bind("pusher:subscription_succeeded", () => void loadSessions());
-    own.bind(EVENTS.sessionAssigned, (data: AssignedEvent) => {
+    bindEvent(own, EVENTS.sessionAssigned, (data) => {
       addSession(data.session_id);
       if (soundRef.current) playChime();
       setNotice(t("alerts.newChat"));
       notifyDesktop(t("alerts.newChat"), t("alerts.newChatBody", { question: data.question }), data.session_id, () => select(data.session_id));
     });
-    own.bind(EVENTS.sessionUnassigned, (data: UnassignedEvent) => {
+    bindEvent(own, EVENTS.sessionUnassigned, (data) => {
       // Closed and ticketed chats stay on screen (ended) until dismissed; any other reason means it is not ours now.
       if (data.reason === "closed" || data.reason === "ticketed") return void stores.current.get(data.session_id)?.refresh();
       removeSession(data.session_id);
       setNotice(data.reason === "unanswered" ? t("alerts.unanswered") : t("alerts.transferredAway"));
     });
-    own.bind("operator.updated", (data: { status: OperatorStatus }) => setStatus(data.status));
-    own.bind(EVENTS.operatorAlert, (data: OperatorAlert) => {
-      if (data.kind === "status_changed" && data.status) {
+    bindEvent(own, EVENTS.operatorUpdated, (data) => setStatus(data.status));
+    bindEvent(own, EVENTS.operatorAlert, (data) => {
+      if (data.kind === "status_changed") {
         setStatus(data.status);
         if (data.reason === "no_heartbeat") setAutoAway(true);
-      } else if ((data.kind === "ticket_assigned" || data.kind === "ticket_customer_reply") && data.ticket_number) {
+      } else {
         if (soundRef.current) playChime();
         setNotice(data.kind === "ticket_assigned" ? t("alerts.ticketAssigned", { number: data.ticket_number }) : t("alerts.ticketReply", { number: data.ticket_number }));
       }

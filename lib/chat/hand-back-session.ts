@@ -46,7 +46,7 @@ export async function handBackSession(id: string, note: string | undefined, prin
     scope.events.push(
       { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(line) },
       { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "closed", owner: "bot", operator: session.operator, position: null, estimated_wait: null } },
-      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "handed_back" } }] : []),
+      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "handed_back" as const } }] : []),
       { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "handed_back", session_id: id } },
     );
     await drainQueue(scope);

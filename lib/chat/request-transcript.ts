@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
 import { verifiedEmail } from "@/lib/contacts/upsert-contact";
 import type { Locale } from "@/lib/i18n/config";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 const MAX_TRANSCRIPT_MESSAGES = 1_000;
 export const MAX_TRANSCRIPTS_PER_SESSION = 3;
@@ -50,7 +51,7 @@ export async function requestTranscript(sessionId: string, caller: SessionCaller
       recipient,
       locale,
       sessionId,
-      payload: { session_id: sessionId, messages: messages.map((m) => ({ sender: m.sender, body: m.body, created_at: m.createdAt.toISOString(), operator_name: m.operator?.name ?? null })) },
+      payload: { session_id: sessionId, time_zone: await deskTimeZone(), messages: messages.map((m) => ({ sender: m.sender, body: m.body, created_at: m.createdAt.toISOString(), operator_name: m.operator?.name ?? null })) },
     });
     await recordAuditEvent(tx, actor, { action: "session.transcript_requested", targetType: "session", targetId: sessionId });
     return { notification_id: id, recipient, messages: messages.length };

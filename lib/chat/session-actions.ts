@@ -64,7 +64,7 @@ export async function closeSession(id: string, caller: SessionCaller, actor: Act
     scope.events.push(
       { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
       { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "closed", operator: session.operator, position: null, estimated_wait: null } },
-      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "closed" } }] : []),
+      ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "closed" as const } }] : []),
       { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "closed", session_id: id } },
     );
     if (session.status === "queued") scope.queueChanged = true;
@@ -146,7 +146,7 @@ export async function ticketFromSession(
   scope.events.push(
     { channel: sessionChannel(id), name: EVENTS.messageCreated, data: toMessageEvent(message) },
     { channel: sessionChannel(id), name: EVENTS.sessionUpdated, data: { session_id: id, status: "ticketed", ticket_number: ticket.number, operator: session.operator, position: null, estimated_wait: null } },
-    ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "ticketed" } }] : []),
+    ...(session.operatorId ? [{ channel: operatorChannel(session.operatorId), name: EVENTS.sessionUnassigned, data: { session_id: id, reason: "ticketed" as const } }] : []),
     { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "ticketed", session_id: id } },
   );
   if (session.status === "queued") scope.queueChanged = true;

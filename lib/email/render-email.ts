@@ -135,7 +135,7 @@ function transcript(data: NotificationPayload, l: Locale): EmailContent {
     l === "en" ? { customer: "You", operator: "Operator", system: "Sportello", bot: "Bot" } : { customer: "Tu", operator: "Operatore", system: "Sportello", bot: "Bot" };
   const lines = data.list("messages").map((m) => ({
     who: (typeof m.operator_name === "string" && m.operator_name) || senders[String(m.sender)] || String(m.sender ?? ""),
-    at: formatDateTime(l, typeof m.created_at === "string" ? m.created_at : undefined),
+    at: formatDateTime(l, typeof m.created_at === "string" ? m.created_at : undefined, data.text("time_zone")),
     text: String(m.body ?? ""),
   }));
   if (lines.length === 0) throw new DeliveryError("payload of transcript has no messages", { retryable: false, code: "invalid_payload" });

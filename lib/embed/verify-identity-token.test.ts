@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT, type JWTPayload } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { envForAllTests } from "@/test/env";
 import { presentingOrigin, verifyIdentityToken } from "@/lib/embed/verify-identity-token";
 
 const SHOP = "https://shop.example.com";
@@ -26,16 +26,7 @@ function unsecured(claims: JWTPayload): string {
   return `${part({ alg: "none", typ: "JWT" })}.${part(claims)}.`;
 }
 
-const previousOrigins = process.env.ALLOWED_ORIGINS;
-beforeAll(() => {
-  process.env.ALLOWED_ORIGINS = `${SHOP}, ${BLOG}/`;
-  resetEnvCache();
-});
-afterAll(() => {
-  if (previousOrigins === undefined) delete process.env.ALLOWED_ORIGINS;
-  else process.env.ALLOWED_ORIGINS = previousOrigins;
-  resetEnvCache();
-});
+envForAllTests({ ALLOWED_ORIGINS: `${SHOP}, ${BLOG}/` });
 
 beforeEach(async () => {
   await prisma.embedSite.deleteMany();

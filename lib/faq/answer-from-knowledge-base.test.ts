@@ -5,11 +5,12 @@ import { DEFAULT_FAQ_SETTINGS } from "@/lib/faq/faq-schemas";
 import { getFaqSettings } from "@/lib/faq/faq-settings";
 import { updateFaqSettings } from "@/lib/faq/update-faq-settings";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { clearTables } from "@/test/db";
 
 const thresholds = { answer_above: 0.8, escalate_below: 0.3 };
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE knowledge_entries, settings, audit_events CASCADE");
+  await clearTables("knowledge_entries", "settings", "audit_events");
   await prisma.knowledgeEntry.createMany({
     data: [
       { id: "kb_password", question: "Come posso reimpostare la password?", answer: "Vai su Accedi → Password dimenticata.", keywords: ["password dimenticata", "login"], locale: "it" },

@@ -11,6 +11,8 @@ export interface RunningWorker {
 }
 
 const STOP_TIMEOUT_MS = 20_000;
+/** Ids a process holds in memory per job kind while its lanes are busy (beyond this they become pg-boss jobs). */
+const NOTIFY_BACKLOG_LIMIT = 10_000;
 
 /**
  * Holds one LISTEN connection and turns each NOTIFY on a definition's channel into a job. Losing the connection
@@ -19,14 +21,28 @@ const STOP_TIMEOUT_MS = 20_000;
 async function startNotifyListener(url: string, boss: PgBoss, definitions: JobDefinition[]): Promise<{ close(): Promise<void> }> {
   const byChannel = new Map(definitions.filter((d) => d.wakeOnNotify).map((d) => [d.wakeOnNotify!, d]));
   const running = new Map<string, number>();
+  // Ids heard while every lane was busy wait here, in arrival order, and start the moment a lane frees: a burst is
+  // worked through at full speed instead of through pg-boss's polling. Bounded; past the bound ids become jobs. The
+  // rows stay the source of truth, so ids lost with the process are picked up by the definition's sweep.
+  const backlog = new Map<string, string[]>();
   const runDirectly = (definition: JobDefinition, id: string): boolean => {
     const current = running.get(definition.name) ?? 0;
-    if (current >= (definition.concurrency ?? 1)) return false;
+    if (current >= (definition.concurrency ?? 1)) {
+      const waiting = backlog.get(definition.name) ?? [];
+      if (waiting.length >= NOTIFY_BACKLOG_LIMIT) return false;
+      waiting.push(id);
+      backlog.set(definition.name, waiting);
+      return true;
+    }
     running.set(definition.name, current + 1);
     definition
       .handler({ id })
       .catch((error: unknown) => logger.warn({ err: error, job: definition.name }, "job run on NOTIFY failed; the sweep retries it"))
-      .finally(() => running.set(definition.name, (running.get(definition.name) ?? 1) - 1));
+      .finally(() => {
+        running.set(definition.name, (running.get(definition.name) ?? 1) - 1);
+        const next = closed ? undefined : backlog.get(definition.name)?.shift();
+        if (next !== undefined) runDirectly(definition, next);
+      });
     return true;
   };
   let client: pg.Client | undefined;

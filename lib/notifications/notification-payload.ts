@@ -89,10 +89,10 @@ export function durationLabel(locale: Locale, hours: number): string {
   return locale === "en" ? `${whole} hour${whole === 1 ? "" : "s"}` : `${whole} or${whole === 1 ? "a" : "e"}`;
 }
 
-/** A date for people, in the desk's time zone (the payload's time_zone when its producer knows it). */
-export function formatDateTime(locale: Locale, iso: string | undefined, timeZone = "Europe/Rome"): string | undefined {
+/** A date for people, in the desk's time zone: the payload's time_zone, written by its producer (UTC for older rows without one). */
+export function formatDateTime(locale: Locale, iso: string | undefined, timeZone: string | undefined): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "it-IT", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "it-IT", { dateStyle: "medium", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(date);
 }

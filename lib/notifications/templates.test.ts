@@ -52,6 +52,10 @@ describe("email templates", () => {
     );
     expect(transcript.text).toContain("You: aiuto");
     expect(transcript.text).toContain("Giulia: eccomi");
+    // Times in the desk's time zone, which the producer writes into the payload (UTC for rows without one).
+    expect(transcript.text).toContain("10:00");
+    const newYork = renderEmail("transcript", { time_zone: "America/New_York", messages: [{ sender: "customer", body: "aiuto", created_at: "2026-03-10T10:00:00Z" }] }, "en");
+    expect(newYork.text).toContain("06:00");
     const link = renderEmail("auth_link", { name: "Anna", url: "https://desk.example.com/set-password?token=t" }, "it");
     expect(link.subject).toBe("Imposta la tua password di Sportello");
     expect(link.html).toContain('href="https://desk.example.com/set-password?token=t"');

@@ -4,16 +4,12 @@ import { recordHeartbeat, AWAY_AFTER_SECONDS } from "@/lib/operators/heartbeat";
 import { markStaleOperatorsAway } from "@/lib/operators/mark-stale-operators-away";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const seconds = (n: number) => n * 1000;
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.auditEvent.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "audit_events", "operators");
 });
 
 describe("markStaleOperatorsAway", () => {

@@ -71,7 +71,7 @@ export async function updateOperator(id: string, input: UpdateOperatorBody, acto
     if (input.status || input.active !== undefined || input.max_chats !== undefined) {
       scope.events.push(
         { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "operator", operator_id: id } },
-        { channel: operatorChannel(id), name: "operator.updated", data: { status: updated.status, max_chats: updated.maxChats, active: updated.active } },
+        { channel: operatorChannel(id), name: EVENTS.operatorUpdated, data: { status: updated.status, max_chats: updated.maxChats, active: updated.active } },
       );
       await drainQueue(scope);
       // Seats online change the estimates of everybody waiting.

@@ -4,11 +4,9 @@ import { env } from "@/lib/env";
 import { enqueueAssignmentPushes } from "@/lib/push/enqueue-assignment-pushes";
 import { logger } from "@/lib/log/logger";
 
-export interface RealtimeEvent {
-  channel: string;
-  name: string;
-  data: unknown;
-}
+import { checkRealtimePayload, type RealtimeEvent } from "@/lib/realtime/events";
+
+export type { RealtimeEvent } from "@/lib/realtime/events";
 
 let client: Pusher | null | undefined;
 
@@ -40,6 +38,11 @@ const BATCH_SIZE = 10; // Pusher's batch_events limit.
  */
 export async function publish(events: RealtimeEvent[]): Promise<void> {
   // Assignments also go to the operator's devices by Web Push (through the outbox), realtime configured or not.
+  if (env().NODE_ENV === "test") {
+    // Under test every payload is checked against the contract, so a drifting publisher fails its test.
+    const problems = events.map(checkRealtimePayload).filter((problem) => problem !== null);
+    if (problems.length > 0) throw new Error(`realtime payloads outside the contract: ${problems.join("; ")}`);
+  }
   await enqueueAssignmentPushes(events).catch((error: unknown) => logger.warn({ err: error }, "assignment push not queued"));
   const pusher = pusherServer();
   if (!pusher || events.length === 0) return;

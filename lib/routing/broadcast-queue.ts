@@ -39,7 +39,7 @@ export async function broadcastQueuePositions(): Promise<void> {
       name: EVENTS.sessionUpdated,
       data: {
         session_id: s.id,
-        status: "queued",
+        status: "queued" as const,
         position: index + 1,
         estimated_wait: s.minutes,
         operator: null,

@@ -3,9 +3,10 @@ import { prisma } from "@/lib/db/client";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { updateOperator } from "@/lib/operators/update-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, audit_events CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "audit_events");
 });
 
 const admin = { type: "system" as const, id: null };

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { requestOperator, type EscalationInput } from "@/lib/routing/request-operator";
 import { queuePosition } from "@/lib/routing/queue";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const input = (overrides: Partial<EscalationInput> = {}): EscalationInput => ({
   userId: uniqueUserId(),
@@ -14,11 +15,7 @@ const input = (overrides: Partial<EscalationInput> = {}): EscalationInput => ({
 });
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators");
 });
 
 describe("requestOperator", () => {

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const minutes = (n: number) => n * 60_000;
 
@@ -24,11 +25,7 @@ async function queuedSession(overrides: { priority?: "low" | "medium" | "high" |
 }
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators");
   // One busy operator: new requests queue instead of becoming tickets.
   const busy = await createOperator({ maxChats: 1 });
   await requestOperator({ userId: uniqueUserId(), question: "occupa il posto", priority: "medium", source: "api", channel: "web" }, customerActor());

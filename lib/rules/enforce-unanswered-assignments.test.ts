@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const seconds = (n: number) => n * 1000;
 
@@ -19,11 +20,7 @@ async function assignedSession() {
 }
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators");
 });
 
 describe("enforceUnansweredAssignments (default 60 s, admin alerted at the 2nd miss)", () => {

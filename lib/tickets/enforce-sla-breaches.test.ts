@@ -11,6 +11,7 @@ import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
 import { uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const hours = (n: number) => n * 3_600_000;
 const created = new Date("2026-11-23T09:00:00Z");
@@ -23,9 +24,7 @@ async function ticket(priority: "low" | "medium" | "high" | "urgent") {
 }
 
 beforeEach(async () => {
-  await prisma.notification.deleteMany();
-  await prisma.message.deleteMany();
-  await prisma.ticket.deleteMany();
+  await clearTables("notifications", "messages", "tickets");
 });
 
 describe("enforceSlaBreaches", () => {

@@ -10,7 +10,8 @@ export const webhookJobs: JobDefinition[] = [
   {
     name: WEBHOOK_DELIVER_QUEUE.name,
     queue: WEBHOOK_DELIVER_QUEUE.options,
-    concurrency: 8,
+    // Mostly waiting on the receiver: 16 lanes, each holding a pooled connection only for its two statements.
+    concurrency: 16,
     wakeOnNotify: WEBHOOK_NOTIFY_CHANNEL,
     // The first attempt goes out the moment the event commits; retries and anything missed go through the queue.
     runOnNotify: true,

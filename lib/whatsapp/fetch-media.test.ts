@@ -1,17 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TwilioDouble, twilioSid } from "@/test/doubles/twilio-double";
+import { setEnv } from "@/test/env";
 
 const ACCOUNT_SID = `AC${"4".repeat(32)}`;
 const twilioApi = await TwilioDouble.start(ACCOUNT_SID, "media-token");
-Object.assign(process.env, {
+setEnv({
   TWILIO_ACCOUNT_SID: ACCOUNT_SID,
   TWILIO_AUTH_TOKEN: "media-token",
   TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886",
   TWILIO_API_BASE_URL: twilioApi.url,
   WHATSAPP_MEDIA_MAX_BYTES: "1000",
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { fetchWhatsappMedia, twilioMediaUrl } = await import("@/lib/whatsapp/fetch-media");
 
 afterAll(() => twilioApi.close());

@@ -1,15 +1,11 @@
 // Issue 9 findings 5–7 and the origin checks of every cookie-setting better-auth endpoint, against better-auth's
 // real handler (app/api/auth/[...all]) and the real PostgreSQL. Issue 14: sign-in from both loopback names.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { setEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 const EMBED_SITE = "https://shop.example";
-process.env.ALLOWED_ORIGINS = EMBED_SITE;
-process.env.LOG_LEVEL = "info";
-delete process.env.APP_URL;
-delete process.env.CHAT_URL;
-delete process.env.RESEND_API_KEY;
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+setEnv({ ALLOWED_ORIGINS: EMBED_SITE, LOG_LEVEL: "info", APP_URL: undefined, CHAT_URL: undefined, RESEND_API_KEY: undefined });
 const { prisma } = await import("@/lib/db/client");
 const { GET, POST } = await import("@/app/api/auth/[...all]/route");
 const { POST: resendInvite } = await import("@/app/api/chat/operators/[id]/resend-invite/route");
@@ -40,9 +36,7 @@ const resetTokens = async (operatorId: string) =>
   (await prisma.authVerification.findMany({ where: { value: operatorId, identifier: { startsWith: "reset-password:" } } })).map((v) => v.identifier.slice("reset-password:".length));
 
 beforeEach(async () => {
-  await prisma.notification.deleteMany();
-  await prisma.authVerification.deleteMany();
-  await prisma.authRateLimit.deleteMany();
+  await clearTables("notifications", "auth_verifications", "auth_rate_limits");
 });
 
 afterAll(releaseBoss);

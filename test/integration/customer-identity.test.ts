@@ -4,7 +4,7 @@
 // real web server in test/integration/client-address.test.ts.)
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { withEnv } from "@/test/env";
 import { POST as requestOperator } from "@/app/api/chat/request-operator/route";
 import { GET as getSession } from "@/app/api/chat/sessions/[id]/route";
 import { POST as postMessage } from "@/app/api/chat/sessions/[id]/messages/route";
@@ -18,9 +18,10 @@ import { POST as createApiKey } from "@/app/api/admin/api-keys/route";
 import { authorizeChannel } from "@/lib/realtime/authorize-channel";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator, customerHeaders } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, rate_limits, idempotency_records CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "api_keys", "audit_events", "rate_limits", "idempotency_records");
 });
 
 const VICTIM = { user_id: "web:victim@example.com", user_email: "victim@example.com", question: "Il mio ordine 4411 non è arrivato" };
@@ -162,38 +163,23 @@ describe("finding 4 – the client address", () => {
     { trusted: "192.168.0.0/16", rotate: true, limited: true, why: "the peer is not in the trusted range" },
   ])("$why", async ({ trusted, rotate, limited }) => {
     await createOperator({ maxChats: 50 });
-    Object.assign(process.env, { RATE_LIMIT_IP_PER_MINUTE: "3", RATE_LIMIT_USER_PER_MINUTE: "100" });
-    if (trusted) process.env.TRUSTED_PROXIES = trusted;
-    else delete process.env.TRUSTED_PROXIES;
-    resetEnvCache();
-    try {
+    await withEnv({ RATE_LIMIT_IP_PER_MINUTE: "3", RATE_LIMIT_USER_PER_MINUTE: "100", TRUSTED_PROXIES: trusted || undefined }, async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await escalate(rotate ? `203.0.113.${i + 1}` : "203.0.113.50")).status);
       expect(statuses.includes(429)).toBe(limited);
-    } finally {
-      delete process.env.TRUSTED_PROXIES;
-      delete process.env.RATE_LIMIT_IP_PER_MINUTE;
-      delete process.env.RATE_LIMIT_USER_PER_MINUTE;
-      resetEnvCache();
-    }
+        });
   });
 
   it("a forged peer stamp counts as an unknown client, never as the address it names", async () => {
     await createOperator({ maxChats: 50 });
-    Object.assign(process.env, { RATE_LIMIT_IP_PER_MINUTE: "3", RATE_LIMIT_USER_PER_MINUTE: "100" });
-    resetEnvCache();
-    try {
+    await withEnv({ RATE_LIMIT_IP_PER_MINUTE: "3", RATE_LIMIT_USER_PER_MINUTE: "100" }, async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         const response = await call(requestOperator, { body: { user_id: `f-${ipCounter++}`, question: "?" }, headers: { "x-sportello-peer": `forged 203.0.113.${i}` } });
         statuses.push(response.status);
       }
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    } finally {
-      delete process.env.RATE_LIMIT_IP_PER_MINUTE;
-      delete process.env.RATE_LIMIT_USER_PER_MINUTE;
-      resetEnvCache();
-    }
+        });
   });
 });
 
@@ -211,17 +197,12 @@ describe("finding 9 – customer messages are limited", () => {
   });
 
   it("per client address across sessions", async () => {
-    Object.assign(process.env, { RATE_LIMIT_MESSAGES_IP_PER_MINUTE: "5" });
-    resetEnvCache();
-    try {
+    await withEnv({ RATE_LIMIT_MESSAGES_IP_PER_MINUTE: "5" }, async () => {
       const a = await victimChat();
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await call(postMessage, { params: { id: a.id }, body: { body: `m${i}` }, headers: customerHeaders(a.key), ip: "203.0.113.200" })).status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-    } finally {
-      delete process.env.RATE_LIMIT_MESSAGES_IP_PER_MINUTE;
-      resetEnvCache();
-    }
+        });
   });
 });
 

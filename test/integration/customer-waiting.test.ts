@@ -1,10 +1,10 @@
 // Issue 13, the waiting customer: promises measured, leaving a message, moving to WhatsApp, rating the help.
 import { beforeEach, describe, expect, it } from "vitest";
+import { setEnv, withEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 // WhatsApp is configured (continue-on-whatsapp needs it); nothing is delivered: the outbox only records.
-Object.assign(process.env, { TWILIO_ACCOUNT_SID: `AC${"3".repeat(32)}`, TWILIO_AUTH_TOKEN: "waiting-test", TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886" });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+setEnv({ TWILIO_ACCOUNT_SID: `AC${"3".repeat(32)}`, TWILIO_AUTH_TOKEN: "waiting-test", TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886" });
 const { prisma } = await import("@/lib/db/client");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { getEtaAccuracy } = await import("@/lib/chat/get-eta-accuracy");
@@ -28,12 +28,7 @@ const { sendWhatsapp } = await import("@/lib/whatsapp/send-whatsapp");
 const { renderWhatsapp } = await import("@/lib/whatsapp/render-whatsapp");
 
 beforeEach(async () => {
-  await prisma.conversationRating.deleteMany();
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("conversation_ratings", "messages", "notifications", "tickets", "chat_sessions", "operators");
   await prisma.setting.deleteMany({ where: { key: "csat" } });
 });
 
@@ -264,15 +259,10 @@ describe("asking for a rating when a ticket is resolved", () => {
   });
 
   it("the WhatsApp sender refuses a rating request once the window has closed, even with a template configured", async () => {
-    process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID = `HX${"4".repeat(32)}`;
-    resetEnvCache();
-    try {
+    await withEnv({ TWILIO_TEMPLATE_TICKET_UPDATE_SID: `HX${"4".repeat(32)}` }, async () => {
       const rendered = renderWhatsapp("csat_request", { ticket_number: 1042, ticket_url: "https://desk.example.com/ticket/abc" }, "it");
       const config = { accountSid: `AC${"3".repeat(32)}`, authToken: "x", from: "whatsapp:+14155238886" };
       await expect(sendWhatsapp(config, { to: "+393331234567", rendered, lastInboundAt: new Date(Date.now() - minutes(25 * 60)) })).rejects.toMatchObject({ code: "window_closed", retryable: false });
-    } finally {
-      delete process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID;
-      resetEnvCache();
-    }
+        });
   });
 });

@@ -2,7 +2,7 @@
 // (every path kind, fast) and on a production server (`next start`), where rewrites and real headers are involved.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { envForAllTests } from "@/test/env";
 import { proxy } from "@/proxy";
 import { startAppServer, type AppServer } from "@/test/app-server";
 
@@ -20,16 +20,7 @@ function frameAncestors(csp: string | null): string[] | null {
 }
 
 describe("proxy() – frame-ancestors and CORS", () => {
-  const previous = process.env.ALLOWED_ORIGINS;
-  beforeAll(() => {
-    process.env.ALLOWED_ORIGINS = ALLOWED_ORIGINS;
-    resetEnvCache();
-  });
-  afterAll(() => {
-    if (previous === undefined) delete process.env.ALLOWED_ORIGINS;
-    else process.env.ALLOWED_ORIGINS = previous;
-    resetEnvCache();
-  });
+  envForAllTests({ ALLOWED_ORIGINS });
 
   const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
     new NextRequest(`http://localhost:3001${path}`, { method: init.method ?? "GET", headers: init.headers });

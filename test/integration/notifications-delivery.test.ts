@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ResendDouble } from "@/test/doubles/resend-double";
 import { TwilioDouble } from "@/test/doubles/twilio-double";
 import { waitUntil } from "@/test/doubles/wait-until";
+import { setEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 const RESEND_KEY = "re_test_0123456789";
 const ACCOUNT_SID = `AC${"1".repeat(32)}`;
@@ -12,7 +14,7 @@ const resend = await ResendDouble.start(RESEND_KEY);
 const twilio = await TwilioDouble.start(ACCOUNT_SID, AUTH_TOKEN);
 
 // Before any module reads the environment: the SDKs reach the doubles through their base-URL options.
-Object.assign(process.env, {
+setEnv({
   APP_URL: "https://sportello.test",
   RESEND_API_KEY: RESEND_KEY,
   RESEND_BASE_URL: resend.url,
@@ -29,8 +31,6 @@ Object.assign(process.env, {
   NOTIFICATION_RETRY_BASE_SECONDS: "0.1",
   RESEND_REQUESTS_PER_SECOND: "50",
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
 const { releaseBoss } = await import("@/lib/jobs/boss");
@@ -75,11 +75,7 @@ const sentNotification = (id: string) =>
 const emailsFor = (id: string) => resend.emails.filter((e) => e.idempotencyKey === id);
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators");
   resend.emails.length = 0;
   resend.http.reset();
   twilio.messages.length = 0;

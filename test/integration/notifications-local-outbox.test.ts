@@ -2,11 +2,10 @@
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { waitUntil } from "@/test/doubles/wait-until";
+import { setEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
-for (const name of ["RESEND_API_KEY", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER", "ADMIN_PHONE"]) delete process.env[name];
-process.env.ADMIN_EMAIL = "admin@sportello.test";
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+setEnv({ RESEND_API_KEY: undefined, TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_WHATSAPP_NUMBER: undefined, ADMIN_PHONE: undefined, ADMIN_EMAIL: "admin@sportello.test" });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
 const { releaseBoss } = await import("@/lib/jobs/boss");
@@ -25,10 +24,7 @@ const get = (handler: typeof getOutbox, url: string, headers: Record<string, str
 let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 
 beforeEach(async () => {
-  await prisma.outboxDelivery.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("outbox_deliveries", "notifications", "tickets", "operators");
 });
 
 afterEach(async () => {

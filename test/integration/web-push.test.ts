@@ -2,14 +2,12 @@
 // local double on 127.0.0.1) receives an encrypted, VAPID-signed push carrying the assignment's question.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PushServiceDouble as PushServiceDoubleType } from "@/test/doubles/push-service-double";
+import { setEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 type PushServiceDouble = PushServiceDoubleType;
 
-delete process.env.APP_URL;
-delete process.env.VAPID_PUBLIC_KEY;
-delete process.env.VAPID_PRIVATE_KEY;
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
+setEnv({ APP_URL: undefined, VAPID_PUBLIC_KEY: undefined, VAPID_PRIVATE_KEY: undefined });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
 const { releaseBoss } = await import("@/lib/jobs/boss");
@@ -34,8 +32,7 @@ afterAll(async () => {
   await releaseBoss();
 });
 beforeEach(async () => {
-  await prisma.pushSubscription.deleteMany();
-  await prisma.notification.deleteMany();
+  await clearTables("push_subscriptions", "notifications");
   await prisma.chatSession.updateMany({ where: { status: { in: ["queued", "active"] } }, data: { status: "closed" } });
   await prisma.operator.updateMany({ data: { status: "offline" } });
 });

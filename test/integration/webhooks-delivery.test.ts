@@ -3,16 +3,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebhookReceiver } from "@/test/doubles/webhook-receiver";
 import { waitUntil } from "@/test/doubles/wait-until";
+import { setEnv, withEnv } from "@/test/env";
 
 const receiver = await WebhookReceiver.start();
-Object.assign(process.env, {
+setEnv({
   WEBHOOK_ALLOW_PRIVATE: "true",
   WEBHOOK_RETRY_SCALE: "0.0005",
   WEBHOOK_TIMEOUT_MS: "2000",
   ADMIN_EMAIL: "admin@sportello.test",
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
 const { releaseBoss } = await import("@/lib/jobs/boss");
@@ -277,9 +276,7 @@ describe("outbound webhooks", () => {
   });
 
   it("auto-disables an endpoint after a long failure streak and alerts the admin", async () => {
-    Object.assign(process.env, { WEBHOOK_DISABLE_AFTER_FAILURES: "2", WEBHOOK_DISABLE_AFTER_HOURS: "0" });
-    resetEnvCache();
-    try {
+    await withEnv({ WEBHOOK_DISABLE_AFTER_FAILURES: "2", WEBHOOK_DISABLE_AFTER_HOURS: "0" }, async () => {
       await worker();
       const endpoint = await registerEndpoint(["session.assigned"]);
       await createOperator({ maxChats: 3 });
@@ -291,11 +288,7 @@ describe("outbound webhooks", () => {
       });
       expect(disabled.disabledReason).toMatch(/attempts in a row/);
       expect(await prisma.notification.count({ where: { kind: "webhook_disabled_admin", recipient: "admin@sportello.test" } })).toBeGreaterThan(0);
-    } finally {
-      delete process.env.WEBHOOK_DISABLE_AFTER_FAILURES;
-      delete process.env.WEBHOOK_DISABLE_AFTER_HOURS;
-      resetEnvCache();
-    }
+        });
   });
 
   it("signs with both secrets during a rotation's overlap", async () => {
@@ -318,9 +311,7 @@ describe("outbound webhooks", () => {
   });
 
   it("refuses URLs that resolve to private, loopback or link-local addresses unless allowed", async () => {
-    Object.assign(process.env, { WEBHOOK_ALLOW_PRIVATE: "false" });
-    resetEnvCache();
-    try {
+    await withEnv({ WEBHOOK_ALLOW_PRIVATE: "false" }, async () => {
       for (const url of ["http://127.0.0.1:9/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://10.1.2.3/x", "ftp://example.com/x"]) {
         const refused = await call(webhooks.POST, { body: { url, events: ["session.assigned"] }, headers: adminHeaders() });
         expect(refused.status, url).toBe(400);
@@ -334,10 +325,7 @@ describe("outbound webhooks", () => {
       const attempt = await waitUntil("a refused attempt", () => prisma.webhookAttempt.findFirst({ where: { error: { contains: "WEBHOOK_ALLOW_PRIVATE" } } }));
       expect(attempt.responseStatus).toBeNull();
       expect(receiver.requests).toHaveLength(0);
-    } finally {
-      process.env.WEBHOOK_ALLOW_PRIVATE = "true";
-      resetEnvCache();
-    }
+        });
   });
 
   it("answers admins only, with clear 4xx for bad input", async () => {

@@ -10,6 +10,7 @@ import { firstValues, withParam, type PageSearchParams } from "@/lib/admin/searc
 import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 const TARGET_TYPES = ["ticket", "session", "operator", "api_key", "setting", "notification", "embed_site", "knowledge_entry"] as const;
 
@@ -35,7 +36,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   await requireOperatorPage({ role: "admin", returnTo: "/admin/audit" });
   const locale = await getLocale();
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin" });
-  const format = createFormatter({ locale, timeZone: "Europe/Rome" });
+  const format = createFormatter({ locale, timeZone: await deskTimeZone() });
   const values = firstValues(await searchParams);
   const parsed = auditQuery.safeParse(values);
   const query = parsed.success ? parsed.data : auditQuery.parse({});

@@ -12,6 +12,7 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { listTicketsQuery } from "@/lib/tickets/ticket-schemas";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 export async function generateMetadata() {
   const locale = await getLocale();
@@ -24,7 +25,7 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "admin" });
   const now = new Date();
-  const format = createFormatter({ locale, timeZone: "Europe/Rome", now });
+  const format = createFormatter({ locale, timeZone: await deskTimeZone(), now });
 
   const values = firstValues(await searchParams);
   const parsed = listTicketsQuery.safeParse(values);

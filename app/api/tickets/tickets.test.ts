@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
+import { clearTables } from "@/test/db";
 
 let ipCounter = 0;
 // Each request from its own address, so the per-IP public rate limit never interferes.
@@ -28,11 +29,7 @@ async function open(body: Record<string, unknown> = {}) {
 const tokenOf = (url: string) => url.split("/ticket/")[1];
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticketNote.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.auditEvent.deleteMany();
+  await clearTables("messages", "notifications", "ticket_notes", "tickets", "audit_events");
 });
 
 describe("POST /api/tickets", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { createFormatter, createTranslator } from "use-intl/core";
 import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
-import { AppIntlProvider } from "@/components/i18n/intl-provider";
+import { AppIntlProvider } from "@/components/i18n/app-intl-provider";
 import { CustomerReplyForm } from "@/components/ticket/customer-reply-form";
 import { TicketRating } from "@/components/ticket/ticket-rating";
 import { ApiError } from "@/lib/api/errors";
@@ -9,6 +9,7 @@ import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getPublicTicket, type PublicTicket } from "@/lib/tickets/get-public-ticket";
 import { ticketTokenParams } from "@/lib/tickets/ticket-schemas";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 // The customer's key is in the URL: keep it out of search engines and out of other sites' Referer headers.
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -35,7 +36,7 @@ export default async function CustomerTicketPage({ params }: { params: Promise<{
   const locale = await getLocale();
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "ticket" });
-  const format = createFormatter({ locale, timeZone: "Europe/Rome" });
+  const format = createFormatter({ locale, timeZone: await deskTimeZone() });
   const ticket = await load(token);
 
   if (!ticket) {

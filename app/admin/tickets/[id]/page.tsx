@@ -15,6 +15,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import { getTicketTimeline } from "@/lib/tickets/get-ticket-timeline";
 import { ticketSelect, toTicketView } from "@/lib/tickets/ticket-view";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 async function loadTicket(ref: string) {
   try {
@@ -38,7 +39,8 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ id
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin" });
   const tc = createTranslator({ locale, messages: messagesFor(locale), namespace: "common" });
   const now = new Date();
-  const format = createFormatter({ locale, timeZone: "Europe/Rome", now });
+  const timeZone = await deskTimeZone();
+  const format = createFormatter({ locale, timeZone, now });
   const ticket = toTicketView(await loadTicket(decodeURIComponent(id)), now);
   const [timeline, operators] = await Promise.all([getTicketTimeline(ticket.id), listOperatorOptions()]);
   const operatorNames = Object.fromEntries(operators.map((o) => [o.id, o.name]));
@@ -66,7 +68,7 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ id
             <h2 id="timeline-heading" className="mb-3 text-base font-semibold text-slate-900">
               {t("ticket.timeline")}
             </h2>
-            <TicketTimeline items={timeline.items} locale={locale} operatorNames={operatorNames} />
+            <TicketTimeline items={timeline.items} locale={locale} operatorNames={operatorNames} timeZone={timeZone} />
           </section>
           <TicketComposer ticketId={ticket.id} hasEmail={Boolean(ticket.contact.email)} hasPhone={Boolean(ticket.contact.phone)} closed={ticket.status === "closed"} />
         </div>

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { prisma } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { envForAllTests } from "@/test/env";
 import { GET, POST } from "@/app/api/admin/embed-sites/route";
 import { DELETE } from "@/app/api/admin/embed-sites/[id]/route";
 import { POST as VERIFY } from "@/app/api/admin/embed-sites/verify/route";
 import { verifyIdentityToken } from "@/lib/embed/verify-identity-token";
 import { adminHeaders, call } from "@/test/http";
+import { clearTables } from "@/test/db";
 
-const previousOrigins = process.env.ALLOWED_ORIGINS;
-beforeAll(() => {
-  process.env.ALLOWED_ORIGINS = "https://shop.example.com";
-  resetEnvCache();
-});
-afterAll(() => {
-  if (previousOrigins === undefined) delete process.env.ALLOWED_ORIGINS;
-  else process.env.ALLOWED_ORIGINS = previousOrigins;
-  resetEnvCache();
-});
+envForAllTests({ ALLOWED_ORIGINS: "https://shop.example.com" });
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE embed_sites, audit_events CASCADE");
+  await clearTables("embed_sites", "audit_events");
 });
 
 const create = (body: unknown) => call(POST, { body, headers: adminHeaders() });

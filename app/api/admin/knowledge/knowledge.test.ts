@@ -5,11 +5,12 @@ import { DELETE, GET as READ, PATCH } from "@/app/api/admin/knowledge/[id]/route
 import { POST as PREVIEW } from "@/app/api/admin/knowledge/preview/route";
 import { GET as GET_SETTINGS, PUT as PUT_SETTINGS } from "@/app/api/admin/faq-settings/route";
 import { adminHeaders, call } from "@/test/http";
+import { clearTables } from "@/test/db";
 
 const entry = { question: "Come posso reimpostare la password?", answer: "Vai su Accedi → Password dimenticata.", keywords: ["Password dimenticata", "login", "password dimenticata"] };
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE knowledge_entries, settings, audit_events CASCADE");
+  await clearTables("knowledge_entries", "settings", "audit_events");
 });
 
 describe("/api/admin/knowledge", () => {

@@ -6,10 +6,10 @@ import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
+import { clearTables } from "@/test/db";
 
 beforeEach(async () => {
-  await prisma.setting.deleteMany();
-  await prisma.auditEvent.deleteMany();
+  await clearTables("settings", "audit_events");
 });
 
 describe("/api/chat/escalation-rules", () => {

@@ -8,9 +8,10 @@ import { DELETE as revokeKey } from "@/app/api/admin/api-keys/[id]/route";
 import { POST as escalateRoute } from "@/app/api/chat/request-operator/route";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, auth_verifications, rate_limits CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "api_keys", "audit_events", "auth_verifications", "rate_limits");
 });
 
 const escalate = (priority: "medium" | "urgent" = "medium") =>

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { prisma } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { envForAllTests } from "@/test/env";
 import { POST } from "@/app/api/chat/request-operator/route";
 import { call } from "@/test/http";
 import { uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const SITE = "https://shop.example.com";
 const SECRET = "spes_route-test-secret-0123456789abcdefghijklmno";
@@ -14,18 +15,9 @@ const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 const sign = (claims: Record<string, unknown>, exp: string | number = "10m", secret = SECRET) =>
   new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 
-const previousOrigins = process.env.ALLOWED_ORIGINS;
-beforeAll(() => {
-  process.env.ALLOWED_ORIGINS = SITE;
-  resetEnvCache();
-});
-afterAll(() => {
-  if (previousOrigins === undefined) delete process.env.ALLOWED_ORIGINS;
-  else process.env.ALLOWED_ORIGINS = previousOrigins;
-  resetEnvCache();
-});
+envForAllTests({ ALLOWED_ORIGINS: SITE });
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, idempotency_records, rate_limits, audit_events, embed_sites CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "idempotency_records", "rate_limits", "audit_events", "embed_sites");
   await prisma.embedSite.create({ data: { name: "Shop", origin: SITE, secret: SECRET } });
 });
 

@@ -3,13 +3,14 @@ import { prisma } from "@/lib/db/client";
 import { POST } from "@/app/api/chat/request-operator/route";
 import { call, adminHeaders } from "@/test/http";
 import { createOperator, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 const valid = () => ({ user_id: uniqueUserId(), user_email: "user@test.com", user_phone: "+393337654321", question: "Ho bisogno di aiuto con il mio account", priority: "medium" });
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, idempotency_records, rate_limits, audit_events CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "idempotency_records", "rate_limits", "audit_events");
 });
 
 describe("POST /api/chat/request-operator – validation", () => {

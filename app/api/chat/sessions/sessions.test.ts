@@ -13,6 +13,7 @@ import { GET as stats } from "@/app/api/chat/stats/route";
 import { POST as createApiKey } from "@/app/api/admin/api-keys/route";
 import { adminHeaders, call } from "@/test/http";
 import { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } from "@/test/fixtures";
+import { clearTables } from "@/test/db";
 
 async function escalate(overrides: { priority?: "low" | "medium" | "high" | "urgent"; metadata?: object } = {}) {
   const result = await requestOperator(
@@ -24,7 +25,7 @@ async function escalate(overrides: { priority?: "low" | "medium" | "high" | "urg
 }
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE messages, notifications, tickets, chat_sessions, operators, contacts, api_keys, audit_events, rate_limits CASCADE");
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "operators", "contacts", "api_keys", "audit_events", "rate_limits");
 });
 
 describe("GET /api/chat/sessions/{id}", () => {

@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { POST } from "@/app/api/faq/answer/route";
 import { adminHeaders, call } from "@/test/http";
+import { clearTables } from "@/test/db";
 
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 const enable = () => prisma.setting.upsert({ where: { key: "faq_bot" }, create: { key: "faq_bot", value: { enabled: true } }, update: { value: { enabled: true } } });
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE knowledge_entries, settings, rate_limits CASCADE");
+  await clearTables("knowledge_entries", "settings", "rate_limits");
   await prisma.knowledgeEntry.create({ data: { id: "kb_pwd", question: "Come posso reimpostare la password?", answer: "Vai su Accedi → Password dimenticata.", keywords: ["password dimenticata"], locale: "it" } });
 });
 

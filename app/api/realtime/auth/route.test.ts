@@ -18,6 +18,7 @@ import { prisma } from "@/lib/db/client";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { claimKey, createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
+import { clearTables } from "@/test/db";
 
 const SOCKET = "1234.5678";
 
@@ -56,8 +57,7 @@ let keyOfA: string;
 let otherSession: string;
 
 beforeAll(async () => {
-  await prisma.chatSession.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("chat_sessions", "operators");
   operatorA = await createOperator({ name: "Giulia", maxChats: 1 });
   sessionOfA = await newSession(); // A has the only seat online
   keyOfA = await claimKey(sessionOfA);

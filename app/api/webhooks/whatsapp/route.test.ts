@@ -4,6 +4,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
 import { twilioSid } from "@/test/doubles/twilio-double";
+import { setEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 const AUTH_TOKEN = "inbound-test-token";
 // What Twilio signs: the public URL configured in its console. The request itself reaches Next.js behind Render's
@@ -12,15 +14,13 @@ const PUBLIC_URL = "https://sportello.test/webhooks/whatsapp";
 const INTERNAL_URL = "http://10.0.0.7:10000/api/webhooks/whatsapp";
 
 const realtime = await RealtimeListener.start();
-Object.assign(process.env, {
+setEnv({
   APP_URL: "https://sportello.test",
   TWILIO_ACCOUNT_SID: `AC${"2".repeat(32)}`,
   TWILIO_AUTH_TOKEN: AUTH_TOKEN,
   TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886",
   ...realtime.env,
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/webhooks/whatsapp/route");
 const { createOperator } = await import("@/test/fixtures");
@@ -42,12 +42,7 @@ function request(params: Record<string, string>, signature: string | null = twil
 const post = (req: NextRequest) => POST(req, { params: Promise.resolve({}) });
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.ticket.deleteMany();
-  await prisma.chatSession.deleteMany();
-  await prisma.contact.deleteMany();
-  await prisma.operator.deleteMany();
+  await clearTables("messages", "notifications", "tickets", "chat_sessions", "contacts", "operators");
 });
 
 afterAll(() => realtime.close());

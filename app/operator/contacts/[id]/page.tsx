@@ -6,7 +6,7 @@ import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { loadContactPage } from "@/lib/contacts/load-contact-page";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { getEscalationRules } from "@/lib/rules/escalation-rules";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 // /operator/contacts/{id} – the contact page for operators (contacts of their conversations or tickets) and admins.
 export default async function OperatorContactPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,7 +17,7 @@ export default async function OperatorContactPage({ params }: { params: Promise<
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "contacts.search" });
   return (
     <OperatorPageFrame locale={locale} backLabel={t("back")}>
-      <ContactProfileView contact={contact} locale={locale} admin={operator.role === "admin"} timeZone={(await getEscalationRules()).business_hours.timezone} />
+      <ContactProfileView contact={contact} locale={locale} admin={operator.role === "admin"} timeZone={await deskTimeZone()} />
     </OperatorPageFrame>
   );
 }

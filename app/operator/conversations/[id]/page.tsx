@@ -9,7 +9,7 @@ import { pagePrincipal } from "@/lib/contacts/page-viewer";
 import { getViewableSessionContact } from "@/lib/contacts/get-session-contact-history";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import { getEscalationRules } from "@/lib/rules/escalation-rules";
+import { deskTimeZone } from "@/lib/rules/desk-time-zone";
 
 // /operator/conversations/{id}?m={messageId} – a conversation from the history (search results, contact timelines),
 // read-only, with the found message marked. Its operator and admins only.
@@ -29,7 +29,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   const messages = messagesFor(locale);
   const t = createTranslator({ locale, messages, namespace: "contacts" });
   // Dates in the desk's own time zone (its business hours'), not the server's.
-  const format = createFormatter({ locale, timeZone: (await getEscalationRules()).business_hours.timezone });
+  const format = createFormatter({ locale, timeZone: await deskTimeZone() });
   const hit = (await searchParams).m;
   const contactHref = `${operator.role === "admin" ? "/admin/contacts" : "/operator/contacts"}/${row.contactId}`;
   return (

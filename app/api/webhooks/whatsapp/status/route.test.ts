@@ -4,6 +4,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
 import { TwilioDouble, twilioSid } from "@/test/doubles/twilio-double";
+import { setEnv, withEnv } from "@/test/env";
+import { clearTables } from "@/test/db";
 
 const ACCOUNT_SID = `AC${"3".repeat(32)}`;
 const AUTH_TOKEN = "status-test-token";
@@ -12,7 +14,7 @@ const STATUS_URL = "https://hooks.sportello.test/twilio/whatsapp/status";
 
 const realtime = await RealtimeListener.start();
 const twilioApi = await TwilioDouble.start(ACCOUNT_SID, AUTH_TOKEN);
-Object.assign(process.env, {
+setEnv({
   APP_URL: "https://sportello.test",
   TWILIO_WEBHOOK_URL: "https://hooks.sportello.test/twilio/whatsapp",
   TWILIO_ACCOUNT_SID: ACCOUNT_SID,
@@ -22,8 +24,6 @@ Object.assign(process.env, {
   TWILIO_TEMPLATE_TICKET_UPDATE_SID: "HX_ticket_update",
   ...realtime.env,
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/webhooks/whatsapp/status/route");
 const { appendMessage } = await import("@/lib/chat/append-message");
@@ -66,9 +66,7 @@ async function operatorReply(sessionId: string, operatorId: string, body: string
 }
 
 beforeEach(async () => {
-  await prisma.message.deleteMany();
-  await prisma.notification.deleteMany();
-  await prisma.chatSession.deleteMany();
+  await clearTables("messages", "notifications", "chat_sessions");
   twilioApi.messages.length = 0;
   twilioApi.http.reset();
 });
@@ -157,14 +155,9 @@ describe("POST /webhooks/whatsapp/status", () => {
 describe("queueWhatsappReply", () => {
   it("refuses a reply outside the window when no template is configured, rather than have Twilio reject it", async () => {
     const { operator, session } = await whatsappSession(null);
-    process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID = "";
-    resetEnvCache();
-    try {
+    await withEnv({ TWILIO_TEMPLATE_TICKET_UPDATE_SID: "" }, async () => {
       await expect(operatorReply(session.id, operator.id, "Ciao")).rejects.toMatchObject({ code: "INVALID_STATE" });
       expect(await prisma.notification.count()).toBe(0);
-    } finally {
-      process.env.TWILIO_TEMPLATE_TICKET_UPDATE_SID = "HX_ticket_update";
-      resetEnvCache();
-    }
+        });
   });
 });

@@ -1,16 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TwilioDouble, twilioSid } from "@/test/doubles/twilio-double";
+import { setEnv } from "@/test/env";
 
 const ACCOUNT_SID = `AC${"5".repeat(32)}`;
 const twilioApi = await TwilioDouble.start(ACCOUNT_SID, "media-route-token");
-Object.assign(process.env, {
+setEnv({
   TWILIO_ACCOUNT_SID: ACCOUNT_SID,
   TWILIO_AUTH_TOKEN: "media-route-token",
   TWILIO_WHATSAPP_NUMBER: "whatsapp:+14155238886",
   TWILIO_API_BASE_URL: twilioApi.url,
 });
-const { resetEnvCache } = await import("@/lib/env");
-resetEnvCache();
 const { prisma } = await import("@/lib/db/client");
 const { GET: media } = await import("@/app/api/chat/messages/[id]/media/[index]/route");
 const { call, adminHeaders } = await import("@/test/http");
