@@ -38,7 +38,7 @@ export interface TestOperator {
   name: string;
   email: string;
   password: string;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
 }
 
 /** The token of the operator's latest invite (a better-auth reset-password verification). */
@@ -54,7 +54,7 @@ export async function inviteToken(operatorId: string): Promise<string> {
 /** Creates an operator with the admin API; `setPassword: false` leaves the invite pending (for the invite spec). */
 export async function createOperator(
   request: APIRequestContext,
-  options: { name?: string; role?: "operator" | "admin"; maxChats?: number; setPassword?: boolean } = {},
+  options: { name?: string; role?: "operator" | "admin" | "supervisor"; maxChats?: number; setPassword?: boolean } = {},
 ): Promise<TestOperator> {
   const suffix = uniqueSuffix();
   const name = options.name ?? `Operatore ${suffix}`;

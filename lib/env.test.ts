@@ -21,6 +21,14 @@ describe("environment", () => {
     expect(() => parseEnv({ ADMIN_PHONE: "3331234567" })).toThrow(/ADMIN_PHONE/);
   });
 
+  it("asks for a bucket with S3 storage, and for both S3 keys or neither", () => {
+    expect(parseEnv({}).ATTACHMENT_STORAGE).toBe("db");
+    expect(() => parseEnv({ ATTACHMENT_STORAGE: "s3" })).toThrow(/S3_BUCKET: is required when ATTACHMENT_STORAGE=s3/);
+    expect(() => parseEnv({ ATTACHMENT_STORAGE: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "AKIA" })).toThrow(/S3_SECRET_ACCESS_KEY/);
+    expect(() => parseEnv({ ATTACHMENT_STORAGE: "cloud" })).toThrow(/ATTACHMENT_STORAGE/);
+    expect(parseEnv({ ATTACHMENT_STORAGE: "s3", S3_BUCKET: "b", S3_FORCE_PATH_STYLE: "true" })).toMatchObject({ S3_BUCKET: "b", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: true });
+  });
+
   it("treats empty strings as unset (Render's blank sync:false values)", () => {
     expect(parseEnv({ RESEND_API_KEY: "", DATABASE_URL: "" }).RESEND_API_KEY).toBeUndefined();
   });

@@ -124,17 +124,40 @@ export const envSchema = z.object({
 
   // Chat attachments (images, PDF): the largest file accepted, in bytes.
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  // Where new attachments are stored: "db" (PostgreSQL, the default: every instance and every backup has them) or
+  // "s3", an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO...) through the official AWS SDK. Files keep the
+  // storage they were written to, so switching later leaves older ones readable. Without S3 keys the SDK's own
+  // credential chain applies (an IAM role, AWS_* variables).
+  ATTACHMENT_STORAGE: z.enum(["db", "s3"]).default("db"),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  // Another S3-compatible service's endpoint (https://<account>.r2.cloudflarestorage.com, http://minio:9000).
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // Path-style URLs (endpoint/bucket/key) instead of bucket.endpoint: MinIO and most self-hosted services need it.
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  // The total size of the files an email reply may carry (Resend accepts up to 40 MB per email once encoded).
+  EMAIL_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().min(0).max(30 * 1024 * 1024).default(10 * 1024 * 1024),
 
   // Whether this process runs the background worker (web instances on Render run it separately).
   RUN_WORKER: bool.default(true),
 });
+
+/** Cross-field rules, checked after each variable on its own. */
+function checkCombinations(value: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  if (value.ATTACHMENT_STORAGE === "s3" && !value.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when ATTACHMENT_STORAGE=s3" });
+  if (!!value.S3_ACCESS_KEY_ID !== !!value.S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({ code: "custom", path: [value.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+  }
+}
 
 export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.superRefine(checkCombinations).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);

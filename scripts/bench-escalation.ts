@@ -1,6 +1,8 @@
 // npm run bench:escalation – POST /api/chat/request-operator on the production build, driven by autocannon with a
 // chatbot API key (50 connections), side by side with a bare node:http + pg server doing the same SQL work.
 // Prints req/s, p50, p99 and the ratio. Needs a production build (`npx next build`). Everything on 127.0.0.1.
+// Then the deep-queue case (issue 12): one escalation at a time with 9,000 sessions waiting across three teams
+// against an empty queue, through the app and as the bare SQL function. BENCH_CASES=deep runs only that case.
 import http from "node:http";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
@@ -28,12 +30,12 @@ interface Figures {
   total: number;
 }
 
-async function drive(url: string, apiKey: string): Promise<Figures> {
+async function drive(url: string, apiKey: string, sequential?: number): Promise<Figures> {
   let n = 0;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
-    duration: DURATION,
+    connections: sequential ? 1 : CONNECTIONS,
+    ...(sequential ? { amount: sequential } : { duration: DURATION }),
     requests: [
       {
         method: "POST",
@@ -55,6 +57,8 @@ async function drive(url: string, apiKey: string): Promise<Figures> {
     total: result.requests.total,
   };
 }
+
+const ESCALATE_SQL = `SELECT * FROM sportello_escalate($1, $2, $3::"Priority", $4, $5::jsonb, 'chatbot', 'web'::"Channel", false, 10000, $6, $7, ' è ora in chat.', $8, 'api_key', $9, $10, NULL, '{}'::jsonb, now()::timestamp(3), true, $11, $12, $13, $14::text[])`;
 
 /** The same SQL work as the app's escalation, with no framework: the ceiling to compare against. */
 function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
@@ -80,6 +84,11 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
       await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
+      // The app resolves the session's team first (lib/teams/resolve-team.ts): the default team here.
+      const team = await client.query(
+        "SELECT id, slug, name, business_hours, max_queue_length, max_queue_wait_minutes FROM teams WHERE id = $1 LIMIT 1",
+        ["default"],
+      );
       // The app's contact upsert (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone, and the
       // webhook-listener check (lib/routing/record-escalation.ts). On this request's one connection: a second one
       // taken from the pool while holding the first would starve the pool under load.
@@ -95,8 +104,8 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
       ]);
       const id = randomBytes(18).toString("base64url");
       const decision = await client.query(
-        `SELECT * FROM sportello_escalate($1, $2, $3::"Priority", $4, $5::jsonb, 'chatbot', 'web'::"Channel", false, 10000, $6, $7, ' è ora in chat.', $8, 'api_key', $9, $10, NULL, '{}'::jsonb, now()::timestamp(3), true, $11, $12)`,
-        [contact.rows[0].id, id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, randomBytes(12).toString("hex"), contact.rows[0].email, contact.rows[0].phone],
+        ESCALATE_SQL,
+        [contact.rows[0].id, id, body.priority, body.question, JSON.stringify(body.metadata), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), randomBytes(12).toString("hex"), keyRow.rows[0].id, randomBytes(12).toString("hex"), contact.rows[0].email, contact.rows[0].phone, team.rows[0].id, []],
       );
       const position = { rows: [{ position: Number(decision.rows[0].queue_position) }] };
       const cap = { rows: [{ seats: decision.rows[0].seats_online }] };
@@ -146,19 +155,80 @@ async function reset(url: string): Promise<void> {
   await client.end();
 }
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-"));
-chmodSync(scratch, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false, log: process.env.BENCH_PG_LOG ? (line) => console.error("[pg]", line.trim()) : undefined });
-try {
-  await applyMigrations(database.url);
-  const { key, hash } = await seed(database.url);
+const DEEP_QUEUE = 9_000;
+const DEEP_TEAMS = ["default", "bench-a", "bench-b"];
+const DEEP_REQUESTS = Number(process.env.BENCH_DEEP_REQUESTS ?? 300);
 
-  console.log("starting the app (next start)…");
-  const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn", ...(CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF}` } : {}) });
+/** Two more teams (the bench operator, busy, in all three) and 9,000 sessions waiting across the three. */
+async function seedDeepQueue(url: string, waiting: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO teams(id, name, slug, updated_at) SELECT t, t, t, now() FROM unnest($1::text[]) t ON CONFLICT DO NOTHING`,
+    [DEEP_TEAMS.filter((t) => t !== "default")],
+  );
+  await client.query(`INSERT INTO team_members(team_id, operator_id) SELECT t, 'bench-op' FROM unnest($1::text[]) t ON CONFLICT DO NOTHING`, [DEEP_TEAMS]);
+  if (waiting > 0) {
+    await client.query(`INSERT INTO contacts(id, user_id, updated_at) SELECT 'deep-c-' || g, 'deep-u-' || g, now() FROM generate_series(1, $1::int) g`, [waiting]);
+    await client.query(
+      `INSERT INTO chat_sessions(id, contact_id, status, priority, question, team_id, queued_at, updated_at)
+       SELECT 'deep-s-' || lpad(g::text, 18, '0'), 'deep-c-' || g, 'queued', (ARRAY['low', 'medium', 'high', 'urgent'])[1 + g % 4]::"Priority",
+              'deep queue', ($2::text[])[1 + g % 3], now() - make_interval(secs => g), now()
+         FROM generate_series(1, $1::int) g`,
+      [waiting, DEEP_TEAMS],
+    );
+  }
+  await client.query("VACUUM ANALYZE");
+  await client.end();
+}
+
+/** The escalation function alone, one call at a time, each rolled back so the queue stays at its depth. */
+async function escalateCalls(url: string, calls: number): Promise<{ p50: number; p90: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const hex = () => randomBytes(12).toString("hex");
+    await client.query("BEGIN");
+    const contact = await client.query("INSERT INTO contacts(id, user_id, updated_at) VALUES ($1, $2, now()) RETURNING id", [hex(), `deep-call-${i}`]);
+    const started = performance.now();
+    await client.query(ESCALATE_SQL, [contact.rows[0].id, randomBytes(18).toString("base64url"), i % 7 === 0 ? "high" : "medium", "deep", "{}", hex(), hex(), hex(), "bench-key", hex(), null, null, "default", []]);
+    times.push(performance.now() - started);
+    await client.query("ROLLBACK");
+  }
+  await client.end();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(calls * 0.5)], p90: times[Math.floor(calls * 0.9)] };
+}
+
+async function deepQueueCase(appUrl: string, key: string, url: string): Promise<void> {
+  const results: { label: string; http: Figures; sql: { p50: number; p90: number } }[] = [];
+  for (const [label, waiting] of [["empty queue", 0], [`${DEEP_QUEUE.toLocaleString("en")} waiting across 3 teams`, DEEP_QUEUE]] as const) {
+    await reset(url);
+    await seedDeepQueue(url, waiting);
+    await drive(appUrl, key, 50); // warm-up of this state's plans and caches
+    await reset(url);
+    await seedDeepQueue(url, waiting);
+    const http = await drive(appUrl, key, DEEP_REQUESTS);
+    const sql = await escalateCalls(url, DEEP_REQUESTS);
+    results.push({ label, http, sql });
+  }
+  const [empty, deep] = results;
+  console.log(`\nDeep queue: ${DEEP_REQUESTS} escalations one at a time (queued outcome, default team), app and bare SQL function`);
+  console.log("| queue | app req/s | app p50 ms | app p99 ms | function p50 ms | function p90 ms | errors / non-2xx |\n|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(`| ${r.label} | ${r.http.rps.toFixed(0)} | ${r.http.p50} | ${r.http.p99} | ${r.sql.p50.toFixed(2)} | ${r.sql.p90.toFixed(2)} | ${r.http.errors} / ${r.http.non2xx} |`);
+  }
+  // One request at a time: the time per request is the whole cost of one escalation.
+  console.log(`\ndeep / empty: app ${(empty.http.rps / deep.http.rps).toFixed(2)}× the time per request; function ${(deep.sql.p50 / empty.sql.p50).toFixed(2)}× at p50 (target ≤ 1.5×)`);
+}
+
+async function mainComparison(app: { url: string; stop: () => Promise<void> }, key: string, hash: string): Promise<void> {
   await drive(app.url, key).catch(() => undefined); // warm-up: JIT, pools, Next's route compilation cache
   await reset(database.url);
   console.log("driving the app…");
   const appFigures = await drive(app.url, key);
+  await deepQueueCase(app.url, key, database.url);
   await app.stop();
   await reset(database.url);
 
@@ -181,6 +251,23 @@ try {
   console.log(row("Sportello (next start)", appFigures));
   console.log(row("bare node:http + pg", bareFigures));
   console.log(`\nratio: ${(appFigures.rps / bareFigures.rps).toFixed(2)}× the bare server (target ≥ 0.35×), p99 ${appFigures.p99} ms (target ≤ 250 ms)`);
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-"));
+chmodSync(scratch, 0o755);
+const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false, log: process.env.BENCH_PG_LOG ? (line) => console.error("[pg]", line.trim()) : undefined });
+try {
+  await applyMigrations(database.url);
+  const { key, hash } = await seed(database.url);
+
+  console.log("starting the app (next start)…");
+  const app = await startAppServer({ DATABASE_URL: database.url, ADMIN_API_KEY: randomBytes(24).toString("hex"), AUTH_SECRET: randomBytes(24).toString("hex"), LOG_LEVEL: "warn", ...(CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF}` } : {}) });
+  if (process.env.BENCH_CASES === "deep") {
+    await deepQueueCase(app.url, key, database.url);
+    await app.stop();
+  } else {
+    await mainComparison(app, key, hash);
+  }
 } finally {
   await database.stop();
   rmSync(scratch, { recursive: true, force: true });

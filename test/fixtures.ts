@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 6)}`;
 
-export async function createOperator(overrides: { name?: string; status?: "online" | "away" | "offline"; maxChats?: number; role?: "operator" | "admin"; email?: string } = {}) {
+export async function createOperator(overrides: { name?: string; status?: "online" | "away" | "offline"; maxChats?: number; role?: "operator" | "admin" | "supervisor"; email?: string } = {}) {
   const id = unique();
   return prisma.operator.create({
     data: {

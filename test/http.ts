@@ -25,7 +25,8 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   }
   const request = new NextRequest(`http://localhost:3001${options.path ?? "/"}`, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -33,7 +34,7 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     json = undefined;
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, headers: response.headers, json: json as any, text };
+  return { status: response.status, headers: response.headers, json: json as any, text, bytes };
 }
 
 export const adminHeaders = () => ({ authorization: `Bearer ${ADMIN_KEY()}` });

@@ -19,12 +19,14 @@ export function CustomerExperiencePanel() {
   const [stats, setStats] = useState<Stats | null>(null);
   const [overview, setOverview] = useState<Overview | null>(null);
   const [saved, setSaved] = useState<"idle" | "saving" | "saved" | "error">("idle");
+  // "" = every team; otherwise the weeks and operators below are that team's.
+  const [team, setTeam] = useState("");
 
   const load = useCallback(async () => {
-    const [s, o] = await Promise.all([apiFetch<Stats>("/api/chat/stats"), apiFetch<Overview>("/api/admin/csat")]);
+    const [s, o] = await Promise.all([apiFetch<Stats>("/api/chat/stats"), apiFetch<Overview>(`/api/admin/csat${team ? `?${new URLSearchParams({ team })}` : ""}`)]);
     if (s.ok) setStats(s.data);
     if (o.ok) setOverview(o.data);
-  }, []);
+  }, [team]);
   useEffect(() => {
     // The first fetch; setState runs after the responses, not synchronously.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -77,6 +79,29 @@ export function CustomerExperiencePanel() {
                 ))}
               </tbody>
             </table>
+            {Object.keys(eta.by_team).length > 1 ? (
+              <table className={`${tableClass} mt-3`}>
+                <caption className="sr-only">{t("byTeam")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={thClass}>{t("team")}</th>
+                    <th scope="col" className={thClass}>{t("served")}</th>
+                    <th scope="col" className={thClass}>{t("medianError")}</th>
+                    <th scope="col" className={thClass}>{t("withinPromise")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {Object.entries(eta.by_team).map(([slug, team]) => (
+                    <tr key={slug}>
+                      <th scope="row" className={`${tdClass} font-medium`}>{slug}</th>
+                      <td className={tdClass}>{team.served}</td>
+                      <td className={tdClass}>{number(team.median_abs_error_minutes)}</td>
+                      <td className={tdClass}>{percent(team.within_promise_ratio)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
           </>
         ) : null}
       </section>
@@ -100,6 +125,42 @@ export function CustomerExperiencePanel() {
               <dd className="text-xl font-semibold text-slate-900">{percent(stats.csat.satisfied_ratio)}</dd>
             </div>
           </dl>
+        ) : null}
+        {overview && overview.by_team.length > 0 ? (
+          <>
+            <table className={`${tableClass} mt-4`}>
+              <caption className="text-left text-sm font-semibold text-slate-800">{t("perTeam")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClass}>{t("team")}</th>
+                  <th scope="col" className={thClass}>{t("responses")}</th>
+                  <th scope="col" className={thClass}>{t("average")}</th>
+                  <th scope="col" className={thClass}>{t("satisfied")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {overview.by_team.map((row) => (
+                  <tr key={row.team_id}>
+                    <th scope="row" className={`${tdClass} font-medium`}>{row.name}</th>
+                    <td className={tdClass}>{row.responses}</td>
+                    <td className={tdClass}>{row.average_score}</td>
+                    <td className={tdClass}>{percent(row.satisfied_ratio)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <label className="mt-4 flex items-center gap-2 text-sm text-slate-800">
+              {t("teamFilter")}
+              <select value={team} onChange={(event) => setTeam(event.target.value)} className="rounded-lg border border-slate-300 px-2 py-1 text-sm">
+                <option value="">{t("allTeams")}</option>
+                {overview.by_team.map((row) => (
+                  <option key={row.team_id} value={row.team_id}>
+                    {row.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
         ) : null}
         {overview && overview.by_week.length > 0 ? (
           <>

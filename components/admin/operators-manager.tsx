@@ -13,13 +13,15 @@ interface OperatorView {
   name: string;
   email: string;
   phone: string | null;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
   status: "online" | "away" | "offline";
   max_chats: number;
   active: boolean;
   last_seen_at: string | null;
   invite_pending: boolean;
   active_chats?: number;
+  skills: string[];
+  teams: { id: string; slug: string; name: string }[];
 }
 
 /**
@@ -36,7 +38,10 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
   const [invite, setInvite] = useState({ name: "", email: "", phone: "", role: "operator", max_chats: 3 });
   const [inviting, setInviting] = useState(false);
 
-  const { items: operators, error, setError, reload: load } = useAdminList<OperatorView>("/api/chat/operators", useCallback((message: string) => tu("requestFailed", { message }), [tu]));
+  const failed = useCallback((message: string) => tu("requestFailed", { message }), [tu]);
+  const { items: operators, error, setError, reload: load } = useAdminList<OperatorView>("/api/chat/operators", failed);
+  const tt = useTranslations("teams");
+  const { items: teams } = useAdminList<{ id: string; slug: string; name: string }>("/api/admin/teams", failed);
 
   const patch = async (operator: OperatorView, body: Record<string, unknown>) => {
     setBusyId(operator.id);
@@ -124,6 +129,7 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
             </label>
             <select id="inv-role" className={inputClass} value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value })}>
               <option value="operator">{tr("operator")}</option>
+              <option value="supervisor">{tr("supervisor")}</option>
               <option value="admin">{tr("admin")}</option>
             </select>
           </div>
@@ -151,7 +157,7 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
       </Card>
 
       <AdminTable
-        columns={(["name", "status", "role", "maxChats", "load", "lastSeen", "actions"] as const).map((c) => t(`columns.${c}`))}
+        columns={[...(["name", "status", "role", "maxChats", "load"] as const).map((c) => t(`columns.${c}`)), `${tt("teamsLabel")} / ${tt("skillsLabel")}`, ...(["lastSeen", "actions"] as const).map((c) => t(`columns.${c}`))]}
         items={operators}
         loadingLabel={tu("loading")}
         emptyLabel={t("empty")}
@@ -175,7 +181,8 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
                 onChange={(e) => void patch(o, { role: e.target.value })}
               >
                 <option value="operator">{tr("operator")}</option>
-                <option value="admin">{tr("admin")}</option>
+                <option value="supervisor">{tr("supervisor")}</option>
+              <option value="admin">{tr("admin")}</option>
               </select>
             </td>
             <td className={tdClass}>
@@ -199,6 +206,48 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
             </td>
             <td className={`${tdClass} tabular-nums`}>
               {o.active_chats ?? 0} / {o.max_chats}
+            </td>
+            <td className={tdClass}>
+              <label htmlFor={`teams-${o.id}`} className="sr-only">
+                {tt("teamsOf", { name: o.name })}
+              </label>
+              <select
+                key={`teams-${o.id}-${o.teams.map((team) => team.slug).join()}`}
+                id={`teams-${o.id}`}
+                multiple
+                size={Math.min(4, Math.max(2, teams?.length ?? 2))}
+                className={`${inlineInputClass} w-40`}
+                defaultValue={o.teams.map((team) => team.slug)}
+                disabled={busyId === o.id || !o.active}
+                onBlur={(e) => {
+                  const slugs = Array.from(e.target.selectedOptions, (option) => option.value);
+                  if (slugs.sort().join() !== o.teams.map((team) => team.slug).sort().join()) void patch(o, { teams: slugs });
+                }}
+              >
+                {(teams ?? []).map((team) => (
+                  <option key={team.id} value={team.slug}>
+                    {team.name}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor={`skills-${o.id}`} className="sr-only">
+                {tt("skillsOf", { name: o.name })}
+              </label>
+              <input
+                key={`skills-${o.id}-${o.skills.join()}`}
+                id={`skills-${o.id}`}
+                defaultValue={o.skills.join(", ")}
+                placeholder={tt("skillsHint")}
+                disabled={busyId === o.id || !o.active}
+                className={`${inlineInputClass} mt-1 w-40`}
+                onBlur={(e) => {
+                  const skills = e.target.value
+                    .split(",")
+                    .map((skill) => skill.trim().toLowerCase())
+                    .filter(Boolean);
+                  if ([...new Set(skills)].sort().join() !== o.skills.join()) void patch(o, { skills });
+                }}
+              />
             </td>
             <td className={`${tdClass} whitespace-nowrap`}>{o.last_seen_at ? format.relativeTime(new Date(o.last_seen_at)) : t("never")}</td>
             <td className={`${tdClass} space-y-1`}>

@@ -4,6 +4,8 @@ import { useFormatter, useTranslations } from "use-intl";
 import { durationUnit, inUnit, niceMax } from "@/lib/admin/chart-scale";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { apiFetch } from "@/components/admin/api-client";
+import { useAdminList } from "@/components/admin/use-admin-list";
+import { inlineInputClass } from "@/components/admin/form-styles";
 import { OperatorStatusDot } from "@/components/admin/badges";
 import { Card } from "@/components/admin/page-header";
 import { secondaryButton } from "@/components/admin/form-styles";
@@ -128,17 +130,20 @@ export function OverviewDashboard() {
   const ts = useTranslations("admin.status");
   const tp = useTranslations("admin.priority");
   const format = useFormatter();
+  const tt = useTranslations("teams");
   const [range, setRange] = useState<Range>("24h");
+  const [team, setTeam] = useState("");
   const [metrics, setMetrics] = useState<DashboardMetrics | null>(null);
   const [failed, setFailed] = useState(false);
+  const { items: teams } = useAdminList<{ id: string; name: string }>("/api/admin/teams", useCallback((message: string) => message, []));
 
   const load = useCallback(async () => {
-    const result = await apiFetch<DashboardMetrics>(`/api/admin/metrics?range=${range}`);
+    const result = await apiFetch<DashboardMetrics>(`/api/admin/metrics?range=${range}${team ? `&team=${encodeURIComponent(team)}` : ""}`);
     if (result.ok) {
       setMetrics(result.data);
       setFailed(false);
     } else setFailed(true);
-  }, [range]);
+  }, [range, team]);
 
   useEffect(() => {
     let cancelled = false;
@@ -224,6 +229,17 @@ export function OverviewDashboard() {
             </button>
           ))}
         </div>
+        <label className="inline-flex items-center gap-2 text-sm text-slate-700">
+          {tt("teamsLabel")}
+          <select className={inlineInputClass} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value="">—</option>
+            {(teams ?? []).map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <p className="text-xs text-slate-500">{t("updatedAt", { time: format.dateTime(new Date(metrics.generated_at), { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}</p>
       </div>
 

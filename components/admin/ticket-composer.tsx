@@ -4,6 +4,8 @@ import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
 import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
+import { CannedPicker } from "@/components/canned/canned-picker";
+import { useCannedPicker } from "@/components/canned/use-canned-picker";
 
 type Mode = "reply" | "note";
 
@@ -15,7 +17,8 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
   const router = useRouter();
   const id = useId();
   const [mode, setMode] = useState<Mode>(closed ? "note" : "reply");
-  const [body, setBody] = useState("");
+  const canned = useCannedPicker({ ticketId });
+  const [body, setBody] = [canned.text, canned.setText];
   const [email, setEmail] = useState(hasEmail);
   const [whatsapp, setWhatsapp] = useState(!hasEmail && hasPhone);
   const [status, setStatus] = useState<"" | "pending" | "resolved" | "open">("pending");
@@ -25,7 +28,7 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
   const channels = [...(email ? ["email"] : []), ...(whatsapp ? ["whatsapp"] : [])];
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!body.trim()) return;
+    if (!body.trim() || canned.unfilled.length > 0) return;
     if (mode === "reply" && channels.length === 0) {
       setFeedback({ tone: "error", text: t("noChannel") });
       return;
@@ -34,7 +37,7 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
     setFeedback(null);
     const result =
       mode === "reply"
-        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}) } })
+        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}), canned_response_ids: canned.takeUsed(body) } })
         : await apiFetch(`/api/tickets/${ticketId}/notes`, { method: "POST", body: { body } });
     setBusy(false);
     if (!result.ok) {
@@ -74,16 +77,21 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
         <label htmlFor={`${id}-body`} className="sr-only">
           {mode === "reply" ? t("reply") : t("note")}
         </label>
+        <div className="relative">
+          <CannedPicker picker={canned} />
         <textarea
           id={`${id}-body`}
           value={body}
-          onChange={(e) => setBody(e.target.value)}
+          onChange={(e) => canned.onChange(e.target.value, e.target.selectionStart)}
+          onKeyDown={(e) => canned.onKeyDown(e)}
+          {...canned.inputProps}
           rows={5}
           maxLength={mode === "reply" ? 4000 : 10000}
           required
           placeholder={mode === "reply" ? t("replyPlaceholder") : t("notePlaceholder")}
           className={inputClass}
         />
+        </div>
         {mode === "reply" ? (
           <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
             <fieldset>

@@ -29,7 +29,7 @@ export class ApiCallError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
   let response: Response;
   try {
@@ -59,10 +59,10 @@ async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}
 export const chatApi = {
   session: (id: string, afterSeq = 0) => call<SessionView>(`/api/chat/sessions/${encodeURIComponent(id)}?after_seq=${afterSeq}`, { headers: keyHeader(id) }),
   /** `clientId` doubles as the Idempotency-Key: a retry after a lost answer is the same message, not a second one. */
-  postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string) =>
+  postMessage: (id: string, body: string, as: "customer" | "operator", clientId?: string, cannedResponseIds?: string[]) =>
     call<MessageView>(`/api/chat/sessions/${encodeURIComponent(id)}/messages`, {
       method: "POST",
-      json: { body, as },
+      json: { body, as, ...(cannedResponseIds?.length ? { canned_response_ids: cannedResponseIds } : {}) },
       headers: { ...(as === "customer" ? keyHeader(id) : {}), ...(clientId ? { "idempotency-key": clientId } : {}) },
     }),
   markRead: (id: string, seq: number) =>
@@ -85,6 +85,8 @@ export const chatApi = {
     call<Awaited<ReturnType<typeof continueOnWhatsapp>>>(`/api/chat/sessions/${encodeURIComponent(id)}/continue-on-whatsapp`, { method: "POST", headers: keyHeader(id) }),
   rate: (id: string, body: RatingBody) =>
     call<{ id: string; score: number }>(`/api/chat/sessions/${encodeURIComponent(id)}/rating`, { method: "POST", json: body, headers: keyHeader(id) }),
+  rateChatByLink: (token: string, body: RatingBody) =>
+    call<{ id: string; score: number }>(`/api/public/chats/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
   rateTicket: (token: string, body: RatingBody) =>
     call<{ id: string; score: number }>(`/api/public/tickets/${encodeURIComponent(token)}/rating`, { method: "POST", json: body }),
   /** Multipart upload; the browser sets the boundary. Customers send their key, operators their cookie. */

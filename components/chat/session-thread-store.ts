@@ -18,6 +18,8 @@ export interface PendingMessage {
   state: "sending" | "failed";
   /** The highest seq held when it was sent: its echo must come after. */
   afterSeq: number;
+  /** Canned responses inserted into it (lib/canned), sent along so their usage counts go up with it. */
+  cannedResponseIds?: string[];
 }
 
 export interface ThreadSnapshot {
@@ -241,10 +243,11 @@ export class SessionThreadStore {
 
   // --- writing ------------------------------------------------------------------------------------------------------
 
-  async send(body: string): Promise<void> {
+  /** `cannedResponseIds`: canned responses the operator inserted, counted when the message is stored. */
+  async send(body: string, cannedResponseIds?: string[]): Promise<void> {
     const text = body.trim();
     if (!text) return;
-    const pending: PendingMessage = { clientId: crypto.randomUUID(), body: text, state: "sending", afterSeq: lastSeqOf(this.snapshot.thread) };
+    const pending: PendingMessage = { clientId: crypto.randomUUID(), body: text, state: "sending", afterSeq: lastSeqOf(this.snapshot.thread), cannedResponseIds };
     this.set({ pending: [...this.snapshot.pending, pending] });
     this.sendTyping(false);
     await this.deliver(pending);
@@ -264,7 +267,7 @@ export class SessionThreadStore {
 
   private async deliver(pending: PendingMessage): Promise<void> {
     try {
-      const message = await chatApi.postMessage(this.sessionId, pending.body, this.side, pending.clientId);
+      const message = await chatApi.postMessage(this.sessionId, pending.body, this.side, pending.clientId, pending.cannedResponseIds);
       const thread = mergeMessages(this.snapshot.thread, [message]);
       this.set({ thread, pending: this.snapshot.pending.filter((p) => p.clientId !== pending.clientId) });
       if (hasGap(thread, message.seq)) void this.refresh();

@@ -24,6 +24,7 @@ interface Plan {
   from: { id: string };
   moves: { conversations: number; tickets: number; notes: number };
   fills: string[];
+  open_chats: { into: string[]; from: string[] };
 }
 
 const label = (c: { name: string | null; email: string | null; phone?: string | null; id: string }) => c.name ?? c.email ?? c.phone ?? c.id;
@@ -50,6 +51,7 @@ export function MergeSuggestions() {
     if (result.ok) setPlan(result.data);
     else setError(result.message);
   };
+  const bothChatting = !!plan && plan.open_chats.into.length > 0 && plan.open_chats.from.length > 0;
   const merge = async () => {
     if (!plan) return;
     const result = await apiFetch<Plan>("/api/admin/contacts/merge", { method: "POST", body: { into: plan.into.id, from: plan.from.id } });
@@ -108,8 +110,9 @@ export function MergeSuggestions() {
                       fills: plan.fills.length ? plan.fills.join(", ") : t("merge.nothingFilled"),
                     })}
                   </p>
+                  {bothChatting ? <p className="mt-1 text-amber-800">{t("merge.bothChatting")}</p> : null}
                   <div className="mt-2 flex gap-2">
-                    <button type="button" onClick={() => void merge()} className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                    <button type="button" disabled={bothChatting} onClick={() => void merge()} className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
                       {t("merge.confirm")}
                     </button>
                     <button type="button" onClick={() => setPlan(null)} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700">

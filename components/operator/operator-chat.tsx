@@ -18,6 +18,10 @@ import { TransferDialog } from "@/components/operator/transfer-dialog";
 import { BotTranscript } from "@/components/chat/bot-transcript";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 import { whatsappWindow } from "@/lib/whatsapp/whatsapp-window";
+import { CannedPicker } from "@/components/canned/canned-picker";
+import { useCannedPicker } from "@/components/canned/use-canned-picker";
+import { useSessionStaff } from "@/components/supervise/use-session-staff";
+import { NoteToggle, ViewersBar } from "@/components/supervise/staff-bar";
 
 type Confirming = "close" | "ticket" | "handback" | null;
 
@@ -47,6 +51,10 @@ export function OperatorChat({
   const [showDetails, setShowDetails] = useState(false);
   const [busy, setBusy] = useState(false);
   const [handbackNote, setHandbackNote] = useState("");
+  const canned = useCannedPicker({ sessionId: store.sessionId });
+  // Internal notes and who else is viewing: the session's staff channel (components/supervise).
+  const staff = useSessionStaff(store.sessionId, pusher);
+  const [noteMode, setNoteMode] = useState(false);
 
   // On screen and the tab visible: what the customer wrote counts as read.
   useEffect(() => {
@@ -129,6 +137,7 @@ export function OperatorChat({
               {info ? <ChannelBadge channel={info.channel} always /> : null}
             </p>
           </div>
+          <ViewersBar viewers={staff.viewers} selfId={selfId} />
           <div className="flex flex-wrap items-center gap-1.5">
             <button
               type="button"
@@ -241,6 +250,7 @@ export function OperatorChat({
           side="operator"
           otherReadSeq={info?.customer_read_seq ?? 0}
           customerName={contact?.name ?? contact?.email ?? null}
+          notes={staff.notes}
           onRetry={(id) => void store.retry(id)}
           onDiscard={(id) => store.discard(id)}
           footer={typing && open ? <TypingIndicator name={contact?.name ?? null} /> : null}
@@ -249,10 +259,17 @@ export function OperatorChat({
         {open ? (
           <>
             <UploadStatus status={upload.status} />
+            <NoteToggle checked={noteMode} onChange={setNoteMode} />
             <Composer
-              onSend={(body) => void store.send(body)}
-              onTyping={() => store.sendTyping()}
-              disabled={!info || info.status !== "active"}
+              assist={noteMode ? undefined : canned}
+              panel={noteMode ? undefined : <CannedPicker picker={canned} />}
+              onSend={(body) =>
+                noteMode
+                  ? void staff.addNote(body).catch((error: Error) => onNotice(t("chat.actionFailed", { message: error.message })))
+                  : void store.send(body, canned.takeUsed(body))
+              }
+              onTyping={() => (noteMode ? undefined : store.sendTyping())}
+              disabled={!info || (!noteMode && info.status !== "active")}
               onAttach={info?.channel === "web" || info?.channel === "whatsapp" ? (file) => void upload.attach(file) : undefined}
             />
           </>

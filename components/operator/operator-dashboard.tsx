@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { useTranslations } from "use-intl";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PushToggle } from "@/components/operator/push-toggle";
+import { CannedLink } from "@/components/canned/canned-link";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
 import { chatApi, type OperatorStatus, type QueueItem } from "@/components/chat/session-api";
 import { SessionThreadStore } from "@/components/chat/session-thread-store";
@@ -19,6 +20,8 @@ import {
 } from "@/components/operator/assignment-alerts";
 import { ChatListItem } from "@/components/operator/chat-list-item";
 import { OperatorChat } from "@/components/operator/operator-chat";
+import { useWhisperAlerts } from "@/components/supervise/use-whisper-alerts";
+import { WhisperBanner } from "@/components/supervise/whisper-banner";
 import { QueuePanel } from "@/components/operator/queue-panel";
 import { DashboardSearchForm } from "@/components/search/dashboard-search-form";
 import { StatusSwitch } from "@/components/operator/status-switch";
@@ -28,7 +31,7 @@ import { EVENTS, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL, operatorChannel } fr
 export interface DashboardOperator {
   id: string;
   name: string;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
   status: OperatorStatus;
 }
 
@@ -48,8 +51,10 @@ const FALLBACK_POLL_MS = 10_000;
  */
 export function OperatorDashboard({ operator }: { operator: DashboardOperator }) {
   const t = useTranslations("operator");
+  const ts = useTranslations("supervise");
   const tCommon = useTranslations("common");
   const { pusher, status: connection } = useRealtime();
+  const whispers = useWhisperAlerts(pusher, operator.id);
   const [status, setStatus] = useState<OperatorStatus>(operator.status);
   const [statusBusy, setStatusBusy] = useState(false);
   const [autoAway, setAutoAway] = useState(false);
@@ -169,7 +174,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       // Closed and ticketed chats stay on screen (ended) until dismissed; any other reason means it is not ours now.
       if (data.reason === "closed" || data.reason === "ticketed") return void stores.current.get(data.session_id)?.refresh();
       removeSession(data.session_id);
-      setNotice(data.reason === "unanswered" ? t("alerts.unanswered") : t("alerts.transferredAway"));
+      setNotice(data.reason === "unanswered" ? t("alerts.unanswered") : data.reason === "taken_over" ? ts("takenOverAway", { name: data.by?.name ?? "" }) : t("alerts.transferredAway"));
     });
     bindEvent(own, EVENTS.operatorUpdated, (data) => setStatus(data.status));
     bindEvent(own, EVENTS.operatorAlert, (data) => {
@@ -198,7 +203,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       pusher.unsubscribe(QUEUE_CHANNEL);
       pusher.unsubscribe(PRESENCE_OPERATORS_CHANNEL);
     };
-  }, [pusher, operator.id, addSession, removeSession, loadSessions, loadQueue, select, t]);
+  }, [pusher, operator.id, addSession, removeSession, loadSessions, loadQueue, select, t, ts]);
 
   // --- presence of this tab: heartbeat, so closing every tab turns the operator away after the grace ----------------
 
@@ -311,6 +316,12 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
           <div className="hidden sm:block">
             <LocaleSwitcher compact />
           </div>
+          <CannedLink />
+          {operator.role !== "operator" ? (
+            <a href="/operator/floor" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              {ts("floor.link")}
+            </a>
+          ) : null}
           {operator.role === "admin" ? (
             <a href="/admin" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               {t("adminPanel")}
@@ -323,6 +334,7 @@ export function OperatorDashboard({ operator }: { operator: DashboardOperator })
       </header>
 
       <ConnectionBanner status={connection} />
+      <WhisperBanner whisper={whispers.whisper} onOpen={(id) => (select(id), whispers.dismiss())} onDismiss={whispers.dismiss} />
       {autoAway && status !== "online" ? (
         <Banner tone="warning" action={<BannerButton onClick={() => void changeStatus("online")}>{t("status.goOnline")}</BannerButton>}>
           {t("status.autoAway")}

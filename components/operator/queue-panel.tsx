@@ -21,6 +21,15 @@ export function QueuePanel({ queue, onTicket, busyId }: { queue: QueueItem[]; on
               <span className="font-mono font-semibold text-slate-700">{t("position", { position: item.position })}</span>
               <PriorityBadge priority={item.priority} />
               <ChannelBadge channel={item.channel} />
+              {/* The position counts within this team's queue. */}
+              <span className="rounded bg-indigo-50 px-1.5 py-0.5 font-medium text-indigo-800" data-team={item.team.slug}>
+                {item.team.name}
+              </span>
+              {item.skills.map((skill) => (
+                <span key={skill} className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">
+                  {skill}
+                </span>
+              ))}
               <span className="ml-auto text-slate-600">{t("waiting", { time: formatDuration(waited) })}</span>
             </div>
             {who ? <p className="mt-1 truncate text-sm font-medium text-slate-900">{who}</p> : null}

@@ -8,7 +8,10 @@ export const dateParam = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) && !Number.isNaN(Date.parse(v)), "must be a date (YYYY-MM-DD) or an ISO timestamp")
   .transform((v) => new Date(v));
 
-export const metricsQuery = z.object({ range: z.enum(RANGES as ["24h", "7d", "30d"]).default("24h") });
+export const metricsQuery = z.object({
+  range: z.enum(RANGES as ["24h", "7d", "30d"]).default("24h"),
+  team: z.string().trim().min(1).max(100).optional().describe("A team's slug or id: only its sessions, tickets, members, queue and seats"),
+});
 
 export const AUDIT_ACTOR_TYPES = ["operator", "api_key", "system", "customer"] as const;
 

@@ -30,8 +30,12 @@ function bucketExpr(column: string, unit: "hour" | "day", timeZone: string): Pri
  * an operator (chats and those ticketed at once), sessions,
  * average queue wait, chat first response, tickets, resolution time and SLA compliance; tickets by status and priority.
  */
-export async function getDashboardMetrics(range: Range, now = new Date()) {
+export async function getDashboardMetrics(range: Range, now = new Date(), teamId?: string) {
   const rules = await getEscalationRules();
+  // Filtered by team (issue 12): its sessions and tickets, its members, its queue and seats.
+  const onTeam = teamId ? Prisma.sql` AND team_id = ${teamId}` : Prisma.empty;
+  const teamWhere = teamId ? { teamId } : {};
+  const memberWhere = teamId ? { teams: { some: { teamId } } } : {};
   const timeZone = rules.business_hours.timezone;
   const { unit, from, buckets } = rangeBuckets(range, now, timeZone);
   const b = (column: string) => bucketExpr(column, unit, timeZone);
@@ -39,49 +43,49 @@ export async function getDashboardMetrics(range: Range, now = new Date()) {
   // When a ticket's first-response target was decided: met at the first response, missed when the target passed.
   const slaDecidedAt = "CASE WHEN first_response_at <= due_at THEN first_response_at ELSE due_at END";
   const [seats, operators, roster, queue, sessions, escalatedTickets, waits, firstResponses, tickets, resolutions, sla, byStatus, byPriority, overdue] = await Promise.all([
-    capacity(prisma),
-    prisma.operator.groupBy({ by: ["status"], where: { active: true }, _count: { _all: true } }),
+    capacity(prisma, teamId),
+    prisma.operator.groupBy({ by: ["status"], where: { active: true, ...memberWhere }, _count: { _all: true } }),
     prisma.operator.findMany({
-      where: { active: true, status: { in: ["online", "away"] } },
+      where: { active: true, status: { in: ["online", "away"] }, ...memberWhere },
       orderBy: [{ status: "asc" }, { name: "asc" }],
       select: { id: true, name: true, status: true, maxChats: true, _count: { select: { sessions: { where: { status: "active" } } } } },
     }),
-    prisma.chatSession.aggregate({ where: { status: "queued" }, _count: { _all: true }, _min: { queuedAt: true } }),
+    prisma.chatSession.aggregate({ where: { status: "queued", ...teamWhere }, _count: { _all: true }, _min: { queuedAt: true } }),
     prisma.$queryRaw<Row[]>`
       SELECT ${b("created_at")} AS key, count(*) AS sessions,
              count(*) FILTER (WHERE status = 'ticketed') AS ticketed
-        FROM chat_sessions WHERE created_at >= ${from} GROUP BY 1`,
+        FROM chat_sessions WHERE created_at >= ${from}${onTeam} GROUP BY 1`,
     // Requests for an operator that became a ticket at once (nobody online, after hours, queue full): no session.
     prisma.$queryRaw<Row[]>`
       SELECT ${b("t.created_at")} AS key, count(*) AS escalated
         FROM tickets t
-       WHERE t.created_at >= ${from} AND t.session_id IS NULL
+       WHERE t.created_at >= ${from} AND t.session_id IS NULL${teamId ? Prisma.sql` AND t.team_id = ${teamId}` : Prisma.empty}
          AND EXISTS (SELECT 1 FROM audit_events a
                       WHERE a.target_type = 'ticket' AND a.target_id = t.id AND a.action = 'ticket.created'
                         AND a.data->>'reason' IN ('no_operators', 'after_hours', 'queue_full'))
        GROUP BY 1`,
     prisma.$queryRaw<Row[]>`
       SELECT ${b("assigned_at")} AS key, avg(extract(epoch FROM assigned_at - queued_at))::float8 AS avg_wait
-        FROM chat_sessions WHERE assigned_at >= ${from} GROUP BY 1`,
+        FROM chat_sessions WHERE assigned_at >= ${from}${onTeam} GROUP BY 1`,
     prisma.$queryRaw<Row[]>`
       SELECT ${b("first_response_at")} AS key, avg(extract(epoch FROM first_response_at - assigned_at))::float8 AS avg_first_response
-        FROM chat_sessions WHERE first_response_at >= ${from} AND assigned_at IS NOT NULL GROUP BY 1`,
+        FROM chat_sessions WHERE first_response_at >= ${from} AND assigned_at IS NOT NULL${onTeam} GROUP BY 1`,
     prisma.$queryRaw<Row[]>`
-      SELECT ${b("created_at")} AS key, count(*) AS tickets FROM tickets WHERE created_at >= ${from} GROUP BY 1`,
+      SELECT ${b("created_at")} AS key, count(*) AS tickets FROM tickets WHERE created_at >= ${from}${onTeam} GROUP BY 1`,
     prisma.$queryRaw<Row[]>`
       SELECT ${b("resolved_at")} AS key, avg(extract(epoch FROM resolved_at - created_at))::float8 AS avg_resolution
-        FROM tickets WHERE resolved_at >= ${from} GROUP BY 1`,
+        FROM tickets WHERE resolved_at >= ${from}${onTeam} GROUP BY 1`,
     // A ticket counts once its target is decided: answered in time (even before the target), or the target passed.
     prisma.$queryRaw<Row[]>`
       SELECT ${b(slaDecidedAt)} AS key,
              count(*) FILTER (WHERE first_response_at <= due_at) AS met,
              count(*) FILTER (WHERE first_response_at > due_at OR (first_response_at IS NULL AND status IN ('open', 'pending'))) AS missed
         FROM tickets
-       WHERE (first_response_at <= due_at OR due_at <= ${now}) AND ${Prisma.raw(slaDecidedAt)} >= ${from}
+       WHERE (first_response_at <= due_at OR due_at <= ${now}) AND ${Prisma.raw(slaDecidedAt)} >= ${from}${onTeam}
        GROUP BY 1`,
-    prisma.ticket.groupBy({ by: ["status"], _count: { _all: true } }),
-    prisma.ticket.groupBy({ by: ["priority"], where: { status: { in: ["open", "pending"] } }, _count: { _all: true } }),
-    prisma.ticket.count({ where: { firstResponseAt: null, status: { in: ["open", "pending"] }, dueAt: { lte: now } } }),
+    prisma.ticket.groupBy({ by: ["status"], where: teamWhere, _count: { _all: true } }),
+    prisma.ticket.groupBy({ by: ["priority"], where: { status: { in: ["open", "pending"] }, ...teamWhere }, _count: { _all: true } }),
+    prisma.ticket.count({ where: { firstResponseAt: null, status: { in: ["open", "pending"] }, dueAt: { lte: now }, ...teamWhere } }),
   ]);
 
   const index = (rows: Row[]) => new Map(rows.map((r) => [r.key, r]));
@@ -112,6 +116,7 @@ export async function getDashboardMetrics(range: Range, now = new Date()) {
   const operatorCount = (status: string) => operators.find((o) => o.status === status)?._count._all ?? 0;
   return {
     range,
+    team: teamId ?? null,
     unit,
     time_zone: timeZone,
     generated_at: now.toISOString(),

@@ -4,13 +4,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
-import { getPrincipal, type Principal } from "@/lib/auth/principal";
+import { getPrincipal, isSupervisor, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
 import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
 import { clientIp } from "@/lib/net/request-address";
 
-export type AuthRequirement = "public" | "operator" | "admin";
+export type AuthRequirement = "public" | "operator" | "supervisor" | "admin";
 
 type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
 
@@ -70,6 +70,7 @@ function requireAuth(requirement: AuthRequirement, principal: Principal | null):
     );
   }
   if (requirement === "admin" && principal.role !== "admin") throw new ApiError("FORBIDDEN", "Admin role required");
+  if (requirement === "supervisor" && !isSupervisor(principal)) throw new ApiError("FORBIDDEN", "Supervisor or admin role required");
   if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
   }

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { ApiError } from "@/lib/api/errors";
 import { readCapped } from "@/lib/api/read-body";
 import { attachmentStore } from "@/lib/attachments/attachment-store";
-import { isAllowedType, safeFileName } from "@/lib/attachments/attachment-types";
+import { isAllowedType, safeFileName, type AttachmentType } from "@/lib/attachments/attachment-types";
 import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
 import { postMessage } from "@/lib/chat/post-message";
 import { prisma } from "@/lib/db/client";
@@ -13,17 +13,17 @@ import { env } from "@/lib/env";
 // Room for the multipart envelope (boundaries, part headers) around the file itself.
 const MULTIPART_OVERHEAD = 16 * 1024;
 
-/**
- * A file attached to a web chat by its customer (key), its operator or an admin: read with a cap (413 past
- * ATTACHMENT_MAX_BYTES, without buffering the rest), type checked on the bytes (415 unless an image or a PDF),
- * stored, and carried by a new message in the thread that references it. Nothing is stored when any check fails.
- */
-export async function uploadAttachment(sessionId: string, request: Request, caller: SessionCaller) {
-  const session = await prisma.chatSession.findUnique({ where: { id: sessionId }, select: { operatorId: true, customerKeyHash: true } });
-  const isOperator = !!session && canOperate(caller.principal, session);
-  const isCustomer = !!session && secretMatches(caller.customerKey, session.customerKeyHash);
-  if (!session || (!isOperator && !isCustomer)) throw new ApiError("NOT_FOUND", "Session not found");
+export interface ReceivedFile {
+  bytes: Buffer;
+  name: string;
+  contentType: AttachmentType;
+}
 
+/**
+ * The `file` part of a multipart upload, read with a cap (413 past ATTACHMENT_MAX_BYTES, without buffering the
+ * rest) and its type checked on the bytes (415 unless an image or a PDF).
+ */
+export async function receiveAttachmentFile(request: Request): Promise<ReceivedFile> {
   const max = env().ATTACHMENT_MAX_BYTES;
   const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", `Attachments are limited to ${Math.floor(max / 1024)} KB`, { details: { max_bytes: max } });
   const contentType = request.headers.get("content-type") ?? "";
@@ -43,23 +43,54 @@ export async function uploadAttachment(sessionId: string, request: Request, call
   if (!isAllowedType(detected)) {
     throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached", { details: { detected: detected ?? null } });
   }
+  return { bytes, name: safeFileName(file.name, detected), contentType: detected };
+}
 
+/**
+ * Stores a received file for a chat or a ticket: the bytes first (a bucket upload is no part of a database
+ * transaction), then the row; either failing leaves nothing. `discard` removes both (the message that was to carry
+ * the file could not be written).
+ */
+export async function storeAttachment(
+  file: ReceivedFile,
+  owner: { sessionId?: string; ticketId?: string; uploadedBy: "customer" | "operator"; operatorId: string | null },
+) {
   const id = randomBytes(18).toString("base64url");
-  const name = safeFileName(file.name, detected);
   const store = attachmentStore();
-  await prisma.$transaction(async (tx) => {
-    await tx.chatAttachment.create({
-      data: { id, sessionId, uploadedBy: isOperator ? "operator" : "customer", operatorId: isOperator && caller.principal?.kind === "operator" ? caller.principal.operatorId : null, name, contentType: detected, size: bytes.length, storage: store.kind },
-    });
-    await store.put(tx, id, bytes);
-  });
-  const view = { id, name, content_type: detected, size: bytes.length };
+  const written = await store.write(id, file.bytes, file.contentType);
+  const discard = async () => {
+    await prisma.chatAttachment.deleteMany({ where: { id } });
+    await store.remove([id]);
+  };
   try {
-    const message = await postMessage({ sessionId, body: name, as: isOperator ? "operator" : "customer", media: [{ attachment_id: id, name, content_type: detected, size: bytes.length }] }, caller);
-    await prisma.chatAttachment.update({ where: { id }, data: { messageId: message.id } });
+    await prisma.chatAttachment.create({ data: { id, ...owner, name: file.name, contentType: file.contentType, size: file.bytes.length, storage: store.kind, ...written } });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return { view: { id, name: file.name, content_type: file.contentType, size: file.bytes.length }, discard };
+}
+
+/**
+ * A file attached to a web chat by its customer (key), its operator or an admin: received and checked
+ * (receiveAttachmentFile), stored, and carried by a new message in the thread that references it. Nothing is stored
+ * when any check fails.
+ */
+export async function uploadAttachment(sessionId: string, request: Request, caller: SessionCaller) {
+  const session = await prisma.chatSession.findUnique({ where: { id: sessionId }, select: { operatorId: true, customerKeyHash: true } });
+  const isOperator = !!session && canOperate(caller.principal, session);
+  const isCustomer = !!session && secretMatches(caller.customerKey, session.customerKeyHash);
+  if (!session || (!isOperator && !isCustomer)) throw new ApiError("NOT_FOUND", "Session not found");
+
+  const file = await receiveAttachmentFile(request);
+  const operatorId = isOperator && caller.principal?.kind === "operator" ? caller.principal.operatorId : null;
+  const { view, discard } = await storeAttachment(file, { sessionId, uploadedBy: isOperator ? "operator" : "customer", operatorId });
+  try {
+    const message = await postMessage({ sessionId, body: view.name, as: isOperator ? "operator" : "customer", media: [{ attachment_id: view.id, name: view.name, content_type: view.content_type, size: view.size }] }, caller);
+    await prisma.chatAttachment.update({ where: { id: view.id }, data: { messageId: message.id } });
   } catch (error) {
     // The message could not be written (the chat closed meanwhile, a rate limit): the file goes too.
-    await prisma.chatAttachment.delete({ where: { id } }).catch(() => undefined);
+    await discard();
     throw error;
   }
   return view;

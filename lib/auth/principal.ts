@@ -6,7 +6,7 @@ import { getOperatorFromRequest } from "@/lib/auth/operator-session";
 export interface OperatorPrincipal {
   kind: "operator";
   operatorId: string;
-  role: "operator" | "admin";
+  role: "operator" | "admin" | "supervisor";
   name: string;
 }
 
@@ -24,6 +24,11 @@ export async function getPrincipal(headers: Headers): Promise<Principal | null> 
 
 export function isAdmin(principal: Principal | null): boolean {
   return principal?.role === "admin";
+}
+
+/** Supervisors watch the floor, view any chat, whisper and take over; an admin (signed in or by key) may too. */
+export function isSupervisor(principal: Principal | null): boolean {
+  return principal?.role === "admin" || principal?.role === "supervisor";
 }
 
 export function actorOf(principal: Principal | null, fallback: Actor): Actor {

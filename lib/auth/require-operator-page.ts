@@ -19,8 +19,11 @@ export const pageOperatorSelect = {
 export type PageOperator = Prisma.OperatorGetPayload<{ select: typeof pageOperatorSelect }>;
 
 export interface RequireOperatorPageOptions {
-  /** "admin" restricts the page to admins; operators get the 403 page. Default: any signed-in operator. */
-  role?: "admin";
+  /**
+   * "admin" restricts the page to admins, "supervisor" to supervisors and admins; others get the 403 page.
+   * Default: any signed-in operator.
+   */
+  role?: "admin" | "supervisor";
   /** Where to come back to after signing in (a path on this site). */
   returnTo?: string;
 }
@@ -35,5 +38,6 @@ export async function requireOperatorPage(options: RequireOperatorPageOptions = 
   const operator = await prisma.operator.findUnique({ where: { id: principal.operatorId }, select: pageOperatorSelect });
   if (!operator) redirect("/login");
   if (options.role === "admin" && operator.role !== "admin") forbidden();
+  if (options.role === "supervisor" && operator.role === "operator") forbidden();
   return operator;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
-import type { Principal } from "@/lib/auth/principal";
+import { isSupervisor, type Principal } from "@/lib/auth/principal";
 
 /** The header a customer's browser sends its key in (docs/security.md). */
 export const SESSION_KEY_HEADER = "x-session-key";
@@ -44,9 +44,12 @@ export function canOperate(principal: Principal | null, session: { operatorId: s
   return principal.kind === "operator" && session.operatorId === principal.operatorId;
 }
 
-/** Whether an operator may look at a session: assigned to them, waiting in the queue, or they are an admin. */
+/**
+ * Whether an operator may look at a session: assigned to them, waiting in the queue, or they are an admin or a
+ * supervisor (who watches any chat read-only).
+ */
 export function canView(principal: Principal | null, session: { operatorId: string | null; status: string }): boolean {
-  return canOperate(principal, session) || (principal?.kind === "operator" && session.status === "queued");
+  return canOperate(principal, session) || isSupervisor(principal) || (principal?.kind === "operator" && session.status === "queued");
 }
 
 /**

@@ -25,8 +25,11 @@ export interface SessionView {
   question: string;
   channel: "web" | "whatsapp" | "email";
   source: string;
+  /** Per team: the place in its team's queue and the wait from that team's seats and handle times. */
   position: number | null;
   estimated_wait: number | null;
+  team: { id: string; slug: string; name: string };
+  skills: string[];
   operator: { id: string; name: string } | null;
   ticket_number: number | null;
   customer_read_seq: number;
@@ -78,6 +81,7 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     where: { id },
     include: {
       operator: { select: { id: true, name: true } },
+      team: { select: { id: true, slug: true, name: true } },
       contact: true,
       ticket: { select: { number: true, accessToken: true } },
       ratings: { select: { score: true } },
@@ -92,7 +96,7 @@ export async function getSessionView(id: string, principal: Principal | null, cu
   let estimatedWait: number | null = null;
   if (session.status === "queued") {
     position = await queuePosition(prisma, id);
-    const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
+    const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma, session.teamId), cachedHandleMinutes(Date.now(), session.teamId)]);
     estimatedWait = position ? estimateWaitMinutes(position, handleMinutes, seatsOnline) : null;
   }
   const view: SessionView = {
@@ -104,6 +108,8 @@ export async function getSessionView(id: string, principal: Principal | null, cu
     source: session.source,
     position,
     estimated_wait: estimatedWait,
+    team: session.team,
+    skills: session.skills,
     operator: session.operator,
     ticket_number: session.ticket?.number ?? null,
     customer_read_seq: session.customerReadSeq,

@@ -1,22 +1,39 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { cachedHandleMinutes, capacity, estimateWaitMinutes } from "@/lib/routing/queue";
+import { estimateWaitMinutes, positionsPerTeam, teamQueueModels } from "@/lib/routing/queue";
 
-/** The waiting line as operators see it: position, priority, wait so far, the question and the chatbot's metadata. */
-export async function listQueue(now = new Date()) {
-  const [sessions, { seatsOnline }, handleMinutes] = await Promise.all([
-    prisma.chatSession.findMany({
-      where: { status: "queued" },
+/**
+ * The waiting line as operators see it: every team's queue in service order, each session with its team, its
+ * position and wait in that team's queue, priority, wait so far, the question and the chatbot's metadata.
+ * (The first 500 in desk-wide order hold the head of every team's queue, so the per-team positions are exact.)
+ */
+export async function listQueue(now = new Date(), teamId?: string) {
+  const sessions = positionsPerTeam(
+    await prisma.chatSession.findMany({
+      where: { status: "queued", ...(teamId ? { teamId } : {}) },
       orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
       take: 500,
-      select: { id: true, priority: true, question: true, metadata: true, queuedAt: true, channel: true, source: true, contact: { select: { email: true, phone: true, name: true, emailVerifiedAt: true } } },
+      select: {
+        id: true,
+        teamId: true,
+        team: { select: { id: true, slug: true, name: true } },
+        skills: true,
+        priority: true,
+        question: true,
+        metadata: true,
+        queuedAt: true,
+        channel: true,
+        source: true,
+        contact: { select: { email: true, phone: true, name: true, emailVerifiedAt: true } },
+      },
     }),
-    capacity(prisma),
-    cachedHandleMinutes(),
-  ]);
-  return sessions.map((s, index) => ({
+  );
+  const models = await teamQueueModels(prisma, sessions.map((s) => s.teamId), now.getTime());
+  return sessions.map((s) => ({
     id: s.id,
-    position: index + 1,
+    position: s.position,
+    team: s.team,
+    skills: s.skills,
     priority: s.priority,
     question: s.question,
     metadata: s.metadata,
@@ -25,7 +42,7 @@ export async function listQueue(now = new Date()) {
     contact: { email: s.contact.email, phone: s.contact.phone, name: s.contact.name, verified: s.contact.emailVerifiedAt !== null },
     queued_at: s.queuedAt.toISOString(),
     waiting_seconds: Math.max(0, Math.round((now.getTime() - s.queuedAt.getTime()) / 1000)),
-    estimated_wait: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline),
+    estimated_wait: estimateWaitMinutes(s.position, models.get(s.teamId)!.handleMinutes, models.get(s.teamId)!.seatsOnline),
   }));
 }
 

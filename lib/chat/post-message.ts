@@ -7,8 +7,9 @@ import { appendMessage } from "@/lib/chat/append-message";
 import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
 import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
 import { publish } from "@/lib/realtime/server";
-import { EVENTS, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
+import { EVENTS, FLOOR_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { afterOperatorMessage } from "@/lib/chat/after-operator-message";
+import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 
 export interface PostMessageInput {
   sessionId: string;
@@ -17,6 +18,8 @@ export interface PostMessageInput {
   as?: "customer" | "operator";
   /** Attachments the message carries (lib/attachments): their ids, names, types and sizes. */
   media?: Prisma.InputJsonValue;
+  /** Canned responses the operator inserted (lib/canned): counted with the message. */
+  cannedResponseIds?: string[];
 }
 
 /**
@@ -59,6 +62,7 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
         await tx.chatSession.update({ where: { id: input.sessionId }, data: { firstResponseAt: new Date() } });
       }
       await afterOperatorMessage(tx, input.sessionId, created);
+      await recordCannedUses(tx, principal, input.cannedResponseIds);
     }
     return { message: created, operatorId: session.operator_id };
   });
@@ -68,6 +72,8 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
     ...(operatorId && message.sender === "customer"
       ? [{ channel: operatorChannel(operatorId), name: EVENTS.messageCreated, data: toMessageEvent(message) }]
       : []),
+    // The supervisors' floor view refreshes its response times (ids only: the floor reads the rest by API).
+    { channel: FLOOR_CHANNEL, name: EVENTS.floorUpdated, data: { session_id: input.sessionId, sender: message.sender } },
   ]);
   return message;
 }

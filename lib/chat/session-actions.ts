@@ -1,4 +1,5 @@
 import "server-only";
+import { requestChatRating } from "@/lib/csat/request-chat-rating";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Principal } from "@/lib/auth/principal";
@@ -55,6 +56,8 @@ export async function closeSession(id: string, caller: SessionCaller, actor: Act
       body: byOperator ? systemText(sessionLocale(session.metadata)).closedByOperator() : systemText(sessionLocale(session.metadata)).closedByCustomer(),
     });
     await recordAuditEvent(scope.tx, actor, { action: "session.closed", targetType: "session", targetId: id, data: { reason: reason ?? null } });
+    // The closed chat's rating request by email/WhatsApp, in this transaction: it exists only if the close committed.
+    await requestChatRating(scope.tx, id, closedAt);
     await recordOwnerChange(scope.tx, actor, { sessionId: id, from: ownerOf(session), to: "closed", reason: reason ?? (byOperator ? "closed by the operator" : "closed by the customer") });
     await emitWebhookEvent(scope.tx, {
       type: "session.closed",

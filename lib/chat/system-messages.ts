@@ -18,6 +18,7 @@ const texts = {
     requeued: () => "L'operatore non è più disponibile: ti rimettiamo in coda.",
     ticketOpened: (number: number) => `Abbiamo aperto il ticket #${number}: riceverai la risposta via email/WhatsApp.`,
     handedBack: () => "L'operatore ha restituito la conversazione all'assistente virtuale.",
+    takenOver: (name: string) => `${name}, responsabile del servizio, prosegue ora la conversazione per aiutarti al meglio. Grazie per la pazienza.`,
   },
   en: {
     joined: (name: string) => `${name} is now in the chat.`,
@@ -26,6 +27,7 @@ const texts = {
     requeued: () => "The operator is no longer available: you are back in the queue.",
     ticketOpened: (number: number) => `We opened ticket #${number}: the answer will reach you by email/WhatsApp.`,
     handedBack: () => "The operator handed the conversation back to the assistant.",
+    takenOver: (name: string) => `${name}, a supervisor, is taking over the conversation to help you further. Thank you for your patience.`,
   },
 } satisfies Record<Locale, Record<string, (...args: never[]) => string>>;
 

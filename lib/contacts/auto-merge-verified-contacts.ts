@@ -50,8 +50,9 @@ export async function autoMergeVerifiedContacts(): Promise<number> {
       await mergeContacts(pair.into_id, pair.from_id, SYSTEM_ACTOR, { automatic: true, via: pair.via });
       merged++;
     } catch (error) {
-      // Another instance (or an admin) merged one side first: the next run sees the new state.
-      if (error instanceof ApiError && error.code === "INVALID_STATE") continue;
+      // Another instance (or an admin) merged one side first, or both sides are chatting right now: the next run
+      // sees the new state.
+      if (error instanceof ApiError && (error.code === "INVALID_STATE" || error.code === "CONVERSATION_OPEN")) continue;
       throw error;
     }
   }

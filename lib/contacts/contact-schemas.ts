@@ -63,6 +63,8 @@ export const mergePlanSchema = z.object({
   from: contactSummary,
   moves: z.object({ conversations: z.number(), tickets: z.number(), notes: z.number(), merged_contacts: z.number() }),
   fills: z.array(z.string()),
+  /** Queued or live chats of each contact; a merge is refused (409 CONVERSATION_OPEN) while both sides have one. */
+  open_chats: z.object({ into: z.array(z.string()), from: z.array(z.string()) }),
 });
 
 export const mergeSuggestionsSchema = z.array(

@@ -9,7 +9,7 @@ import { viewerOf } from "@/lib/search/visibility";
 /** The contact for a page, or the 404 page when it does not exist or the operator may not see it. */
 export async function loadContactPage(id: string, operator: PageOperator) {
   try {
-    return await getContact(decodeURIComponent(id), viewerOf(pagePrincipal(operator)));
+    return await getContact(decodeURIComponent(id), await viewerOf(pagePrincipal(operator)));
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -28,6 +28,8 @@ export interface MergePlan {
   moves: { conversations: number; tickets: number; notes: number; merged_contacts: number };
   /** Identifiers `into` lacks and takes from `from`. */
   fills: string[];
+  /** Queued or live chats on each side: when both have one the merge is refused until one of them ends. */
+  open_chats: { into: string[]; from: string[] };
 }
 
 const summary = (c: MergeContact) => ({ id: c.id, user_id: c.userId, name: c.name, email: c.email, phone: c.phone });
@@ -48,18 +50,32 @@ async function loadPair(db: Tx | typeof prisma, intoId: string, fromId: string, 
 }
 
 async function plan(db: Tx | typeof prisma, into: MergeContact, from: MergeContact): Promise<MergePlan> {
-  const [conversations, tickets, notes, mergedContacts] = await Promise.all([
+  const [conversations, tickets, notes, mergedContacts, open] = await Promise.all([
     db.chatSession.count({ where: { contactId: from.id } }),
     db.ticket.count({ where: { contactId: from.id } }),
     db.contactNote.count({ where: { contactId: from.id } }),
     db.contact.count({ where: { mergedIntoId: from.id } }),
+    db.chatSession.findMany({ where: { contactId: { in: [into.id, from.id] }, status: { in: ["queued", "active"] } }, select: { id: true, contactId: true }, orderBy: { id: "asc" } }),
   ]);
   return {
     into: summary(into),
     from: summary(from),
     moves: { conversations, tickets, notes, merged_contacts: mergedContacts },
     fills: Object.keys(identityFill(into, from)).filter((k) => ["name", "email", "phone"].includes(k)),
+    open_chats: { into: open.filter((s) => s.contactId === into.id).map((s) => s.id), from: open.filter((s) => s.contactId === from.id).map((s) => s.id) },
   };
+}
+
+/**
+ * One person, one open chat: a customer who is chatting on two channels at once (the web page and WhatsApp, say)
+ * keeps both conversations until one ends, rather than have a live chat closed under them or end up with two open
+ * chats the next escalation and WhatsApp message would have to pick between. The auto-merge job retries later.
+ */
+function refuseTwoOpenChats(result: MergePlan): void {
+  if (result.open_chats.into.length === 0 || result.open_chats.from.length === 0) return;
+  throw new ApiError("CONVERSATION_OPEN", "Both contacts have an open chat: merge them once one of the chats has ended", {
+    details: { open_chats: result.open_chats },
+  });
 }
 
 /** What merging `from` into `into` would move, without changing anything. */
@@ -77,6 +93,7 @@ export async function mergeContacts(intoId: string, fromId: string, actor: Actor
   return prisma.$transaction(async (tx) => {
     const { into, from } = await loadPair(tx, intoId, fromId, true);
     const result = await plan(tx, into, from);
+    refuseTwoOpenChats(result);
     const fill = identityFill(into, from);
     await tx.chatSession.updateMany({ where: { contactId: from.id }, data: { contactId: into.id } });
     await tx.ticket.updateMany({ where: { contactId: from.id }, data: { contactId: into.id } });

@@ -7,12 +7,18 @@ export const ratingBody = z.object({
 });
 export type RatingBody = z.infer<typeof ratingBody>;
 
+/** The token of a closed chat's emailed rating link (request-chat-rating.ts): 256 random bits, base64url. */
+export const chatRatingTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
 export const ratingResult = z.object({
   id: z.string(),
   score: z.number().int(),
   comment: z.string().nullable(),
   created_at: z.iso.datetime(),
 });
+
+/** GET /api/admin/csat: `team` narrows the weeks and operators to one team's conversations. */
+export const csatOverviewQuery = z.object({ team: z.string().trim().min(1).max(100).optional() });
 
 /** When the customer is asked: switched off entirely, or per moment (a chat closing, a ticket resolved). */
 export const csatSettingsSchema = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
+import { hashSecret, requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
+import { sessionLocale } from "@/lib/chat/system-messages";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { RatingBody } from "@/lib/csat/csat-schemas";
@@ -35,6 +36,24 @@ export async function rateSession(sessionId: string, caller: SessionCaller, inpu
   if (!settings.enabled || !settings.on_chat_close) throw new ApiError("INVALID_STATE", "Ratings are switched off");
   if (session!.status !== "closed") throw new ApiError("INVALID_STATE", "A chat can be rated once it has closed", { details: { status: session!.status } });
   return insertOnce({ sessionId, operatorId: session!.operatorId, score: input.score, comment: input.comment || null, via });
+}
+
+/** The closed chat a rating link's token opens, or 404: the page (app/rate) and its form's call share it. */
+export async function getChatRatingTarget(token: string) {
+  const session = await prisma.chatSession.findUnique({
+    where: { ratingTokenHash: hashSecret(token) },
+    select: { id: true, status: true, operatorId: true, metadata: true, ratings: { select: { score: true } } },
+  });
+  if (!session) throw new ApiError("NOT_FOUND", "Chat not found");
+  return { id: session.id, status: session.status, operatorId: session.operatorId, locale: sessionLocale(session.metadata), score: session.ratings[0]?.score ?? null };
+}
+
+/** The customer rates their closed chat from the link in the rating request (email or WhatsApp), once. */
+export async function rateChatByToken(token: string, input: RatingBody, via = "link") {
+  const session = await getChatRatingTarget(token);
+  const settings = await getCsatSettings();
+  if (!settings.enabled || !settings.on_chat_close) throw new ApiError("INVALID_STATE", "Ratings are switched off");
+  return insertOnce({ sessionId: session.id, operatorId: session.operatorId, score: input.score, comment: input.comment || null, via });
 }
 
 /** The customer (by the ticket page's access token) rates their ticket once it is resolved. */

@@ -277,6 +277,15 @@ function sessionMessage(data: NotificationPayload, l: Locale): EmailContent {
 }
 
 function csatRequest(data: NotificationPayload, l: Locale): EmailContent {
+  // A closed chat's request (request-chat-rating.ts) links to its own rating page; a ticket's to the ticket page.
+  if (data.text("rating_url")) {
+    return {
+      subject: l === "en" ? "How did we do in your chat?" : "Com'è andata la chat con noi?",
+      heading: l === "en" ? "How did we do?" : "Come ti abbiamo aiutato?",
+      blocks: [p(l === "en" ? "Your chat with us has ended. One click tells us how it went (1 to 5 stars)." : "La tua chat con noi è terminata. Con un clic puoi dirci com'è andata (da 1 a 5 stelle).")],
+      action: { label: l === "en" ? "Rate the chat" : "Valuta la chat", url: data.required("rating_url") },
+    };
+  }
   const number = data.required("ticket_number");
   return {
     subject: l === "en" ? `How did we do with ticket #${number}?` : `Come ti abbiamo aiutato con il ticket #${number}?`,

@@ -6,6 +6,7 @@ import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { DeliveryError, isRetryableStatus, parseRetryAfter } from "@/lib/notifications/delivery-error";
+import type { EmailAttachment } from "@/lib/email/email-attachments";
 import type { RenderedEmail } from "@/lib/email/render-email";
 
 export interface EmailConfig {
@@ -73,13 +74,21 @@ async function waitForSendSlot(): Promise<void> {
  */
 export async function sendEmail(
   config: EmailConfig,
-  input: { to: string; email: RenderedEmail; idempotencyKey: string },
+  input: { to: string; email: RenderedEmail; idempotencyKey: string; attachments?: EmailAttachment[] },
   options: { sharedRateLimit?: boolean } = {},
 ): Promise<{ id: string }> {
   // The setup check (npm run notify:test) may run without a database to count in.
   if (options.sharedRateLimit ?? true) await waitForSendSlot();
   const { data, error, headers } = await resendClient(config).emails.send(
-    { from: config.from, to: input.to, subject: input.email.subject, text: input.email.text, html: input.email.html },
+    {
+      from: config.from,
+      to: input.to,
+      subject: input.email.subject,
+      text: input.email.text,
+      html: input.email.html,
+      // Sent base64-encoded by the SDK (Resend's `content`): no public URL of the file is ever needed.
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+    },
     { idempotencyKey: input.idempotencyKey, signal: AbortSignal.timeout(30_000) },
   );
   if (data) return { id: data.id };

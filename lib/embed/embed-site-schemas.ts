@@ -26,10 +26,16 @@ export const originSchema = z
 export const createEmbedSiteBody = z.object({
   name: z.string().trim().min(1).max(100).describe("A label for admins, e.g. the site's name"),
   origin: originSchema,
+  team: z.string().trim().toLowerCase().min(1).max(50).nullish().describe("Slug of the team that serves chats opened from this site (signed identities); default: the default team"),
 });
 export type CreateEmbedSiteBody = z.infer<typeof createEmbedSiteBody>;
 
 export const embedSiteParams = z.object({ id: z.string().min(1).max(100) });
+
+export const updateEmbedSiteBody = z.object({
+  team: z.string().trim().toLowerCase().min(1).max(50).nullable().describe("Slug of the team that serves chats opened from this site; null: the default team"),
+});
+export type UpdateEmbedSiteBody = z.infer<typeof updateEmbedSiteBody>;
 
 export const embedSiteView = z.object({
   id: z.string(),
@@ -38,6 +44,7 @@ export const embedSiteView = z.object({
   /** Whether the origin is listed in ALLOWED_ORIGINS: tokens from a site that is not are refused. */
   allowed: z.boolean().describe("Whether the origin is listed in the server's ALLOWED_ORIGINS; tokens are only accepted when it is"),
   secret_last4: z.string().describe("The last four characters of the signing secret, to tell secrets apart"),
+  team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable().describe("The team that serves chats from this site (null: the default team)"),
   created_at: z.iso.datetime(),
   revoked_at: z.iso.datetime().nullable(),
 });

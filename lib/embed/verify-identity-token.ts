@@ -124,8 +124,8 @@ const REASON_MESSAGES: Record<UnverifiedReason, string> = {
 };
 
 /** For route handlers: the verified identity, or a 401 INVALID_IDENTITY_TOKEN naming the reason. */
-export async function requireVerifiedIdentity(token: string, request: Request): Promise<{ email: string; name?: string }> {
+export async function requireVerifiedIdentity(token: string, request: Request): Promise<{ email: string; name?: string; siteId: string }> {
   const result = await verifyIdentityToken(token, { origin: presentingOrigin(request) });
   if (!result.verified) throw new ApiError("INVALID_IDENTITY_TOKEN", REASON_MESSAGES[result.reason], { details: { reason: result.reason } });
-  return { email: result.email, ...(result.name ? { name: result.name } : {}) };
+  return { email: result.email, ...(result.name ? { name: result.name } : {}), siteId: result.siteId };
 }

@@ -19,11 +19,17 @@ import contactsIt from "@/lib/i18n/messages/it/contacts.json";
 import contactsEn from "@/lib/i18n/messages/en/contacts.json";
 import customerIt from "@/lib/i18n/messages/it/customer.json";
 import customerEn from "@/lib/i18n/messages/en/customer.json";
+import cannedIt from "@/lib/i18n/messages/it/canned.json";
+import cannedEn from "@/lib/i18n/messages/en/canned.json";
+import superviseIt from "@/lib/i18n/messages/it/supervise.json";
+import superviseEn from "@/lib/i18n/messages/en/supervise.json";
+import teamsIt from "@/lib/i18n/messages/it/teams.json";
+import teamsEn from "@/lib/i18n/messages/en/teams.json";
 import type { Locale } from "@/lib/i18n/config";
 
 export const messages = {
-  it: { common: commonIt, auth: authIt, chat: chatIt, operator: operatorIt, admin: adminIt, ticket: ticketIt, embed: embedIt, faq: faqIt, contacts: contactsIt, customer: customerIt },
-  en: { common: commonEn, auth: authEn, chat: chatEn, operator: operatorEn, admin: adminEn, ticket: ticketEn, embed: embedEn, faq: faqEn, contacts: contactsEn, customer: customerEn },
+  it: { common: commonIt, auth: authIt, chat: chatIt, operator: operatorIt, admin: adminIt, ticket: ticketIt, embed: embedIt, faq: faqIt, contacts: contactsIt, customer: customerIt, canned: cannedIt, supervise: superviseIt, teams: teamsIt },
+  en: { common: commonEn, auth: authEn, chat: chatEn, operator: operatorEn, admin: adminEn, ticket: ticketEn, embed: embedEn, faq: faqEn, contacts: contactsEn, customer: customerEn, canned: cannedEn, supervise: superviseEn, teams: teamsEn },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)["it"];

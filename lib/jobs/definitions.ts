@@ -8,6 +8,7 @@ import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
 import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
 import { webhookJobs } from "@/lib/webhooks/webhook-jobs";
+import { applyTeamFallbacks } from "@/lib/teams/apply-team-fallbacks";
 
 /**
  * Background jobs run by the worker (lib/jobs/worker.ts, pg-boss on PostgreSQL). Each feature adds its
@@ -46,6 +47,8 @@ export const jobDefinitions: JobDefinition[] = [
   // Escalation rules (lib/rules): queued too long → ticket; assigned but unanswered → next operator; SLA breach → admin.
   { name: "rules.queue-timeouts", everySeconds: 15, handler: async () => void (await enforceQueueTimeouts(new Date())) },
   { name: "rules.unanswered-assignments", everySeconds: 10, handler: async () => void (await enforceUnansweredAssignments(new Date())) },
+  // Teams (lib/teams): a session waiting past its team's fallback time moves to the fallback team.
+  { name: "teams.fallbacks", everySeconds: 15, handler: async () => void (await applyTeamFallbacks(new Date())) },
   { name: "tickets.sla-breaches", everySeconds: 60, handler: async () => void (await enforceSlaBreaches(new Date())) },
   // Privacy (lib/privacy): once a day, personal data of conversations and tickets past the admin's retention goes.
   { name: "privacy.retention", everySeconds: 86_400, handler: async () => void (await applyRetention(new Date())) },

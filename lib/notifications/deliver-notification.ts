@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Notification } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { emailAttachments } from "@/lib/email/email-attachments";
 import { emailConfig, sendEmail } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/render-email";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
@@ -36,7 +37,7 @@ async function send(notification: Notification): Promise<Sent> {
     const email = renderEmail(notification.kind, notification.payload, locale);
     const config = emailConfig();
     if (!config) return deliverLocally(notification, { subject: email.subject, text: email.text, html: email.html });
-    const { id } = await sendEmail(config, { to: notification.recipient, email, idempotencyKey: notification.id });
+    const { id } = await sendEmail(config, { to: notification.recipient, email, idempotencyKey: notification.id, attachments: await emailAttachments(notification.payload) });
     return { providerMessageId: id, messageStatus: "sent" };
   }
   // Web Push goes straight to the operator's devices; there is no local stand-in (nothing would read it).

@@ -2,16 +2,19 @@
 // (z.toJSONSchema), so the contract cannot drift from the code. Served at /api/openapi.json and rendered to
 // docs/api.md by scripts/generate-api-docs.ts.
 import { z } from "zod";
+import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import {
   createdEmbedSite,
   createEmbedSiteBody,
   embedSiteParams,
   embedSiteView,
+  updateEmbedSiteBody,
   identityVerificationView,
   verifyIdentityTokenBody,
 } from "@/lib/embed/embed-site-schemas";
 import { envSchema } from "@/lib/env";
+import { cannedResponseEndpoints } from "@/lib/openapi/canned-response-endpoints";
 import { contactsSearchEndpoints } from "@/lib/openapi/contacts-search-endpoints";
 import {
   faqAnswer,
@@ -61,10 +64,11 @@ import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 import { attachmentParams, attachmentQuery, claimSessionBody, closeSessionBody, handbackBody, leaveMessageBody, postMessageBody, readBody, sessionParams, sessionQuery } from "@/lib/schemas/sessions";
 import { attachmentSchema, leftMessageSchema, whatsappContinueSchema } from "@/lib/openapi/customer-response-schemas";
 import { ratingBody, ratingResult } from "@/lib/csat/csat-schemas";
+import { floorSchema, noteSchema, postNoteBody, takeOverResultSchema } from "@/lib/schemas/supervision";
 import { createTicketBody, listTicketsQuery, ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
-export type Auth = "public" | "operator" | "admin";
+export type Auth = "public" | "operator" | "supervisor" | "admin";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonSchema = Record<string, any>;
 type Examples = Record<string, { summary: string; value: unknown }>;
@@ -145,7 +149,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Escalation",
       summary: "Hand a chatbot conversation to a human",
       description:
-        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`) when the caller is trusted (a chatbot API key, or a valid `identity_token`, which then speaks for its own email only: the user id becomes `web:<email>`); an anonymous caller gets 409 `CONVERSATION_OPEN` instead, never another conversation's id, and the conversation's owner is emailed a resume link. An anonymous caller's email, phone and name never overwrite a stored contact's, and user ids starting with `whatsapp:` belong to WhatsApp senders (anonymous callers get 400). `chat_url` opens the chat in the first browser that opens it (docs/security.md).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
+        "The chatbot's one call when it cannot help. Sportello assigns a free operator now (`operator_assigned`), puts the customer in the queue with an honest position and wait (`queue`), or — no operator online, outside business hours, queue full — opens a ticket answered by email/WhatsApp (`ticket_created`). Send the customer to `chat_url` for the first two. A customer who already has a queued or live chat gets that one back (`existing: true`) when the caller is trusted (a chatbot API key, or a valid `identity_token`, which then speaks for its own email only: the user id becomes `web:<email>`); an anonymous caller gets 409 `CONVERSATION_OPEN` instead, never another conversation's id, and the conversation's owner is emailed a resume link. An anonymous caller's email, phone and name never overwrite a stored contact's, and user ids starting with `whatsapp:` belong to WhatsApp senders (anonymous callers get 400). `chat_url` opens the chat in the first browser that opens it (docs/security.md).\n\nRouting by team and skills: `team` (slug or id; default: the default team) picks the queue and the operators — online members of that team with every skill in `skills`, least loaded then idle longest. `position` and `estimated_wait` are per team, from that team's seats and handle times; the team's own business hours, holidays, queue length and wait apply (the desk's where it set none). An unknown team is refused with 400 (`details.field` = `team`).\n\nWith `identity_token` (signed by an embedding site, see docs/embed.md) the email and name come from the token and operators see them as verified; an invalid token is refused with 401 `INVALID_IDENTITY_TOKEN` rather than silently trusted.",
       auth: "public",
       idempotent: true,
       rateLimited: true,
@@ -164,6 +168,10 @@ export function apiEndpoints(): ApiEndpoint[] {
               locale: "it",
               metadata: { source: "chatbot", session_id: "bot-5f2c", timestamp: "2026-11-25T09:30:00.000Z" },
             },
+          },
+          team: {
+            summary: "To a team, requiring skills",
+            value: { user_id: "cust_8841", question: "Problem with my invoice", priority: "medium", locale: "en", team: "billing", skills: ["en"] },
           },
           signed: {
             summary: "From a page with a signed visitor identity",
@@ -238,6 +246,48 @@ export function apiEndpoints(): ApiEndpoint[] {
       body: { name: "HandbackBody", schema: handbackBody, examples: { note: { summary: "With a note for the bot", value: { note: "Rimborso avviato: il bot può chiudere." } } } },
       success: { status: 200, description: "The conversation is the bot's again", payload: { kind: "data", name: "HandedBack", schema: handedBackSchema } },
       errors: ["INVALID_STATE", "FORBIDDEN"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/sessions/{id}/notes",
+      tag: "Supervision",
+      summary: "A live chat's internal notes and whispers (staff only)",
+      description: "Notes are for operators, supervisors and admins: no customer path (session API, realtime session channel, WhatsApp, email, webhooks, transcripts, the ticket page, exports) ever carries them. Each note's `after_seq` places it in the thread.",
+      auth: "operator",
+      params: sessionParams,
+      success: { status: 200, description: "The notes, oldest first", payload: { kind: "data", list: true, name: "SessionNote", schema: noteSchema } },
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/notes",
+      tag: "Supervision",
+      summary: "Write an internal note in a live chat, or whisper to its operator",
+      description: "By the chat's operator, a supervisor or an admin. A whisper (`whisper: true`, supervisors and admins) alerts the assigned operator at once. Published as `note.created` on the staff channel `presence-session-{id}` and the assigned operator's channel, never on the customer's.",
+      auth: "operator",
+      params: sessionParams,
+      body: { name: "PostNoteBody", schema: postNoteBody, examples: { whisper: { summary: "A supervisor's whisper", value: { body: "Offri il rimborso completo.", whisper: true } } } },
+      success: { status: 201, description: "The note", payload: { kind: "data", name: "SessionNote", schema: noteSchema } },
+      errors: ["FORBIDDEN", "INVALID_STATE"],
+    },
+    {
+      method: "post",
+      path: "/api/chat/sessions/{id}/take-over",
+      tag: "Supervision",
+      summary: "Take a live chat over (signed-in supervisor or admin)",
+      description: "The chat moves to the caller in the routing transaction (may exceed the caller's own `max_chats`: an intervention, not routing); the customer reads a polite system line in their language, the previous operator gets `session.unassigned` with `reason: \"taken_over\"`, their seat goes to the queue, and the bot gets `session.transferred`.",
+      auth: "supervisor",
+      params: sessionParams,
+      success: { status: 200, description: "The chat is the caller's", payload: { kind: "data", name: "TakeOverResult", schema: takeOverResultSchema } },
+      errors: ["FORBIDDEN", "INVALID_STATE"],
+    },
+    {
+      method: "get",
+      path: "/api/chat/floor",
+      tag: "Supervision",
+      summary: "The live floor: every queue, every live chat with waiting and response times, every operator's load",
+      description: "Supervisors and admins. The floor page refreshes it on `floor.updated` (channel `private-floor`) and `queue.updated`.",
+      auth: "supervisor",
+      success: { status: 200, description: "The floor", payload: { kind: "data", name: "Floor", schema: floorSchema } },
     },
     {
       method: "post",
@@ -555,8 +605,9 @@ export function apiEndpoints(): ApiEndpoint[] {
       tag: "Monitoring",
       summary: "Public desk aggregates: operators online, free seats, queue, waits, promise accuracy, satisfaction",
       description:
-        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall and `by_priority`. `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days.",
+        "No names, questions or contacts: safe to show on a status page. `eta_accuracy` measures the queue's promises over the last 7 days: for every customer an operator took from the queue, the wait promised when they were queued (`estimated_wait` of request-operator) against the wait they got; `median_abs_error_minutes` is the median of the absolute differences, `within_promise_ratio` the share served no later than promised, overall, `by_priority` and `by_team` (each team's queue promises from its own handle times and seats). `csat` summarises the customers' 1–5 ratings of closed chats and resolved tickets over 30 days. With `?team=` (slug or id) the operators, seats, queue and last hour are that team's (an unknown team: 400); `eta_accuracy` and `csat` stay desk-wide (`eta_accuracy.by_team` breaks the promises down per team).",
       auth: "public",
+      query: teamFilterQuery,
       success: { status: 200, description: "The aggregates", payload: { kind: "data", name: "ChatStats", schema: chatStatsSchema } },
     },
     ...(["/health", "/api/health", "/api/chat/health"] as const).map(
@@ -742,6 +793,16 @@ export function apiEndpoints(): ApiEndpoint[] {
       success: { status: 200, description: "The revoked site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
     },
     {
+      method: "patch",
+      path: "/api/admin/embed-sites/{id}",
+      tag: "Embed",
+      summary: "Choose the team that serves chats opened from a site",
+      auth: "admin",
+      params: embedSiteParams,
+      body: { name: "UpdateEmbedSiteBody", schema: updateEmbedSiteBody, examples: { billing: { summary: "Billing serves the shop", value: { team: "billing" } } } },
+      success: { status: 200, description: "The site", payload: { kind: "data", name: "EmbedSite", schema: embedSiteView } },
+    },
+    {
       method: "post",
       path: "/api/admin/embed-sites/verify",
       tag: "Embed",
@@ -750,6 +811,61 @@ export function apiEndpoints(): ApiEndpoint[] {
       auth: "admin",
       body: { name: "VerifyIdentityTokenBody", schema: verifyIdentityTokenBody, examples: { check: { summary: "A token from the shop", value: { token: "eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImFAYi5pdCIsImV4cCI6MTkwMDAwMDAwMH0.c2ln", origin: "https://shop.example.com" } } } },
       success: { status: 200, description: "The verdict", payload: { kind: "data", name: "IdentityVerification", schema: identityVerificationView } },
+    },
+    {
+      method: "get",
+      path: "/api/admin/teams",
+      tag: "Teams",
+      summary: "Teams with their members, hours, limits, fallback and waiting sessions",
+      auth: "admin",
+      success: { status: 200, description: "The teams, the default one first", payload: { kind: "data", list: true, name: "Team", schema: teamView } },
+    },
+    {
+      method: "post",
+      path: "/api/admin/teams",
+      tag: "Teams",
+      summary: "Create a team (its own queue)",
+      description:
+        "A team has its own queue (per-team positions and estimates), members (operators may be in several; `max_chats` counts across all), optional business hours and holidays, queue length and maximum wait (unset: the desk's escalation rules), and an optional fallback team that a session still waiting after `fallback_after_minutes` moves to, keeping its arrival time. `members` are operator ids.",
+      auth: "admin",
+      body: { name: "TeamBody", schema: teamBody, examples: { billing: { summary: "Billing, falling back to the default team", value: { name: "Billing", slug: "billing", max_queue_length: 50, fallback_team: "default", fallback_after_minutes: 5 } } } },
+      success: { status: 201, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+      errors: ["CONFLICT"],
+    },
+    {
+      method: "get",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "One team",
+      auth: "admin",
+      params: teamParams,
+      success: { status: 200, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+    },
+    {
+      method: "patch",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "Change a team: name, slug, hours, limits, fallback, members",
+      auth: "admin",
+      params: teamParams,
+      body: { name: "TeamPatchBody", schema: teamPatchBody, examples: { hours: { summary: "Its own queue limit", value: { max_queue_length: 20 } } } },
+      success: { status: 200, description: "The team", payload: { kind: "data", name: "Team", schema: teamView } },
+      errors: ["CONFLICT"],
+    },
+    {
+      method: "delete",
+      path: "/api/admin/teams/{id}",
+      tag: "Teams",
+      summary: "Delete a team; its waiting sessions move to the default team keeping their arrival",
+      description: "Nothing is lost: queued sessions join the default team's queue in their original order, live chats and tickets count in the default team from then on. The default team cannot be deleted (409 INVALID_STATE).",
+      auth: "admin",
+      params: teamParams,
+      success: {
+        status: 200,
+        description: "What moved",
+        payload: { kind: "data", name: "DeletedTeam", schema: z.object({ id: z.string(), deleted: z.literal(true), moved_sessions: z.number().int(), moved_tickets: z.number().int() }) },
+      },
+      errors: ["INVALID_STATE"],
     },
     {
       method: "get",
@@ -856,6 +972,7 @@ export function apiEndpoints(): ApiEndpoint[] {
       success: { status: 200, description: "The OpenAPI document" },
     },
     ...contactsSearchEndpoints(),
+    ...cannedResponseEndpoints(),
   ];
 }
 
@@ -878,9 +995,11 @@ export const INTERNAL_ROUTES: Record<string, string> = {
   "/api/chat/sessions/{id}/contact-history": "the operator dashboard's sidebar: the customer's other conversations and open tickets",
   "/api/tickets/{id}/notes": "operator dashboard action",
   "/api/tickets/{id}/replies": "operator dashboard action",
+  "/api/tickets/{id}/attachments": "operator dashboard action: a file for the next emailed reply (docs/attachments.md)",
   "/api/tickets/{id}/timeline": "operator dashboard view",
   "/api/public/tickets/{token}": "the customer's ticket page",
   "/api/public/tickets/{token}/rating": "the customer's ticket page's rating form",
+  "/api/public/chats/{token}/rating": "the rating form a closed chat's emailed or WhatsApp rating request links to",
   "/api/admin/csat": "admin panel CSAT switch",
   "/api/admin/audit": "admin panel view",
   "/api/admin/metrics": "admin panel view",
@@ -1006,6 +1125,7 @@ function errorResponses(endpoint: ApiEndpoint): Record<string, JsonSchema> {
 const SECURITY: Record<Auth, JsonSchema[]> = {
   public: [{}, { bearerAuth: [] }],
   operator: [{ operatorSession: [] }, { bearerAuth: [] }],
+  supervisor: [{ operatorSession: [] }, { bearerAuth: [] }],
   admin: [{ operatorSession: [] }, { bearerAuth: [] }],
 };
 

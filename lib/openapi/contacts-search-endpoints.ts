@@ -23,7 +23,7 @@ export function contactsSearchEndpoints(): ApiEndpoint[] {
       tag: "Search",
       summary: "Full-text search over messages, tickets or contacts",
       description:
-        "PostgreSQL full-text search over the whole history (no time window): accents ignored, Italian or English stemming by the conversation's language, the last word matched as a prefix, ranked, with `snippet` (HTML-escaped text with matches in `<mark>`). Tickets match by subject, internal notes or number (`1042`, `#1042`); contacts by name, email (or a part of it) and phone as typed. Operators get only conversations and tickets assigned to them (and contacts of those); admins everything. Pass `next_cursor` back as `cursor` for the next page: pages are keyset-based, stable while new messages arrive.",
+        "PostgreSQL full-text search over the whole history (no time window): accents ignored, Italian or English stemming by the conversation's language, the last word matched as a prefix, ranked, with `snippet` (HTML-escaped text with matches in `<mark>`). Tickets match by subject, internal notes or number (`1042`, `#1042`); contacts by name, email (or a part of it) and phone as typed. Operators get only conversations and tickets assigned to them or to a team an admin put them in (not the default team, which everyone is in), and contacts of those; admins and supervisors everything. Pass `next_cursor` back as `cursor` for the next page: pages are keyset-based, stable while new messages arrive.",
       auth: "operator",
       query: searchQuery,
       success: { status: 200, description: "One page of results, best first", payload: { kind: "data", name: "SearchResult", schema: searchResult } },
@@ -33,7 +33,7 @@ export function contactsSearchEndpoints(): ApiEndpoint[] {
       path: "/api/contacts/{id}",
       tag: "Contacts",
       summary: "A contact's profile, how each identifier was verified, internal notes and one timeline across channels",
-      description: "Operators may open a contact one of whose conversations or tickets is assigned to them (else 404); admins any. A merged contact's id answers with the contact it was merged into.",
+      description: "Operators may open a contact one of whose conversations or tickets is assigned to them or to one of their teams (the default team excepted; else 404); admins and supervisors any. A merged contact's id answers with the contact it was merged into.",
       auth: "operator",
       params: contactParams,
       success: { status: 200, description: "The contact", payload: { kind: "data", name: "ContactProfile", schema: contactProfileSchema } },
@@ -72,11 +72,11 @@ export function contactsSearchEndpoints(): ApiEndpoint[] {
       tag: "Contacts",
       summary: "Merge contact `from` into `into` (audited)",
       description:
-        "Moves `from`'s conversations, tickets and notes to `into`, copies identifiers `into` lacks (with their verification), and leaves `from` as a tombstone pointing at `into`. A stored email or phone is never overwritten. Sportello merges by itself only contacts that share an identifier verified on both sides; anything else is an admin's decision through this call.",
+        "Moves `from`'s conversations, tickets and notes to `into`, copies identifiers `into` lacks (with their verification), and leaves `from` as a tombstone pointing at `into`. A stored email or phone is never overwritten. Sportello merges by itself only contacts that share an identifier verified on both sides; anything else is an admin's decision through this call. While both contacts have a queued or live chat the merge is refused with 409 `CONVERSATION_OPEN` (details: `open_chats`), so the customer is never left with two open chats nor has one closed under them; merge once one has ended (the automatic merge retries by itself).",
       auth: "admin",
       body: { name: "MergeContactsBody", schema: mergeContactsBody, examples: { merge: { summary: "Merge a duplicate", value: { into: "cmx4yp14q0004g97dmfuas1oi", from: "cmx4yp1q80005g97d2m6b0x1z" } } } },
       success: { status: 200, description: "What moved", payload: { kind: "data", name: "MergePlan", schema: mergePlanSchema } },
-      errors: ["INVALID_STATE"],
+      errors: ["INVALID_STATE", "CONVERSATION_OPEN"],
     },
     {
       method: "get",

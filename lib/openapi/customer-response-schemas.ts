@@ -19,6 +19,7 @@ export const etaAccuracySchema = z.object({
   window_days: z.number().int(),
   ...accuracy,
   by_priority: z.object({ low: z.object(accuracy), medium: z.object(accuracy), high: z.object(accuracy), urgent: z.object(accuracy) }),
+  by_team: z.record(z.string(), z.object(accuracy)).describe("Per team slug, for the teams that served someone from their queue in the window"),
 });
 const _eta: Describes<z.output<typeof etaAccuracySchema>, Awaited<ReturnType<typeof getEtaAccuracy>>> = true;
 
@@ -27,6 +28,9 @@ export const csatStatsSchema = z.object({
   responses: z.number().int(),
   average_score: z.number().nullable().describe("1–5"),
   satisfied_ratio: z.number().nullable().describe("Share of 4s and 5s (0–1)"),
+  by_team: z
+    .array(z.object({ team_id: z.string(), name: z.string(), responses: z.number().int(), average_score: z.number(), satisfied_ratio: z.number() }))
+    .describe("The same figures per team (the team of the rated chat or ticket), teams with ratings only"),
 });
 const _csat: Describes<z.output<typeof csatStatsSchema>, Awaited<ReturnType<typeof getCsatStats>>> = true;
 

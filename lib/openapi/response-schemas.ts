@@ -1,6 +1,7 @@
 // The documented shapes of responses whose code builds plain objects (views). Each schema is checked at compile time
 // against the type the code really returns (`Describes` below), so the OpenAPI document cannot drift from it.
 import { z } from "zod";
+import { teamRefView } from "@/lib/teams/team-schemas";
 import { CONVERSATION_OWNERS } from "@/lib/chat/owner-state";
 import { botHandoffSchema } from "@/lib/schemas/escalation";
 import type { createApiKey } from "@/lib/auth/manage-api-keys";
@@ -64,8 +65,10 @@ export const sessionSchema = z.object({
   question: z.string(),
   channel: channelSchema,
   source: z.string(),
-  position: z.number().int().nullable().describe("Place in the queue while queued, else null"),
-  estimated_wait: z.number().int().nullable().describe("Whole minutes while queued, else null"),
+  position: z.number().int().nullable().describe("Place in its team's queue while queued, else null"),
+  estimated_wait: z.number().int().nullable().describe("Whole minutes while queued (from the team's seats and handle times), else null"),
+  team: teamRefView.describe("The team whose queue and operators serve the session"),
+  skills: z.array(z.string()).describe("Skills the serving operator must all have"),
   operator: z.object({ id: z.string(), name: z.string() }).nullable(),
   ticket_number: z.number().int().nullable().describe("Set when the chat became a ticket"),
   customer_read_seq: z.number().int(),
@@ -151,6 +154,8 @@ export const operatorSchema = z.object({
   last_seen_at: timestamp.nullable(),
   created_at: timestamp,
   invite_pending: z.boolean().describe("True until the operator sets a password from the invite"),
+  skills: z.array(z.string()).describe("Skills as tags: sessions requiring skills go only to operators with all of them"),
+  teams: z.array(teamRefView).describe("The teams whose queues the operator serves (max_chats counts across all of them)"),
   active_chats: z.number().int().optional(),
 });
 const _operator: Describes<z.output<typeof operatorSchema>, ReturnType<typeof toOperatorView>> = true;

@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
 import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
 import type { createOperatorBody } from "@/lib/schemas/operators";
+import { setOperatorTeams } from "@/lib/teams/set-operator-teams";
 
 /** Creates an operator (offline until they sign in) and sends the invite: a link to set their password. */
 export async function createOperator(input: z.infer<typeof createOperatorBody>, actor: Actor) {
@@ -16,11 +17,14 @@ export async function createOperator(input: z.infer<typeof createOperatorBody>, 
   const existing = await prisma.operator.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw new ApiError("CONFLICT", "An operator with this email already exists", { details: { field: "email" } });
   const operator = await prisma.$transaction(async (tx) => {
-    const created = await tx.operator.create({
-      data: { id: randomUUID(), name: input.name, email, phone: input.phone ?? null, role: input.role, maxChats: input.max_chats, locale: input.locale },
-      select: operatorSelect,
+    const id = randomUUID();
+    await tx.operator.create({
+      data: { id, name: input.name, email, phone: input.phone ?? null, role: input.role, maxChats: input.max_chats, locale: input.locale, skills: input.skills ?? [] },
     });
-    await recordAuditEvent(tx, actor, { action: "operator.created", targetType: "operator", targetId: created.id, data: { email, role: input.role } });
+    // A new operator is in the default team (a database trigger) unless the admin named their teams.
+    if (input.teams) await setOperatorTeams(tx, id, input.teams);
+    const created = await tx.operator.findUniqueOrThrow({ where: { id }, select: operatorSelect });
+    await recordAuditEvent(tx, actor, { action: "operator.created", targetType: "operator", targetId: created.id, data: { email, role: input.role, teams: input.teams ?? null, skills: input.skills ?? [] } });
     return created;
   });
   // The invite goes to the operator's email only, through the outbox (readable in the panel with no provider).

@@ -12,6 +12,8 @@ export const operatorSelect = {
   locale: true,
   lastSeenAt: true,
   createdAt: true,
+  skills: true,
+  teams: { orderBy: { team: { name: "asc" } }, select: { team: { select: { id: true, slug: true, name: true } } } },
   // A password on the credential account: without one the operator has not accepted the invite yet.
   authAccounts: { where: { providerId: "credential", password: { not: null } }, select: { id: true }, take: 1 },
 } satisfies Prisma.OperatorSelect;
@@ -32,6 +34,8 @@ export function toOperatorView(o: OperatorRow, activeChats?: number) {
     last_seen_at: o.lastSeenAt?.toISOString() ?? null,
     created_at: o.createdAt.toISOString(),
     invite_pending: o.authAccounts.length === 0,
+    skills: o.skills,
+    teams: o.teams.map((m) => m.team),
     ...(activeChats === undefined ? {} : { active_chats: activeChats }),
   };
 }

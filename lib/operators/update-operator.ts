@@ -10,6 +10,7 @@ import { drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { operatorSelect, toOperatorView } from "@/lib/operators/operator-view";
 import type { UpdateOperatorBody } from "@/lib/schemas/operators";
+import { setOperatorTeams } from "@/lib/teams/set-operator-teams";
 
 /** Puts a deactivated operator's live chats back in the queue at their original place. */
 async function requeueSessionsOf(scope: RoutingScope, operatorId: string): Promise<number> {
@@ -34,15 +35,16 @@ export async function updateOperator(id: string, input: UpdateOperatorBody, acto
   return inRoutingTransaction(async (scope) => {
     const current = await scope.tx.operator.findUnique({ where: { id }, select: operatorSelect });
     if (!current) throw new ApiError("NOT_FOUND", "Operator not found");
-    if (input.role === "operator" && current.role === "admin") {
+    if (input.role !== undefined && input.role !== "admin" && current.role === "admin") {
       const admins = await scope.tx.operator.count({ where: { role: "admin", active: true } });
       if (admins <= 1) throw new ApiError("INVALID_STATE", "The last admin cannot lose the admin role");
     }
-    if (input.active === false && current.role === "admin" && input.role !== "operator") {
+    if (input.active === false && current.role === "admin" && (input.role === undefined || input.role === "admin")) {
       const admins = await scope.tx.operator.count({ where: { role: "admin", active: true } });
       if (admins <= 1) throw new ApiError("INVALID_STATE", "The last admin cannot be deactivated");
     }
     const deactivating = input.active === false && current.active;
+    if (input.teams) await setOperatorTeams(scope.tx, id, input.teams);
     const updated = await scope.tx.operator.update({
       where: { id },
       data: {
@@ -51,6 +53,7 @@ export async function updateOperator(id: string, input: UpdateOperatorBody, acto
         role: input.role,
         maxChats: input.max_chats,
         locale: input.locale,
+        skills: input.skills,
         active: input.active,
         status: deactivating ? "offline" : input.status,
         ...(input.status === "online" ? { lastSeenAt: new Date() } : {}),
@@ -68,7 +71,8 @@ export async function updateOperator(id: string, input: UpdateOperatorBody, acto
       targetId: id,
       data: { changes: input, ...(requeued ? { requeued } : {}) },
     });
-    if (input.status || input.active !== undefined || input.max_chats !== undefined) {
+    // Teams and skills decide which queues the operator serves: a change is an availability change too.
+    if (input.status || input.active !== undefined || input.max_chats !== undefined || input.teams || input.skills) {
       scope.events.push(
         { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "operator", operator_id: id } },
         { channel: operatorChannel(id), name: EVENTS.operatorUpdated, data: { status: updated.status, max_chats: updated.maxChats, active: updated.active } },

@@ -16,6 +16,8 @@ export interface AnonymizeResult {
   counts: AnonymizeCounts;
   /** The attachments' URLs at Twilio, to delete there once the transaction committed. */
   mediaUrls: string[];
+  /** Web chat attachments whose bytes are in the S3 bucket: deleted there once the transaction committed. */
+  storedFiles: string[];
 }
 
 export interface AnonymizeCounts {
@@ -26,6 +28,7 @@ export interface AnonymizeCounts {
   ticket_notes: number;
   notifications: number;
   outbox_deliveries: number;
+  webhook_attempts: number;
   audit_events: number;
   idempotency_records: number;
   rate_limits: number;
@@ -74,12 +77,25 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
       access_token = 'erased_' || md5(id || ${randomBytes(16).toString("hex")})
     WHERE id IN (${tickets})`;
   const ticketNotes = await tx.$executeRaw`UPDATE ticket_notes SET body = '' WHERE ticket_id IN (${tickets}) AND body <> ''`;
+  // Staff notes and whispers in the chats talk about the person too (never shown to them, never exported).
+  await tx.$executeRaw`UPDATE session_notes SET body = '' WHERE session_id IN (${sessions}) AND body <> ''`;
   // Outbound webhook events carry message texts and contact details to the chatbot: their payloads go too.
   const conversationKeys = [...scope.sessionIds.map((id) => `session:${id}`), ...scope.ticketIds.map((id) => `ticket:${id}`)];
   await tx.$executeRaw`UPDATE webhook_events SET payload = '{}'::jsonb WHERE conversation_key IN (${ids(conversationKeys)}) AND payload <> '{}'::jsonb`;
-  // Files attached in the web chat (counted above with the messages' media that reference them) and the customer's
+  // What the integrator's server answered (up to 4 KB kept per attempt) may echo those payloads back: the bodies of
+  // these conversations' attempts go, and any other attempt's body or error that names the person. Status, timing and
+  // headers stay for the delivery log.
+  const webhookAttempts = await tx.$executeRaw`
+    UPDATE webhook_attempts a SET
+      response_body = CASE WHEN d.conversation_key IN (${ids(conversationKeys)}) OR ${likeAny("a.response_body", scope.identifiers)} THEN NULL ELSE a.response_body END,
+      error = CASE WHEN ${likeAny("a.error", scope.identifiers)} THEN NULL ELSE a.error END
+    FROM webhook_deliveries d
+    WHERE a.delivery_id = d.id
+      AND ((d.conversation_key IN (${ids(conversationKeys)}) AND a.response_body IS NOT NULL) OR ${likeAny("a.response_body", scope.identifiers)} OR ${likeAny("a.error", scope.identifiers)})`;
+  await tx.$executeRaw`UPDATE webhook_deliveries SET last_error = NULL WHERE ${likeAny("last_error", scope.identifiers)}`;
+  // Files attached in the web chat or to ticket replies (counted above with the messages' media that reference them) and the customer's
   // words in their ratings; the scores stay, like the other figures.
-  await tx.$executeRaw`DELETE FROM chat_attachments WHERE session_id IN (${sessions})`;
+  const deletedFiles = await tx.$queryRaw<{ id: string; storage: string }[]>`DELETE FROM chat_attachments WHERE session_id IN (${sessions}) OR ticket_id IN (${tickets}) RETURNING id, storage`;
   await tx.$executeRaw`UPDATE conversation_ratings SET comment = NULL WHERE (session_id IN (${sessions}) OR ticket_id IN (${tickets})) AND comment IS NOT NULL`;
 
   const notificationIds = (
@@ -122,9 +138,10 @@ export async function anonymizeConversations(tx: Tx, scope: AnonymizeScope, now:
     ticket_notes: ticketNotes,
     notifications,
     outbox_deliveries: outbox,
+    webhook_attempts: webhookAttempts,
     audit_events: auditEvents,
     idempotency_records: idempotency,
     rate_limits: rateLimits,
   };
-  return { counts, mediaUrls: media.flatMap((m) => (m.url ? [m.url] : [])) };
+  return { counts, mediaUrls: media.flatMap((m) => (m.url ? [m.url] : [])), storedFiles: deletedFiles.filter((f) => f.storage === "s3").map((f) => f.id) };
 }

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { anonymizeConversations } from "@/lib/privacy/anonymize-conversations";
 import { getRetentionSettings } from "@/lib/privacy/retention-settings";
-import { deleteWhatsappMedia } from "@/lib/whatsapp/delete-media";
+import { deleteAttachmentFiles } from "@/lib/privacy/delete-attachment-files";
 
 const DAY_MS = 86_400_000;
 const BATCH = 200;
@@ -24,7 +24,7 @@ export async function applyRetention(now: Date): Promise<{ conversations: number
   if (days === null) return total;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const { done, mediaUrls } = await prisma.$transaction(
+    const { done, files } = await prisma.$transaction(
       async (tx) => {
         const sessions = await tx.$queryRaw<{ id: string }[]>`
           SELECT s.id FROM chat_sessions s
@@ -36,8 +36,8 @@ export async function applyRetention(now: Date): Promise<{ conversations: number
           WHERE t.anonymized_at IS NULL AND t.status IN ('resolved', 'closed') AND coalesce(t.closed_at, t.resolved_at) < ${cutoff}::timestamp
             AND (t.session_id IS NULL OR EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = t.session_id AND s.closed_at < ${cutoff}::timestamp))
           ORDER BY coalesce(t.closed_at, t.resolved_at) LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-        if (sessions.length === 0 && tickets.length === 0) return { done: true, mediaUrls: [] };
-        const { counts, mediaUrls } = await anonymizeConversations(tx, { sessionIds: sessions.map((s) => s.id), ticketIds: tickets.map((t) => t.id), identifiers: [] }, now);
+        if (sessions.length === 0 && tickets.length === 0) return { done: true, files: { mediaUrls: [], storedFiles: [] } };
+        const { counts, mediaUrls, storedFiles } = await anonymizeConversations(tx, { sessionIds: sessions.map((s) => s.id), ticketIds: tickets.map((t) => t.id), identifiers: [] }, now);
         await recordAuditEvent(tx, SYSTEM_ACTOR, {
           action: "privacy.retention_applied",
           data: { closed_days: days, cutoff: cutoff.toISOString(), conversations: counts.conversations, tickets: counts.tickets, messages: counts.messages },
@@ -45,11 +45,11 @@ export async function applyRetention(now: Date): Promise<{ conversations: number
         total.conversations += counts.conversations;
         total.tickets += counts.tickets;
         total.messages += counts.messages;
-        return { done: sessions.length < BATCH && tickets.length < BATCH, mediaUrls };
+        return { done: sessions.length < BATCH && tickets.length < BATCH, files: { mediaUrls, storedFiles } };
       },
       { timeout: 60_000 },
     );
-    await deleteWhatsappMedia(mediaUrls);
+    await deleteAttachmentFiles(files);
     if (done) break;
   }
   if (total.conversations || total.tickets) logger.info({ ...total, closed_days: days }, "retention applied");

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
 import { resolveContactId } from "@/lib/contacts/get-contact";
 import { anonymizeConversations, type AnonymizeCounts } from "@/lib/privacy/anonymize-conversations";
-import { deleteWhatsappMedia } from "@/lib/whatsapp/delete-media";
+import { deleteAttachmentFiles } from "@/lib/privacy/delete-attachment-files";
 
 // Shorter names would match unrelated text ("Al" in "already"): they are still removed from the contact row.
 const MIN_NAME_MATCH = 4;
@@ -14,7 +14,7 @@ export interface EraseResult {
   contact_id: string;
   erased_at: string;
   removed: AnonymizeCounts & { contacts: number; contact_notes: number };
-  /** WhatsApp attachments deleted at Twilio after the erase committed, and those that could not be. */
+  /** Attachment files deleted after the erase committed (WhatsApp media at Twilio, S3 objects), and those that could not be. */
   attachment_files: { deleted: number; failed: number };
 }
 
@@ -33,7 +33,7 @@ export function identifiersOf(contacts: { userId: string; email: string | null; 
  */
 export async function eraseContact(id: string, actor: Actor, now = new Date()): Promise<EraseResult> {
   const contactId = await resolveContactId(id);
-  const { result, mediaUrls } = await prisma.$transaction(
+  const { result, files } = await prisma.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM contacts WHERE id = ${contactId} OR merged_into_id = ${contactId} ORDER BY id FOR UPDATE`;
       const people = await tx.contact.findMany({
@@ -46,7 +46,7 @@ export async function eraseContact(id: string, actor: Actor, now = new Date()): 
         tx.chatSession.findMany({ where: { contactId: { in: contactIds } }, select: { id: true } }),
         tx.ticket.findMany({ where: { contactId: { in: contactIds } }, select: { id: true } }),
       ]);
-      const { counts, mediaUrls } = await anonymizeConversations(
+      const { counts, mediaUrls, storedFiles } = await anonymizeConversations(
         tx,
         { sessionIds: sessions.map((s) => s.id), ticketIds: tickets.map((t) => t.id), identifiers: identifiersOf(people) },
         now,
@@ -61,9 +61,9 @@ export async function eraseContact(id: string, actor: Actor, now = new Date()): 
       }
       const removed = { ...counts, contacts: people.length, contact_notes: contactNotes };
       await recordAuditEvent(tx, actor, { action: "contact.erased", targetType: "contact", targetId: contactId, data: { removed } });
-      return { result: { contact_id: contactId, erased_at: now.toISOString(), removed }, mediaUrls };
+      return { result: { contact_id: contactId, erased_at: now.toISOString(), removed }, files: { mediaUrls, storedFiles } };
     },
     { timeout: 60_000 },
   );
-  return { ...result, attachment_files: await deleteWhatsappMedia(mediaUrls) };
+  return { ...result, attachment_files: await deleteAttachmentFiles(files) };
 }

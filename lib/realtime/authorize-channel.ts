@@ -1,24 +1,32 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Principal } from "@/lib/auth/principal";
-import { PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL } from "@/lib/realtime/channels";
+import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import { FLOOR_CHANNEL, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { sessionIdSchema } from "@/lib/schemas/common";
-import { secretMatches } from "@/lib/chat/customer-key";
+import { canView, secretMatches } from "@/lib/chat/customer-key";
 
 export type ParsedChannel =
   | { kind: "session"; sessionId: string }
+  | { kind: "session-staff"; sessionId: string }
+  | { kind: "floor" }
   | { kind: "operator"; operatorId: string }
   | { kind: "queue" }
   | { kind: "presence-operators" }
   | { kind: "unknown" };
 
 const SESSION_PREFIX = "private-session-";
+const SESSION_STAFF_PREFIX = "presence-session-";
 const OPERATOR_PREFIX = "private-operator-";
 const OPERATOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseChannel(name: string): ParsedChannel {
   if (name === QUEUE_CHANNEL) return { kind: "queue" };
   if (name === PRESENCE_OPERATORS_CHANNEL) return { kind: "presence-operators" };
+  if (name === FLOOR_CHANNEL) return { kind: "floor" };
+  if (name.startsWith(SESSION_STAFF_PREFIX)) {
+    const sessionId = name.slice(SESSION_STAFF_PREFIX.length);
+    return sessionIdSchema.safeParse(sessionId).success ? { kind: "session-staff", sessionId } : { kind: "unknown" };
+  }
   if (name.startsWith(SESSION_PREFIX)) {
     const sessionId = name.slice(SESSION_PREFIX.length);
     return sessionIdSchema.safeParse(sessionId).success ? { kind: "session", sessionId } : { kind: "unknown" };
@@ -32,7 +40,7 @@ export function parseChannel(name: string): ParsedChannel {
 
 export interface PresenceMember {
   user_id: string;
-  user_info: { name: string; role: "operator" | "admin" };
+  user_info: { name: string; role: "operator" | "admin" | "supervisor" };
 }
 
 export type ChannelAccess = { allowed: true; presence?: PresenceMember } | { allowed: false; reason: string };
@@ -42,16 +50,18 @@ export interface ChannelRequest {
   principal: Principal | null;
   /** The customer's key (from POST /api/chat/sessions/{id}/claim), sent as the `session_key` auth parameter. */
   sessionKey?: string | null;
-  /** The session behind a `private-session-` channel, or null when there is none. */
-  session?: { operatorId: string | null; customerKeyHash: string | null } | null;
+  /** The session behind a `private-session-` or `presence-session-` channel, or null when there is none. */
+  session?: { operatorId: string | null; customerKeyHash: string | null; status: string } | null;
 }
 
 const deny = (reason: string): ChannelAccess => ({ allowed: false, reason });
 
 /**
  * Who may subscribe to what (docs/realtime.md). Admins (signed-in or with an admin key) follow everything; an
- * operator follows the queue, their own channel and the sessions assigned to them; a customer follows only the
- * session whose key they hold, as for the session API (the session id alone is not enough).
+ * operator follows the queue, their own channel and the sessions assigned to them; a supervisor also follows any
+ * session (read-only) and the floor; a customer follows only the session whose key they hold, as for the session
+ * API (the session id alone is not enough). A session's staff channel (presence-session-…, viewers, internal notes
+ * and whispers) is for signed-in staff who may view the session, never for a customer's key.
  */
 export function decideChannelAccess({ channel, principal, sessionKey, session }: ChannelRequest): ChannelAccess {
   const isAdmin = principal?.role === "admin";
@@ -60,10 +70,17 @@ export function decideChannelAccess({ channel, principal, sessionKey, session }:
     case "session": {
       if (!session) return deny("no such session");
       if (sessionKey) return secretMatches(sessionKey, session.customerKeyHash) ? { allowed: true } : deny("session key does not match the channel");
-      if (isAdmin) return { allowed: true };
+      if (isAdmin || isSupervisor(principal)) return { allowed: true };
       if (operator && session.operatorId === operator.operatorId) return { allowed: true };
       return deny(operator ? "session is not assigned to this operator" : "session key required");
     }
+    case "session-staff":
+      // Presence needs a person: an API key (or a customer's key) never joins.
+      if (!operator) return deny("signed-in staff only");
+      if (!session || !canView(principal, session)) return deny("session not viewable by this operator");
+      return { allowed: true, presence: { user_id: operator.operatorId, user_info: { name: operator.name, role: operator.role } } };
+    case "floor":
+      return isSupervisor(principal) ? { allowed: true } : deny("supervisors and admins only");
     case "operator":
       if (isAdmin || operator?.operatorId === channel.operatorId) return { allowed: true };
       return deny("another operator's channel");
@@ -82,8 +99,8 @@ export function decideChannelAccess({ channel, principal, sessionKey, session }:
 export async function authorizeChannel(input: { channelName: string; principal: Principal | null; sessionKey?: string | null }): Promise<ChannelAccess> {
   const channel = parseChannel(input.channelName);
   const session =
-    channel.kind === "session"
-      ? await prisma.chatSession.findUnique({ where: { id: channel.sessionId }, select: { operatorId: true, customerKeyHash: true } })
+    channel.kind === "session" || channel.kind === "session-staff"
+      ? await prisma.chatSession.findUnique({ where: { id: channel.sessionId }, select: { operatorId: true, customerKeyHash: true, status: true } })
       : undefined;
   return decideChannelAccess({ channel, principal: input.principal, sessionKey: input.sessionKey, session });
 }

@@ -6,6 +6,10 @@ export const PRESENCE_OPERATORS_CHANNEL = "presence-operators";
 
 export const sessionChannel = (sessionId: string) => `private-session-${sessionId}`;
 export const operatorChannel = (operatorId: string) => `private-operator-${operatorId}`;
+/** Staff only (never a customer): who is viewing a chat, and its internal notes and whispers. */
+export const sessionStaffChannel = (sessionId: string) => `presence-session-${sessionId}`;
+/** Supervisors and admins: something on the floor view changed (a message, a take-over). */
+export const FLOOR_CHANNEL = "private-floor";
 
 /** Short names for the server's events; their payloads are in lib/realtime/events.ts. */
 export const EVENTS = {
@@ -18,4 +22,6 @@ export const EVENTS = {
   operatorAlert: "operator.alert",
   operatorUpdated: "operator.updated",
   messageStatus: "message.status",
+  noteCreated: "note.created",
+  floorUpdated: "floor.updated",
 } as const satisfies Record<string, RealtimeEventName>;

@@ -4,6 +4,7 @@
 // "Channels and events" section of docs/realtime.md is generated from this file (`npm run docs:realtime`; a test
 // fails when it is stale). Browser-safe: no server imports.
 import { z } from "zod";
+import { noteSchema } from "@/lib/schemas/supervision";
 
 const operatorRef = z.object({ id: z.string(), name: z.string() });
 const sessionStatus = z.enum(["queued", "active", "closed", "ticketed"]);
@@ -37,9 +38,9 @@ export const sessionUpdatedSchema = z.object({
   ticket_url: z.string().nullable().optional().describe("the public ticket page, when the queue timed out into a ticket"),
 });
 
-const unassignReasons = z.enum(["closed", "ticketed", "transferred", "unanswered", "operator_deactivated", "handed_back"]);
+const unassignReasons = z.enum(["closed", "ticketed", "transferred", "unanswered", "operator_deactivated", "handed_back", "taken_over"]);
 
-const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back"]);
+const queueReasons = z.enum(["queued", "assigned", "closed", "ticketed", "requeued", "positions", "operator", "operators_away", "handed_back", "team", "team_fallback", "team_deleted"]);
 
 const operatorAlertSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("status_changed"), status: z.enum(["online", "away", "offline"]), reason: z.string() }),
@@ -117,11 +118,11 @@ export const REALTIME_EVENTS = {
     examples: [{ session_id: "Xq2…", priority: "high", question: "Non riesco ad accedere…", channel: "web", queued_at: "2026-11-25T10:12:00.000Z", assigned_at: "2026-11-25T10:14:31.000Z" }],
   }),
   "session.unassigned": spec({
-    schema: z.object({ session_id: z.string(), reason: unassignReasons }),
+    schema: z.object({ session_id: z.string(), reason: unassignReasons, by: operatorRef.optional().describe("with taken_over: the supervisor who took the chat") }),
     channels: ["private-operator-<operator_id>"],
     summary: "A chat left this operator.",
-    examples: [{ session_id: "Xq2…", reason: "transferred" }],
-    notes: "`unanswered`: not answered in time, back to the queue; `handed_back`: returned to the chatbot.",
+    examples: [{ session_id: "Xq2…", reason: "transferred" }, { session_id: "Xq2…", reason: "taken_over", by: { id: "op_9", name: "Elena" } }],
+    notes: "`unanswered`: not answered in time, back to the queue; `handed_back`: returned to the chatbot; `taken_over`: a supervisor took the chat over.",
   }),
   "operator.updated": spec({
     schema: z.object({ status: z.enum(["online", "away", "offline"]), max_chats: z.number().int(), active: z.boolean() }),
@@ -147,13 +148,36 @@ export const REALTIME_EVENTS = {
       length: z.number().int().optional().describe("with positions: how many wait"),
       operator_id: z.string().optional().describe("with operator: whose availability changed"),
       count: z.number().int().optional().describe("with operators_away: how many turned away"),
+      team: z.object({ id: z.string(), slug: z.string(), name: z.string() }).optional().describe("with queued: the team whose queue the session joined"),
+      team_id: z.string().optional().describe("with team, team_deleted: the team whose members or existence changed"),
     }),
     channels: ["private-queue"],
     summary: "The queue changed; re-read `GET /api/chat/queue` (debounce: a burst sends several).",
     examples: [
-      { reason: "queued", session_id: "Xq2…" },
+      { reason: "queued", session_id: "Xq2…", team: { id: "default", slug: "default", name: "Default" } },
       { reason: "positions", length: 12 },
     ],
+  }),
+  "note.created": spec({
+    schema: noteSchema,
+    channels: ["presence-session-<session_id>", "private-operator-<operator_id>"],
+    summary: "An internal note in a chat, or a supervisor's whisper (`whisper: true`). Staff only: never on the customer's channel.",
+    examples: [
+      { id: "cm4…", session_id: "Xq2…", body: "Già rimborsato il 3/11", whisper: false, author: { id: "op_1", name: "Giulia" }, after_seq: 7, created_at: "2026-11-25T10:16:00.000Z" },
+    ],
+    notes:
+      "`after_seq` is the thread's last message seq when the note was written: the note sits after that message. Notes have no seq of their own, so the customer's sequence stays gap-free. On an operator's channel for notes in that operator's chats written by someone else: a whisper reaches them whichever chat is on screen.",
+  }),
+  "floor.updated": spec({
+    schema: z.object({
+      session_id: z.string(),
+      sender: z.enum(["customer", "operator", "system", "bot"]).optional().describe("after a message"),
+      reason: z.enum(["taken_over"]).optional(),
+    }),
+    channels: ["private-floor"],
+    summary: "Something on the supervisors' floor changed (a message, a take-over): re-read `GET /api/chat/floor`.",
+    examples: [{ session_id: "Xq2…", sender: "customer" }, { session_id: "Xq2…", reason: "taken_over" }],
+    notes: "Ids only. Queue changes come on `private-queue`.",
   }),
 } as const;
 

@@ -15,20 +15,29 @@ export interface FreeOperator {
   name: string;
 }
 
+/** Who may serve a session: a member of its team with every skill it requires. */
+export interface SessionNeeds {
+  teamId: string;
+  skills: string[];
+}
+
 /**
- * The online operator with a free seat who is least loaded relative to capacity, then the one assigned longest ago:
- * work spreads evenly instead of filling the first operator. `exclude` skips operators who let this session go.
+ * The online operator with a free seat, in the session's team and with its skills, who is least loaded relative to
+ * capacity, then the one assigned longest ago: work spreads evenly instead of filling the first operator. `exclude`
+ * skips operators who let this session go. Load counts the operator's chats of every team (max_chats is per person).
  */
-export async function findFreeOperator(scope: RoutingScope, exclude: string[] = []): Promise<FreeOperator | null> {
+export async function findFreeOperator(scope: RoutingScope, needs: SessionNeeds, exclude: string[] = []): Promise<FreeOperator | null> {
   // The escalation's SQL function (sportello_escalate) makes the same choice for new sessions.
   const rows = await scope.tx.$queryRaw<FreeOperator[]>`
     SELECT o.id, o.name
-      FROM operators o
+      FROM team_members m
+      JOIN operators o ON o.id = m.operator_id
       LEFT JOIN LATERAL (
         SELECT count(*) AS active, max(assigned_at) AS last_assigned
           FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active'
       ) load ON true
-     WHERE o.status = 'online' AND o.active AND load.active < o.max_chats
+     WHERE m.team_id = ${needs.teamId} AND o.status = 'online' AND o.active AND load.active < o.max_chats
+       AND coalesce(o.skills, '{}') @> ${needs.skills}::text[]
        AND NOT (o.id = ANY(${exclude}::text[]))
      ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
      LIMIT 1`;
@@ -83,40 +92,62 @@ export function assignmentEvents(
   ];
 }
 
+type SeatMatch = { operator_id: string; operator_name: string; session_id: string; channel: string; phone: string | null };
+
 /**
- * Fills free seats from the head of the queue until either runs out. Call after anything that frees a seat.
- * A session is never handed back to an operator who already let it go unanswered; it waits for someone else
- * while the sessions behind it may take that operator's seat.
+ * The next seat to fill: the free operator first in line (least loaded, then idle longest) who is eligible for some
+ * waiting session, with the first such session across all of that operator's teams by priority then arrival. Per
+ * team the head is read from the (team_id, status, priority DESC, queued_at) index and the first eligible session
+ * there wins, so a deep queue costs a few index probes, not a scan. A session never goes back to an operator who
+ * let it go unanswered; the sessions behind it may take that operator's seat.
+ */
+async function nextSeatMatch(scope: RoutingScope): Promise<SeatMatch | null> {
+  const rows = await scope.tx.$queryRaw<SeatMatch[]>`
+    SELECT o.id AS operator_id, o.name AS operator_name, pick.id AS session_id, pick.channel::text AS channel, c.phone
+      FROM operators o
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS active, max(assigned_at) AS last_assigned
+          FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active'
+      ) load ON true
+      CROSS JOIN LATERAL (
+        SELECT head.* FROM team_members m
+         CROSS JOIN LATERAL (
+           SELECT s.id, s.channel, s.contact_id, s.priority, s.queued_at FROM chat_sessions s
+            WHERE s.team_id = m.team_id AND s.status = 'queued'
+              AND coalesce(s.skills, '{}') <@ coalesce(o.skills, '{}')
+              AND NOT (o.id = ANY(coalesce(s.missed_operator_ids, '{}')))
+            ORDER BY s.priority DESC, s.queued_at, s.id
+            LIMIT 1
+         ) head
+         WHERE m.operator_id = o.id
+         ORDER BY head.priority DESC, head.queued_at, head.id
+         LIMIT 1
+      ) pick
+      JOIN contacts c ON c.id = pick.contact_id
+     WHERE o.status = 'online' AND o.active AND load.active < o.max_chats
+     ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
+     LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Fills free seats from the teams' queues until no free operator is eligible for any waiting session. Call after
+ * anything that frees a seat (or puts an operator online, or changes teams and skills).
  */
 export async function drainQueue(scope: RoutingScope): Promise<number> {
   let assigned = 0;
   for (;;) {
-    const anyFree = await findFreeOperator(scope);
-    if (!anyFree) break;
-    const waiting = await scope.tx.chatSession.findMany({
-      where: { status: "queued" },
-      orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
-      take: 50,
-      select: { id: true, channel: true, missedOperatorIds: true, contact: { select: { phone: true } } },
-    });
-    let match: { session: (typeof waiting)[number]; operator: FreeOperator } | undefined;
-    for (const session of waiting) {
-      const operator = session.missedOperatorIds.length ? await findFreeOperator(scope, session.missedOperatorIds) : anyFree;
-      if (operator) {
-        match = { session, operator };
-        break;
-      }
-    }
+    const match = await nextSeatMatch(scope);
     if (!match) break;
-    const { session, operator } = match;
-    await assignSession(scope, session.id, operator);
+    const operator = { id: match.operator_id, name: match.operator_name };
+    await assignSession(scope, match.session_id, operator);
     // A WhatsApp customer has no page showing the queue: tell them over WhatsApp that someone is coming.
-    if (session.channel === "whatsapp" && session.contact.phone) {
+    if (match.channel === "whatsapp" && match.phone) {
       await enqueueNotification(scope.tx, {
         kind: "session_message",
         channel: "whatsapp",
-        recipient: session.contact.phone,
-        sessionId: session.id,
+        recipient: match.phone,
+        sessionId: match.session_id,
         payload: { body: "Un operatore ti sta contattando...", operator_name: operator.name },
       });
     }

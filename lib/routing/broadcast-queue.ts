@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
-import { cachedHandleMinutes, capacity, estimateWaitMinutes, recordPromiseChanges } from "@/lib/routing/queue";
+import { estimateWaitMinutes, positionsPerTeam, recordPromiseChanges, teamQueueModels } from "@/lib/routing/queue";
 import { logger } from "@/lib/log/logger";
 import { announceQueueChanges } from "@/lib/webhooks/announce-queue-changes";
 
@@ -10,7 +10,7 @@ const DEBOUNCE_MS = 200;
 let timer: NodeJS.Timeout | undefined;
 
 /**
- * Tells every waiting customer their new position and wait. Coalesced: a burst of queue changes costs one
+ * Tells every waiting customer their new position and wait in their team's queue. Coalesced: a burst of queue changes costs one
  * recomputation per 200 ms per instance, not one per change per waiting customer.
  */
 export function scheduleQueueBroadcast(): void {
@@ -23,24 +23,29 @@ export function scheduleQueueBroadcast(): void {
 }
 
 export async function broadcastQueuePositions(): Promise<void> {
-  const queued = await prisma.chatSession.findMany({
-    where: { status: "queued" },
-    orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
-    select: { id: true },
+  const queued = positionsPerTeam(
+    await prisma.chatSession.findMany({
+      where: { status: "queued" },
+      orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
+      select: { id: true, teamId: true },
+    }),
+  );
+  const models = await teamQueueModels(prisma, queued.map((s) => s.teamId));
+  const estimates = queued.map((s) => {
+    const model = models.get(s.teamId)!;
+    return { id: s.id, position: s.position, minutes: estimateWaitMinutes(s.position, model.handleMinutes, model.seatsOnline) };
   });
-  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(prisma), cachedHandleMinutes()]);
-  const estimates = queued.map((s, index) => ({ id: s.id, minutes: estimateWaitMinutes(index + 1, handleMinutes, seatsOnline) }));
   // The promise the customer now sees is the one the page holds us to (its due time offers the alternatives).
   const dueTimes = await recordPromiseChanges(prisma, estimates);
-  await announceQueueChanges(estimates.map((s, index) => ({ sessionId: s.id, position: index + 1, estimatedWait: s.minutes })));
+  await announceQueueChanges(estimates.map((s) => ({ sessionId: s.id, position: s.position, estimatedWait: s.minutes })));
   await publish([
-    ...estimates.map((s, index) => ({
+    ...estimates.map((s) => ({
       channel: sessionChannel(s.id),
       name: EVENTS.sessionUpdated,
       data: {
         session_id: s.id,
         status: "queued" as const,
-        position: index + 1,
+        position: s.position,
         estimated_wait: s.minutes,
         operator: null,
         ...(dueTimes.has(s.id) ? { promise_due_at: dueTimes.get(s.id) } : {}),

@@ -6,13 +6,13 @@ import { env } from "@/lib/env";
 type Db = Tx | typeof prisma;
 
 /**
- * 1-based position among waiting sessions: higher priority first (the enum's declared order low < urgent), then
- * arrival, then id as a tiebreak so two sessions never share a place.
+ * 1-based position among the sessions waiting in the same team's queue: higher priority first (the enum's declared
+ * order low < urgent), then arrival, then id as a tiebreak so two sessions never share a place.
  */
 export async function queuePosition(db: Db, sessionId: string): Promise<number | null> {
   const rows = await db.$queryRaw<{ position: bigint | null }[]>`
     SELECT (SELECT count(*) FROM chat_sessions o
-             WHERE o.status = 'queued'
+             WHERE o.team_id = s.team_id AND o.status = 'queued'
                AND (o.priority > s.priority
                     OR (o.priority = s.priority AND (o.queued_at, o.id) < (s.queued_at, s.id)))) + 1 AS position
       FROM chat_sessions s
@@ -26,7 +26,18 @@ export interface Capacity {
   activeSessions: number;
 }
 
-export async function capacity(db: Db): Promise<Capacity> {
+/** Seats online: the whole desk's, or with `teamId` those of the team's members (what its queue waits for). */
+export async function capacity(db: Db, teamId?: string): Promise<Capacity> {
+  if (teamId) {
+    const rows = await db.$queryRaw<{ operators: bigint; seats: bigint | null; active: bigint }[]>`
+      SELECT count(*) AS operators,
+             sum(o.max_chats) AS seats,
+             (SELECT count(*) FROM chat_sessions WHERE team_id = ${teamId} AND status = 'active') AS active
+        FROM team_members m JOIN operators o ON o.id = m.operator_id
+       WHERE m.team_id = ${teamId} AND o.status = 'online' AND o.active`;
+    const row = rows[0];
+    return { operatorsOnline: Number(row.operators), seatsOnline: Number(row.seats ?? 0), activeSessions: Number(row.active) };
+  }
   const rows = await db.$queryRaw<{ operators: bigint; seats: bigint | null; active: bigint }[]>`
     SELECT count(*) AS operators,
            sum(max_chats) AS seats,
@@ -40,12 +51,16 @@ export async function capacity(db: Db): Promise<Capacity> {
 const HANDLE_SAMPLE = 50;
 const MIN_SAMPLES = 5;
 
-/** Average minutes from assignment to close over the most recent chats, or the configured default until there are enough. */
-export async function averageHandleMinutes(db: Db): Promise<{ minutes: number; measured: boolean }> {
+/**
+ * Average minutes from assignment to close over the most recent chats (of one team with `teamId`: a team's queue
+ * moves at its own pace), or the configured default until there are enough.
+ */
+export async function averageHandleMinutes(db: Db, teamId?: string): Promise<{ minutes: number; measured: boolean }> {
   const rows = await db.$queryRaw<{ avg_seconds: number | null; samples: bigint }[]>`
     SELECT avg(extract(epoch FROM closed_at - assigned_at))::float8 AS avg_seconds, count(*) AS samples
       FROM (SELECT assigned_at, closed_at FROM chat_sessions
              WHERE status = 'closed' AND assigned_at IS NOT NULL AND closed_at > now() - interval '7 days'
+               AND (${teamId ?? null}::text IS NULL OR team_id = ${teamId ?? null}::text)
              ORDER BY closed_at DESC LIMIT ${HANDLE_SAMPLE}) recent`;
   const { avg_seconds, samples } = rows[0];
   if (Number(samples) < MIN_SAMPLES || avg_seconds == null || !Number.isFinite(avg_seconds)) {
@@ -81,23 +96,31 @@ export interface WaitModel {
 }
 
 const HANDLE_CACHE_MS = 15_000;
-let modelCache: { model: WaitModel; at: number } | undefined;
+const modelCache = new Map<string, { model: WaitModel; at: number }>();
 
 /**
- * The wait model, recomputed at most every 15 s per instance: both figures are statistics over the last 50 chats,
- * so a few seconds of staleness changes no estimate, and the escalation path stays two queries lighter.
+ * The wait model (of one team's queue with `teamId`: its own handle times; until it has 5 closed chats, the desk's),
+ * recomputed at most every 15 s per instance: both figures are statistics over the last 50 chats, so a few seconds
+ * of staleness changes no estimate, and the escalation path stays two queries lighter.
  */
-export async function cachedWaitModel(now = Date.now()): Promise<WaitModel> {
-  if (!modelCache || now - modelCache.at > HANDLE_CACHE_MS) {
-    const [handle, correction] = await Promise.all([averageHandleMinutes(prisma), waitCorrection(prisma)]);
-    modelCache = { model: { handleMinutes: handle.minutes, correction }, at: now };
-  }
-  return modelCache.model;
+export async function cachedWaitModel(now = Date.now(), teamId?: string): Promise<WaitModel> {
+  const key = teamId ?? "";
+  const cached = modelCache.get(key);
+  if (cached && now - cached.at <= HANDLE_CACHE_MS) return cached.model;
+  const [teamHandle, deskHandle, correction] = await Promise.all([
+    teamId ? averageHandleMinutes(prisma, teamId) : undefined,
+    averageHandleMinutes(prisma),
+    waitCorrection(prisma),
+  ]);
+  const handle = teamHandle?.measured ? teamHandle : deskHandle;
+  const model = { handleMinutes: handle.minutes, correction };
+  modelCache.set(key, { model, at: now });
+  return model;
 }
 
 /** Minutes per place in the queue and seat, as promised: the measured handle time times the measured correction. */
-export async function cachedHandleMinutes(now = Date.now()): Promise<number> {
-  const model = await cachedWaitModel(now);
+export async function cachedHandleMinutes(now = Date.now(), teamId?: string): Promise<number> {
+  const model = await cachedWaitModel(now, teamId);
   return model.handleMinutes * model.correction;
 }
 
@@ -105,8 +128,8 @@ export async function cachedHandleMinutes(now = Date.now()): Promise<number> {
  * Records the wait promised to a newly queued session: the first promise stays (it is what the customer was told),
  * the current one and its due time move with later updates (see recordPromiseChanges).
  */
-export async function recordPromise(db: Db, sessionId: string, position: number, seatsOnline: number, now: Date = new Date()): Promise<number> {
-  const model = await cachedWaitModel(now.getTime());
+export async function recordPromise(db: Db, sessionId: string, position: number, seatsOnline: number, now: Date = new Date(), teamId?: string): Promise<number> {
+  const model = await cachedWaitModel(now.getTime(), teamId);
   const promised = estimateWaitMinutes(position, model.handleMinutes * model.correction, seatsOnline);
   const modelMinutes = (position * model.handleMinutes) / Math.max(seatsOnline, 1);
   await db.$executeRaw`
@@ -145,9 +168,35 @@ export function estimateWaitMinutes(position: number, handleMinutes: number, sea
   return Number.isFinite(minutes) && minutes > 0 ? minutes : 1;
 }
 
-export async function queueLengthByPriority(db: Db): Promise<Record<"low" | "medium" | "high" | "urgent", number>> {
-  const rows = await db.chatSession.groupBy({ by: ["priority"], where: { status: "queued" }, _count: { _all: true } });
+export async function queueLengthByPriority(db: Db, teamId?: string): Promise<Record<"low" | "medium" | "high" | "urgent", number>> {
+  const rows = await db.chatSession.groupBy({ by: ["priority"], where: { status: "queued", ...(teamId ? { teamId } : {}) }, _count: { _all: true } });
   const result = { low: 0, medium: 0, high: 0, urgent: 0 };
   for (const row of rows) result[row.priority] = row._count._all;
   return result;
+}
+
+/** Per team: the seats online and the minutes per place, for numbering several teams' queues at once. */
+export async function teamQueueModels(db: Db, teamIds: string[], now = Date.now()): Promise<Map<string, { seatsOnline: number; handleMinutes: number }>> {
+  const unique = [...new Set(teamIds)];
+  if (unique.length === 0) return new Map();
+  const [seats, handles] = await Promise.all([
+    db.$queryRaw<{ team_id: string; seats: bigint | null }[]>`
+      SELECT m.team_id, sum(o.max_chats) AS seats
+        FROM team_members m JOIN operators o ON o.id = m.operator_id
+       WHERE m.team_id = ANY(${unique}::text[]) AND o.status = 'online' AND o.active
+       GROUP BY m.team_id`,
+    Promise.all(unique.map((id) => cachedHandleMinutes(now, id))),
+  ]);
+  const seatsByTeam = new Map(seats.map((r) => [r.team_id, Number(r.seats ?? 0)]));
+  return new Map(unique.map((id, i) => [id, { seatsOnline: seatsByTeam.get(id) ?? 0, handleMinutes: handles[i] }]));
+}
+
+/** Numbers a list in service order (priority, then arrival) 1..n within each team. */
+export function positionsPerTeam<T extends { teamId: string }>(sessions: T[]): (T & { position: number })[] {
+  const next = new Map<string, number>();
+  return sessions.map((s) => {
+    const position = (next.get(s.teamId) ?? 0) + 1;
+    next.set(s.teamId, position);
+    return { ...s, position };
+  });
 }

@@ -29,9 +29,9 @@ export async function needsEscalationRecord(context: EscalationContext | undefin
 /**
  * What an escalation adds in its own transaction, after the routing decision: the bot's handoff on the new session
  * (or the ticket), and the webhook events (session.queued or session.assigned, and message.created for the lines the
- * decision wrote). The ownership change bot → queued/human is the decision's own session.requested audit row.
+ * decision wrote, from `fromSeq`). The ownership change bot → queued/human is the decision's own audit row.
  */
-export async function recordEscalation(tx: Tx, result: RequestOperatorResult, context: EscalationContext): Promise<void> {
+export async function recordEscalation(tx: Tx, result: RequestOperatorResult, context: EscalationContext, fromSeq = 1): Promise<void> {
   const handoff = context.handoff ?? undefined;
   if (result.type === "ticket_created") {
     if (handoff) await tx.ticket.update({ where: { number: result.ticket_number }, data: { botHandoff: handoff } });
@@ -46,7 +46,8 @@ export async function recordEscalation(tx: Tx, result: RequestOperatorResult, co
   } else {
     await emitWebhookEvent(tx, { type: "session.assigned", sessionId, data: { session_id: sessionId, operator: result.operator } });
   }
-  const lines = await tx.message.findMany({ where: { sessionId }, orderBy: { seq: "asc" }, select: messageSelect });
+  // The lines this escalation wrote (a conversation reopened after a hand-back already told its earlier ones).
+  const lines = await tx.message.findMany({ where: { sessionId, seq: { gte: fromSeq } }, orderBy: { seq: "asc" }, select: messageSelect });
   for (const line of lines) {
     const view = toMessageView(line);
     await emitWebhookEvent(tx, { type: "message.created", sessionId, data: { message: toWebhookMessage(view) }, customerMessage: view.sender === "customer" });

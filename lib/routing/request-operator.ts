@@ -7,8 +7,8 @@ import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { scheduleQueueBroadcast } from "@/lib/routing/broadcast-queue";
-import { toMessageView } from "@/lib/chat/message-view";
-import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
+import { toMessageEvent, toMessageView } from "@/lib/chat/message-view";
+import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/chat/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
@@ -24,6 +24,7 @@ import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
 import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
+import { resolveTeam, teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/teams/resolve-team";
 
 export interface EscalationInput {
   userId: string;
@@ -49,6 +50,12 @@ export interface EscalationInput {
   whatsappInboundAt?: Date | null;
   /** The bot's transcript, confidence and intent (lib/routing/record-escalation.ts). */
   context?: EscalationContext;
+  /** The team (slug or id) whose queue and operators serve the session: the default team when absent. */
+  team?: string | null;
+  /** Skills the serving operator must all have (normalised tags). */
+  skills?: string[];
+  /** The embedding site that signed the visitor's identity: its team serves them unless `team` names one. */
+  embedSiteId?: string | null;
 }
 
 export function newSessionId(): string {
@@ -60,14 +67,15 @@ export function customerChatUrl(sessionId: string): string {
 }
 
 async function queuedAnswer(db: Tx | typeof prisma, sessionId: string, existing: boolean): Promise<RequestOperatorResult> {
-  const position = (await queuePosition(db, sessionId)) ?? 1;
-  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(db), cachedHandleMinutes()]);
+  const [position, session] = await Promise.all([queuePosition(db, sessionId), db.chatSession.findUnique({ where: { id: sessionId }, select: { teamId: true } })]);
+  const teamId = session?.teamId;
+  const [{ seatsOnline }, handleMinutes] = await Promise.all([capacity(db, teamId), cachedHandleMinutes(Date.now(), teamId)]);
   return {
     success: true,
     type: "queue",
     session_id: sessionId,
-    position,
-    estimated_wait: estimateWaitMinutes(position, handleMinutes, seatsOnline),
+    position: position ?? 1,
+    estimated_wait: estimateWaitMinutes(position ?? 1, handleMinutes, seatsOnline),
     chat_url: customerChatUrl(sessionId),
     ...(existing ? { existing } : {}),
   };
@@ -89,12 +97,16 @@ type Decision = {
   queue_position: bigint | null;
   seats_online: bigint | null;
   queued_before: bigint | null;
+  /** The seq of the first line this escalation wrote: 1, or the next one of a conversation reopened after a hand-back. */
+  first_seq: number | null;
 };
 
 interface Escalation {
   result: RequestOperatorResult;
   events: RealtimeEvent[];
   queueChanged: boolean;
+  /** The first seq the decision wrote (its webhook events cover the lines from there). */
+  firstSeq?: number;
 }
 
 /**
@@ -106,13 +118,16 @@ interface Escalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, contact, record] = await Promise.all([
+  // The team first: an unknown one is refused before anything is written.
+  const team = await resolveTeam(prisma, input.team ?? (await teamOfEntryPoint(prisma, { embedSiteId: input.embedSiteId })));
+  const [deskRules, contact, record] = await Promise.all([
     getEscalationRules(prisma),
     contactFor(prisma, input),
     needsEscalationRecord(input.context),
     // Warms the handle-time cache the queued answer's promise reads.
-    cachedHandleMinutes(),
+    cachedHandleMinutes(Date.now(), team.id),
   ]);
+  const rules = teamRules(deskRules, team);
   // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
   // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
   // writes, such as the resume link of CONVERSATION_OPEN) commits those writes and is thrown after.
@@ -120,8 +135,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
     ? await prisma.$transaction(
         async (tx) => {
           try {
-            const escalation = await escalate(tx, { input, actor, rules, contact });
-            await recordEscalation(tx, escalation.result, input.context ?? {});
+            const escalation = await escalate(tx, { input, actor, rules, contact, team });
+            await recordEscalation(tx, escalation.result, input.context ?? {}, escalation.firstSeq);
             return escalation;
           } catch (error) {
             if (error instanceof ApiError) return { refused: error };
@@ -130,7 +145,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
         },
         { maxWait: 30_000, timeout: 30_000 },
       )
-    : await escalate(prisma, { input, actor, rules, contact });
+    : await escalate(prisma, { input, actor, rules, contact, team });
   if ("refused" in outcome) throw outcome.refused;
   const { result, events, queueChanged } = outcome;
   await publish(events);
@@ -140,9 +155,10 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  const [rules, contact] = [await getEscalationRules(scope.tx), await contactFor(scope.tx, input)];
-  const { result, events, queueChanged } = await escalate(scope.tx, { input, actor, rules, contact });
-  await recordEscalation(scope.tx, result, input.context ?? {});
+  const team = await resolveTeam(scope.tx, input.team);
+  const [rules, contact] = [teamRules(await getEscalationRules(scope.tx), team), await contactFor(scope.tx, input)];
+  const { result, events, queueChanged, firstSeq } = await escalate(scope.tx, { input, actor, rules, contact, team });
+  await recordEscalation(scope.tx, result, input.context ?? {}, firstSeq);
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
   return result;
@@ -150,11 +166,12 @@ export async function escalateInScope(scope: RoutingScope, input: EscalationInpu
 
 async function escalate(
   db: Tx | typeof prisma,
-  { input, actor, rules, contact }: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact },
+  { input, actor, rules, contact, team }: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; team: RoutingTeam },
 ): Promise<Escalation> {
   const now = new Date();
   const sessionId = newSessionId();
   const systemMessageId = randomUUID();
+  const customerMessageId = randomUUID();
   const alert = input.priority === "urgent" && rules.urgent_whatsapp_alert ? (env().ADMIN_PHONE ?? null) : null;
   const alertPayload = { question: input.question.slice(0, 500), user_id: input.userId };
   const locale = input.locale ?? "it";
@@ -165,10 +182,18 @@ async function escalate(
       ${contact.id}, ${sessionId}, ${input.priority}::"Priority", ${input.question},
       ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
       ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
-      ${randomUUID()}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
+      ${customerMessageId}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
       ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
-      ${input.trusted ?? false}, ${contact.email}, ${contact.phone})`;
+      ${input.trusted ?? false}, ${contact.email}, ${contact.phone}, ${team.id}, ${input.skills ?? []}::text[])`;
 
+  // A conversation handed back to the bot and escalated again continues in its own session (from the next seq): its
+  // page and its operator's desk may still be open, so the customer's new line is published there too.
+  const decisionSessionId = decision.session_id ?? sessionId;
+  const firstSeq = decision.first_seq ?? 1;
+  const reopened = decisionSessionId !== sessionId;
+  const reopenedEvents: RealtimeEvent[] = reopened
+    ? [{ channel: sessionChannel(decisionSessionId), name: EVENTS.messageCreated, data: toMessageEvent(toMessageView({ id: customerMessageId, seq: firstSeq, sessionId: decisionSessionId, sender: "customer", body: input.question, channel: input.channel, createdAt: now })) }]
+    : [];
   switch (decision.outcome) {
     case "existing_active":
       return {
@@ -188,33 +213,39 @@ async function escalate(
     }
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
-      const message = toMessageView({ id: systemMessageId, seq: 2, sessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
+      const message = toMessageView({ id: systemMessageId, seq: firstSeq + 1, sessionId: decisionSessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
       return {
-        result: { success: true, type: "operator_assigned", session_id: sessionId, operator, chat_url: customerChatUrl(sessionId) },
-        events: assignmentEvents({ id: sessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),
+        result: { success: true, type: "operator_assigned", session_id: decisionSessionId, operator, chat_url: customerChatUrl(decisionSessionId) },
+        events: [
+          ...reopenedEvents,
+          ...assignmentEvents({ id: decisionSessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),
+        ],
         queueChanged: false,
+        firstSeq,
       };
     }
     case "queued": {
       const position = Number(decision.queue_position);
       // The estimate is a promise: recorded on the session, measured when an operator takes it (GET /api/chat/stats).
-      const promised = await recordPromise(db, sessionId, position, Number(decision.seats_online), now);
+      const promised = await recordPromise(db, decisionSessionId, position, Number(decision.seats_online), now, team.id);
       return {
         result: {
           success: true,
           type: "queue",
-          session_id: sessionId,
+          session_id: decisionSessionId,
           position,
           estimated_wait: promised,
-          chat_url: customerChatUrl(sessionId),
+          chat_url: customerChatUrl(decisionSessionId),
         },
-        events: [{ channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: sessionId } }],
+        events: [...reopenedEvents, { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: decisionSessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
         // A higher-priority arrival moves everyone behind it back one place.
-        queueChanged: position <= Number(decision.queued_before),
+        // A higher-priority arrival moves everyone behind it back one place; a reopened chat's page needs its place.
+        queueChanged: position <= Number(decision.queued_before) || reopened,
+        firstSeq,
       };
     }
     default:
-      return { result: await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload }), events: [], queueChanged: false };
+      return { result: await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload, teamId: team.id }), events: [], queueChanged: false };
   }
 }
 
@@ -222,7 +253,7 @@ async function escalate(
 async function ticketInstead(
   db: Tx | typeof prisma,
   reason: "after_hours" | "no_operators" | "queue_full",
-  ctx: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; now: Date; alert: string | null; alertPayload: object },
+  ctx: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; now: Date; alert: string | null; alertPayload: object; teamId: string },
 ): Promise<RequestOperatorResult> {
   const { input, rules, now } = ctx;
   const write = async (tx: Tx) => {
@@ -238,6 +269,7 @@ async function ticketInstead(
       channel: input.channel,
       locale: input.locale,
       reason,
+      teamId: ctx.teamId,
     });
   };
   const ticket = "$transaction" in db ? await db.$transaction(write) : await write(db);

@@ -10,6 +10,7 @@ import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
 import { sessionLocale } from "@/lib/chat/system-messages";
 import type { Locale } from "@/lib/i18n/config";
+import { teamRules } from "@/lib/teams/resolve-team";
 
 const BATCH = 100;
 
@@ -19,20 +20,26 @@ export function queueTimeoutMessage(number: number, slaHours: number, locale: Lo
 }
 
 /**
- * Maximum queue wait: a session queued longer than the rule allows becomes a ticket (copying its question, priority
+ * Maximum queue wait: a session queued longer than its team's rule (or the desk's) allows becomes a ticket (copying its question, priority
  * and metadata), and the customer is told in the chat, by a realtime event, and by email / WhatsApp.
  * Runs under the routing lock with a status-guarded update, so several worker instances ticket each session once.
  */
 export async function enforceQueueTimeouts(now: Date = new Date()): Promise<{ ticketed: { sessionId: string; ticketNumber: number }[] }> {
   return inRoutingTransaction(async (scope) => {
     const { tx } = scope;
-    const rules = await getEscalationRules(tx);
-    const cutoff = new Date(now.getTime() - rules.max_queue_wait_minutes * 60_000);
+    const deskRules = await getEscalationRules(tx);
+    // Per team: its own max wait where it set one, the desk's otherwise.
+    const teams = await tx.team.findMany({ select: { id: true, businessHours: true, maxQueueLength: true, maxQueueWaitMinutes: true } });
+    const rulesByTeam = new Map(teams.map((team) => [team.id, teamRules(deskRules, team)]));
     const sessions = await tx.chatSession.findMany({
-      where: { status: "queued", queuedAt: { lte: cutoff } },
+      where: {
+        status: "queued",
+        OR: teams.map((team) => ({ teamId: team.id, queuedAt: { lte: new Date(now.getTime() - rulesByTeam.get(team.id)!.max_queue_wait_minutes * 60_000) } })),
+      },
       orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
       take: BATCH,
       select: {
+        teamId: true,
         id: true,
         priority: true,
         question: true,
@@ -53,6 +60,7 @@ export async function enforceQueueTimeouts(now: Date = new Date()): Promise<{ ti
       });
       if (claimed.count !== 1) continue;
       const locale = sessionLocale(session.metadata);
+      const rules = rulesByTeam.get(session.teamId) ?? deskRules;
       const ticket = await createTicket(tx, rules, SYSTEM_ACTOR, {
         contact: { id: session.contactId, email: session.contactEmail, phone: session.contactPhone },
         question: session.question,

@@ -47,6 +47,8 @@ export async function enforceUnansweredAssignments(now: Date = new Date()): Prom
         metadata: true,
         missedAssignments: true,
         missedOperatorIds: true,
+        teamId: true,
+        skills: true,
         operator: { select: { name: true } },
       },
     });
@@ -74,7 +76,7 @@ export async function enforceUnansweredAssignments(now: Date = new Date()): Prom
         { channel: sessionChannel(session.id), name: EVENTS.messageCreated, data: toMessageEvent(notice) },
       );
 
-      const next = await findFreeOperator(scope, missedOperatorIds);
+      const next = await findFreeOperator(scope, { teamId: session.teamId, skills: session.skills }, missedOperatorIds);
       if (next) {
         await assignSession(scope, session.id, next, now);
       } else {

@@ -1,5 +1,6 @@
 // POST /api/chat/request-operator – the chatbot's one call, as the integration guide defines it.
 import { z } from "zod";
+import { skillsSchema, teamRefSchema } from "@/lib/teams/team-schemas";
 import { e164Schema, emailSchema, localeSchema, metadataSchema, prioritySchema } from "@/lib/schemas/common";
 
 const TRANSCRIPT_MAX_BYTES = 64 * 1024;
@@ -44,6 +45,8 @@ export const requestOperatorBody = z.object({
   transcript: transcriptSchema.optional(),
   confidence: z.number().min(0).max(1).optional().describe("The bot's confidence in its last answer, 0–1"),
   intent: z.string().trim().min(1).max(100).optional().describe("The intent the bot recognised, e.g. billing.refund"),
+  team: teamRefSchema.optional().describe("The team (slug or id) whose queue and operators serve the chat; without it the default team. An unknown team is refused (400, details.field = team)"),
+  skills: skillsSchema.optional().describe("Skills the operator must all have (tags such as it, en, billing); the session waits in its team's queue for such an operator"),
 });
 export type RequestOperatorBody = z.infer<typeof requestOperatorBody>;
 

@@ -1,8 +1,11 @@
 // Operator management contracts (admin) and the operator's own status. Browser-safe.
 import { z } from "zod";
 import { e164Schema, emailSchema, localeSchema } from "@/lib/schemas/common";
+import { skillsSchema, teamSlugSchema } from "@/lib/teams/team-schemas";
 
-export const operatorRoleSchema = z.enum(["operator", "admin"]);
+const operatorTeamsSchema = z.array(teamSlugSchema).max(50).describe("Slugs of the teams the operator serves (replaces the list)");
+
+export const operatorRoleSchema = z.enum(["operator", "admin", "supervisor"]);
 export const operatorStatusSchema = z.enum(["online", "away", "offline"]);
 
 export const createOperatorBody = z.object({
@@ -12,6 +15,8 @@ export const createOperatorBody = z.object({
   role: operatorRoleSchema.default("operator"),
   max_chats: z.number().int().min(1).max(50).default(3),
   locale: localeSchema.default("it"),
+  teams: operatorTeamsSchema.optional().describe("Slugs of the teams the operator serves; without it the default team"),
+  skills: skillsSchema.optional().describe("Skills as tags, e.g. it, en, billing"),
 });
 
 export const updateOperatorBody = z
@@ -23,6 +28,8 @@ export const updateOperatorBody = z
     max_chats: z.number().int().min(1).max(50),
     active: z.boolean(),
     locale: localeSchema,
+    teams: operatorTeamsSchema,
+    skills: skillsSchema.describe("Skills as tags, e.g. it, en, billing (replaces the list)"),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "nothing to update");

@@ -1,5 +1,6 @@
 // Chat session contracts. Browser-safe.
 import { z } from "zod";
+import { cannedResponseIdsField } from "@/lib/schemas/canned-responses";
 import { e164Schema, emailSchema, localeSchema, sessionIdSchema } from "@/lib/schemas/common";
 
 export const sessionParams = z.object({ id: sessionIdSchema });
@@ -11,6 +12,7 @@ export const postMessageBody = z.object({
     .enum(["customer", "bot"])
     .optional()
     .describe("Relay (chatbot API key only): whose message the bot is posting; a bot message while a human owns the chat is 409 HUMAN_OWNS_CONVERSATION"),
+  canned_response_ids: cannedResponseIdsField,
 });
 export const closeSessionBody = z.object({ reason: z.string().trim().max(200).optional() });
 export const readBody = z.object({ seq: z.number().int().min(0) });

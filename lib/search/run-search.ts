@@ -67,6 +67,7 @@ async function searchMessages(text: string, query: SearchQuery, viewer: Viewer, 
   if (query.channel) filters.push(Prisma.sql`m.channel = ${query.channel}::"Channel"`);
   if (query.status) filters.push(Prisma.sql`coalesce(s.status::text, t.status::text) = ${query.status}`);
   if (query.operator) filters.push(Prisma.sql`(s.operator_id = ${query.operator} OR t.assignee_id = ${query.operator})`);
+  if (query.team) filters.push(Prisma.sql`(s.team_id = ${query.team} OR t.team_id = ${query.team})`);
   const rows = await prisma.$queryRaw<MessageRow[]>`
     WITH q AS (SELECT ${bilingual(text)} AS query),
     hits AS (
@@ -117,6 +118,7 @@ async function searchTickets(text: string, raw: string, query: SearchQuery, view
   if (query.channel) filters.push(Prisma.sql`t.channel = ${query.channel}::"Channel"`);
   if (query.status) filters.push(Prisma.sql`t.status::text = ${query.status}`);
   if (query.operator) filters.push(Prisma.sql`t.assignee_id = ${query.operator}`);
+  if (query.team) filters.push(Prisma.sql`t.team_id = ${query.team}`);
   // Subject and internal notes by full text, the number exactly (ranked first): three index probes, one list.
   const rows = await prisma.$queryRaw<TicketRow[]>`
     WITH q AS (SELECT ${bilingual(text)} AS query),
@@ -165,6 +167,10 @@ interface ContactRow extends Ranked {
 
 async function searchContacts(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
   const filters: Prisma.Sql[] = [contactVisible(viewer), ...dateRange(query, "c.created_at")];
+  if (query.team) {
+    filters.push(Prisma.sql`(EXISTS (SELECT 1 FROM chat_sessions ts WHERE ts.contact_id = c.id AND ts.team_id = ${query.team})
+      OR EXISTS (SELECT 1 FROM tickets tt WHERE tt.contact_id = c.id AND tt.team_id = ${query.team}))`);
+  }
   // Merged tombstones point at the contact that lives on; erased contacts have nothing left to find.
   const rows = await prisma.$queryRaw<ContactRow[]>`
     WITH q AS (SELECT to_tsquery('sportello_simple', ${text}) AS query),

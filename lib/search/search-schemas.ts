@@ -17,6 +17,8 @@ export const searchQuery = z
     status: z.enum(SEARCH_STATUSES).optional(),
     /** An operator id: conversations they handled, tickets assigned to them. */
     operator: z.string().trim().min(1).max(100).optional(),
+    /** A team id: that team's conversations and tickets (and contacts with one). */
+    team: z.string().trim().min(1).max(100).optional(),
     from: dateParam.optional(),
     to: dateParam.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),

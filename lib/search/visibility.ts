@@ -1,11 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Principal } from "@/lib/auth/principal";
+import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db/client";
+import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
 
 /**
- * Who is looking, as the search and contact queries need it. Admins (and admin API keys) see everything; an
- * operator sees conversations and tickets assigned to them. Teams do not exist yet: when they do, `teamIds` is
- * filled and each predicate below gains one `OR <alias>.team_id = ANY(teamIds)` clause, and nothing else changes.
+ * Who is looking, as the search and contact queries need it. Admins, admin API keys and supervisors see everything; an
+ * operator sees conversations and tickets assigned to them or to one of the teams an admin put them in (issue 15).
+ * The default team, which every operator is in, grants nothing: a desk without teams keeps each operator to their
+ * own conversations and tickets.
  */
 export interface Viewer {
   admin: boolean;
@@ -13,12 +16,12 @@ export interface Viewer {
   teamIds: string[];
 }
 
-export function viewerOf(principal: Principal): Viewer {
-  return {
-    admin: principal.role === "admin",
-    operatorId: principal.kind === "operator" ? principal.operatorId : null,
-    teamIds: [],
-  };
+export async function viewerOf(principal: Principal): Promise<Viewer> {
+  const operatorId = principal.kind === "operator" ? principal.operatorId : null;
+  // Supervisors may open any chat (the floor view): they find everything, as admins do.
+  const admin = isSupervisor(principal);
+  const teams = operatorId && !admin ? await prisma.teamMember.findMany({ where: { operatorId, teamId: { not: DEFAULT_TEAM_ID } }, select: { teamId: true } }) : [];
+  return { admin, operatorId, teamIds: teams.map((t) => t.teamId) };
 }
 
 const NOBODY = "__nobody__";
@@ -26,13 +29,13 @@ const NOBODY = "__nobody__";
 /** A chat session row (alias `s`, may be NULL from a LEFT JOIN) the viewer may see. */
 export function sessionVisible(viewer: Viewer, alias = "s"): Prisma.Sql {
   if (viewer.admin) return Prisma.sql`TRUE`;
-  return Prisma.sql`${Prisma.raw(`${alias}.operator_id`)} = ${viewer.operatorId ?? NOBODY}`;
+  return Prisma.sql`(${Prisma.raw(`${alias}.operator_id`)} = ${viewer.operatorId ?? NOBODY} OR ${Prisma.raw(`${alias}.team_id`)} = ANY(${viewer.teamIds}::text[]))`;
 }
 
 /** A ticket row (alias `t`, may be NULL from a LEFT JOIN) the viewer may see. */
 export function ticketVisible(viewer: Viewer, alias = "t"): Prisma.Sql {
   if (viewer.admin) return Prisma.sql`TRUE`;
-  return Prisma.sql`${Prisma.raw(`${alias}.assignee_id`)} = ${viewer.operatorId ?? NOBODY}`;
+  return Prisma.sql`(${Prisma.raw(`${alias}.assignee_id`)} = ${viewer.operatorId ?? NOBODY} OR ${Prisma.raw(`${alias}.team_id`)} = ANY(${viewer.teamIds}::text[]))`;
 }
 
 /** A contact (alias `c`) the viewer may see: one of its conversations or tickets is theirs. */

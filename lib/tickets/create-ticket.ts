@@ -29,6 +29,8 @@ export interface CreateTicketInput {
   customerNotificationKind?: "ticket_created_customer" | "queue_timeout_ticket";
   /** The clock, for the time-based rules (their tests control it). */
   now?: Date;
+  /** The team that owns it: a ticket from a session inherits the session's team when this is absent. */
+  teamId?: string;
 }
 
 export interface CreatedTicket {
@@ -54,6 +56,7 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
   const slaHours = rules.sla_hours[input.priority];
   const now = input.now ?? new Date();
   const accessToken = randomBytes(24).toString("base64url");
+  const teamId = input.teamId ?? (input.sessionId ? (await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { teamId: true } }))?.teamId : undefined);
   const ticket = await tx.ticket.create({
     data: {
       contactId: input.contact.id,
@@ -65,6 +68,7 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
       source: input.source,
       channel: input.channel,
       sessionId: input.sessionId,
+      teamId,
       accessToken,
       dueAt: addBusinessHours(rules.business_hours, now, slaHours),
       createdAt: now,

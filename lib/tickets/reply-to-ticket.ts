@@ -3,6 +3,7 @@ import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 import { prisma, type Tx } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
@@ -11,6 +12,8 @@ import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import type { TicketReplyBody } from "@/lib/tickets/ticket-schemas";
 import { changeTicketStatus, lockTicket } from "@/lib/tickets/update-ticket";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
+import { signedAttachmentUrl } from "@/lib/attachments/signed-url";
+import { env } from "@/lib/env";
 
 /** The language the customer was first written to in (the ticket-created notification), Italian by default. */
 export async function customerLocale(tx: Tx, ticketId: string): Promise<string> {
@@ -20,6 +23,25 @@ export async function customerLocale(tx: Tx, ticketId: string): Promise<string> 
     select: { locale: true },
   });
   return first?.locale ?? "it";
+}
+
+/**
+ * The files a reply names (uploaded for this ticket, not yet sent), in the order named. An emailed reply carries them
+ * as attachments, so their total is capped (EMAIL_ATTACHMENTS_MAX_BYTES; Resend takes 40 MB per email once encoded).
+ */
+async function replyAttachments(tx: Tx, ticketId: string, input: TicketReplyBody) {
+  const ids = input.attachment_ids ?? [];
+  if (ids.length === 0) return [];
+  const rows = await tx.chatAttachment.findMany({ where: { id: { in: ids }, ticketId, messageId: null }, select: { id: true, name: true, contentType: true, size: true } });
+  if (rows.length !== ids.length) {
+    throw new ApiError("VALIDATION_ERROR", "Invalid request body", { details: [{ path: "attachment_ids", message: "unknown, of another ticket, or already sent" }] });
+  }
+  const total = rows.reduce((sum, row) => sum + row.size, 0);
+  const max = env().EMAIL_ATTACHMENTS_MAX_BYTES;
+  if (input.channels.includes("email") && total > max) {
+    throw new ApiError("PAYLOAD_TOO_LARGE", `The files of one emailed reply are limited to ${Math.floor(max / 1024)} KB in total`, { details: { max_bytes: max, total_bytes: total } });
+  }
+  return ids.map((id) => rows.find((row) => row.id === id)!);
 }
 
 /**
@@ -45,14 +67,18 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
       });
     }
 
+    const files = await replyAttachments(tx, id, input);
     const message = await appendTicketMessage(tx, {
       ticketId: id,
       sender: "operator",
       body: input.body,
       channel: input.channels.includes("email") ? "email" : "whatsapp",
       operatorId,
+      media: files.length ? files.map((f) => ({ attachment_id: f.id, name: f.name, content_type: f.contentType, size: f.size })) : undefined,
     });
+    if (files.length) await tx.chatAttachment.updateMany({ where: { id: { in: files.map((f) => f.id) } }, data: { messageId: message.id } });
     await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "queued" } });
+    await recordCannedUses(tx, actor, input.canned_response_ids);
     const locale = await customerLocale(tx, id);
     const operatorName = message.operator?.name ?? null;
     for (const channel of input.channels) {
@@ -70,6 +96,10 @@ export async function replyToTicket(ref: string, input: TicketReplyBody, actor: 
           ticket_url: ticketUrl(ticket.accessToken),
           locale,
           operator_name: operatorName,
+          // Email: the files go as attachments (read from their store when sent). WhatsApp: the first one as media,
+          // through a signed link Twilio fetches.
+          ...(files.length && channel === "email" ? { attachment_ids: files.map((f) => f.id) } : {}),
+          ...(files.length && channel === "whatsapp" ? { media_url: signedAttachmentUrl(files[0].id) } : {}),
         },
       });
     }

@@ -1,5 +1,6 @@
 // Contracts of the ticket API (/api/tickets/*, /api/public/tickets/*). Browser-safe: the admin forms use them too.
 import { z } from "zod";
+import { cannedResponseIdsField } from "@/lib/schemas/canned-responses";
 import { e164Schema, emailSchema, localeSchema, metadataSchema, prioritySchema } from "@/lib/schemas/common";
 
 export const TICKET_STATUSES = ["open", "pending", "resolved", "closed"] as const;
@@ -87,6 +88,13 @@ export const ticketReplyBody = z.object({
     .refine((list) => new Set(list).size === list.length, "channels must not repeat"),
   /** The status the ticket takes with the reply (Zendesk's "submit as"): usually pending, waiting on the customer. */
   status: z.enum(["open", "pending", "resolved"]).optional(),
+  canned_response_ids: cannedResponseIdsField,
+  /** Files uploaded with POST /api/tickets/{id}/attachments for this reply: sent as email attachments (and WhatsApp media). */
+  attachment_ids: z
+    .array(z.string().trim().min(1).max(64))
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, "attachment_ids must not repeat")
+    .optional(),
 });
 export type TicketReplyBody = z.infer<typeof ticketReplyBody>;
 

@@ -12,11 +12,14 @@ import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-t
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
 import { recordCustomerReply } from "@/lib/tickets/record-customer-reply";
 import type { Locale } from "@/lib/i18n/config";
+import { teamOfEntryPoint } from "@/lib/teams/resolve-team";
 
 /** The fields of Twilio's inbound-message webhook that Sportello uses (form-encoded; media come as MediaUrlN). */
 export const twilioInboundSchema = z.object({
   MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-f]{32}$/i, "must be a Twilio message SID"),
   From: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, "must be a WhatsApp sender like whatsapp:+393331234567"),
+  // The desk's number the customer wrote to: a team may own it (lib/teams/resolve-team.ts teamOfEntryPoint).
+  To: z.string().max(40).optional(),
   Body: z.string().max(10_000).default(""),
   NumMedia: z.coerce.number().int().min(0).max(10).default(0),
   ProfileName: z.string().max(200).optional(),
@@ -137,6 +140,7 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
       // The sender is proven by Twilio's signature: their own conversation comes back to them.
       trusted: true,
       phoneVerifiedVia: "whatsapp_inbound",
+      team: await teamOfEntryPoint(tx, { whatsappTo: input.To }),
     },
     { type: "customer", id: contact.userId },
   );

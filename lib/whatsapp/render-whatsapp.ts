@@ -54,7 +54,8 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
       const number = data.required("ticket_number");
       const who = data.text("operator_name");
       const heading = l === "en" ? `Reply to ticket #${number}${who ? ` from ${who}` : ""}:` : `Risposta al ticket #${number}${who ? ` da ${who}` : ""}:`;
-      return customerUpdate(`#${number}`, lines(heading, data.required("body"), data.text("ticket_url")));
+      const mediaUrl = data.text("media_url");
+      return { ...customerUpdate(`#${number}`, lines(heading, data.required("body"), data.text("ticket_url"))), ...(mediaUrl ? { mediaUrl } : {}) };
     }
     case "queue_position": {
       const position = data.required("position");
@@ -63,6 +64,11 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
       return customerUpdate(l === "en" ? "queue" : "coda", text);
     }
     case "csat_request": {
+      const ratingUrl = data.text("rating_url");
+      if (ratingUrl) {
+        const text = l === "en" ? "Your chat with us has ended. How did we do? Rate us from 1 to 5 stars:" : "La tua chat con noi è terminata. Come ti abbiamo aiutato? Valutaci da 1 a 5 stelle:";
+        return { ...customerUpdate("chat", lines(text, ratingUrl)), freeformOnly: true };
+      }
       const number = data.required("ticket_number");
       const text = l === "en" ? `Ticket #${number} is resolved. How did we do? Rate us from 1 to 5 stars:` : `Il ticket #${number} è risolto. Come ti abbiamo aiutato? Valutaci da 1 a 5 stelle:`;
       return { ...customerUpdate(`#${number}`, lines(text, data.required("ticket_url"))), freeformOnly: true };

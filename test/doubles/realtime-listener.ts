@@ -36,7 +36,8 @@ export class RealtimeListener {
   }
 
   private pusher(): PusherClient {
-    this.client ??= pusherJsClient(this.server.port, APP);
+    // Presence channels (presence-session-…) join as a test member.
+    this.client ??= pusherJsClient(this.server.port, APP, { user_id: "realtime-listener" });
     return this.client;
   }
 

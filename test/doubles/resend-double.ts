@@ -10,6 +10,8 @@ export interface ResendEmail {
   subject: string;
   text?: string;
   html?: string;
+  /** As Resend receives them: base64 content, file name, type. */
+  attachments?: { filename?: string; content?: string; content_type?: string }[];
 }
 
 /**
@@ -53,10 +55,10 @@ export class ResendDouble {
     }
     const key = (request.headers["idempotency-key"] as string | undefined) ?? null;
     if (key && this.byKey.has(key)) return { status: 200, body: { id: this.byKey.get(key) } };
-    const payload = JSON.parse(request.body) as { from: string; to: string | string[]; subject: string; text?: string; html?: string };
+    const payload = JSON.parse(request.body) as { from: string; to: string | string[]; subject: string; text?: string; html?: string; attachments?: ResendEmail["attachments"] };
     const id = randomUUID();
     if (key) this.byKey.set(key, id);
-    this.emails.push({ id, idempotencyKey: key, from: payload.from, to: [payload.to].flat(), subject: payload.subject, text: payload.text, html: payload.html });
+    this.emails.push({ id, idempotencyKey: key, from: payload.from, to: [payload.to].flat(), subject: payload.subject, text: payload.text, html: payload.html, attachments: payload.attachments });
     return { status: 200, body: { id } };
   }
 

@@ -10,23 +10,10 @@ const { POST: upload } = await import("@/app/api/chat/sessions/[id]/attachments/
 const { GET: download } = await import("@/app/api/chat/attachments/[id]/route");
 const { call, adminHeaders } = await import("@/test/http");
 const { claimKey, createOperator, customerActor, customerHeaders, uniqueUserId } = await import("@/test/fixtures");
+const { PNG, uploadFile } = await import("@/test/attachment-fixtures");
 
-// The smallest valid PNG (1×1) and the start of a PDF: what file-type recognises by their magic numbers.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+// The start of a PDF: what file-type recognises by its magic numbers.
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-function multipart(bytes: Buffer, name: string, type: string) {
-  const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
-  const encoded = new Response(form);
-  return encoded;
-}
-
-async function uploadFile(sessionId: string, headers: Record<string, string>, bytes: Buffer, name = "shot.png", type = "image/png") {
-  const encoded = multipart(bytes, name, type);
-  const body = Buffer.from(await encoded.arrayBuffer());
-  return call(upload, { params: { id: sessionId }, rawBody: body as unknown as string, headers: { ...headers, "content-type": encoded.headers.get("content-type")! } });
-}
 
 beforeEach(async () => {
   await prisma.conversationRating.deleteMany();

@@ -77,6 +77,8 @@ describe("the promised wait", () => {
       [2, 3, "urgent", minutes(30)], // 1 late
       [4, 1, "medium", minutes(60 * 24 * 8)], // outside the window
     ];
+    // The urgent customer was served from the billing team's queue, the others from the default team's.
+    const billing = await prisma.team.create({ data: { name: "Billing", slug: uniqueUserId("billing").toLowerCase().replace(/[^a-z0-9-]/g, "-") } });
     for (const [promised, waited, priority, ago] of cases) {
       const assignedAt = new Date(now.getTime() - ago);
       await prisma.chatSession.create({
@@ -90,6 +92,7 @@ describe("the promised wait", () => {
           assignedAt,
           promisedWaitMinutes: promised,
           waitedSeconds: waited * 60,
+          teamId: priority === "urgent" ? billing.id : "default",
         },
       });
     }
@@ -99,6 +102,11 @@ describe("the promised wait", () => {
     expect(accuracy.by_priority.medium).toEqual({ served: 3, median_abs_error_minutes: 2, within_promise_ratio: 0.667 });
     expect(accuracy.by_priority.urgent).toEqual({ served: 1, median_abs_error_minutes: 1, within_promise_ratio: 0 });
     expect(accuracy.by_priority.low).toEqual({ served: 0, median_abs_error_minutes: null, within_promise_ratio: null });
+    // Per team: each queue's promises measured on their own.
+    expect(accuracy.by_team).toEqual({
+      default: { served: 3, median_abs_error_minutes: 2, within_promise_ratio: 0.667 },
+      [billing.slug]: { served: 1, median_abs_error_minutes: 1, within_promise_ratio: 0 },
+    });
 
     const response = await call(stats, {});
     expect(response.status).toBe(200);

@@ -1,4 +1,5 @@
 // Privacy: export everything held about a person, erase it everywhere (proved by scanning every table), retention.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { TwilioDouble, twilioSid } from "@/test/doubles/twilio-double";
@@ -105,7 +106,26 @@ async function seedPerson() {
   const other = await createContact({ name: "Paolo Neri", email: "paolo@example.com" });
   const otherSession = await createConversation({ contactId: other.id, messages: [{ body: "Buongiorno, sono Paolo" }] });
   if (!("session_id" in escalation)) throw new Error(`expected a live session, got ${escalation.type}`);
-  return { mediaPath, contact, operator, sessionId: escalation.session_id, ticketId: ticket.json.data.id as string, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE };
+  const webhookAttempts = await seedWebhookAttempts(escalation.session_id, otherSession.id, { EMAIL, PHONE, NAME });
+  return { webhookAttempts, mediaPath, contact, operator, sessionId: escalation.session_id, ticketId: ticket.json.data.id as string, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE };
+}
+
+/**
+ * The integrator's server answers each webhook with whatever it likes, and the delivery log keeps up to 4 KB of it:
+ * here it echoes the person's event back, names them in an error, and says something harmless about someone else.
+ */
+async function seedWebhookAttempts(sessionId: string, otherSessionId: string, who: { EMAIL: string; PHONE: string; NAME: string }) {
+  const endpoint = await prisma.webhookEndpoint.create({ data: { url: "https://bot.example.com/hook", events: ["message.created"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", active: false } });
+  const attempt = async (conversationKey: string, log: { responseBody?: string; error?: string }) => {
+    const event = await prisma.webhookEvent.create({ data: { id: `evt_${randomUUID()}`, type: "message.created", conversationKey, seq: Math.floor(Math.random() * 1e9), payload: { ok: true } } });
+    const delivery = await prisma.webhookDelivery.create({ data: { id: `dlv_${randomUUID()}`, endpointId: endpoint.id, eventId: event.id, conversationKey, seq: event.seq, status: "failed", lastError: log.error ?? null } });
+    return prisma.webhookAttempt.create({ data: { deliveryId: delivery.id, attempt: 1, requestHeaders: { "webhook-id": event.id }, responseStatus: 422, durationMs: 12, ...log } });
+  };
+  await prisma.chatSession.update({ where: { id: sessionId }, data: { botHandoff: { transcript: [{ role: "user", text: `Sono ${who.NAME}`, at: new Date().toISOString() }] } } });
+  const echoed = await attempt(`session:${sessionId}`, { responseBody: JSON.stringify({ error: "unknown user", email: who.EMAIL, name: who.NAME }) });
+  const named = await attempt(`session:${otherSessionId}`, { responseBody: `rejected: ${who.PHONE} not in CRM`, error: `HTTP 422 for ${who.EMAIL}` });
+  const unrelated = await attempt(`session:${otherSessionId}`, { responseBody: "{\"received\":true}" });
+  return { echoed: echoed.id, named: named.id, unrelated: unrelated.id };
 }
 
 beforeEach(async () => {
@@ -146,9 +166,12 @@ describe("GET /api/admin/contacts/{id}/export", () => {
 
 describe("POST /api/admin/contacts/{id}/erase", () => {
   it("leaves no email, phone or name of the person in any table, keeps the stats and the other customers", async () => {
-    const { mediaPath, contact, sessionId, ticketId, other, otherSession, EMAIL, PHONE, NAME, OLD_PHONE } = await seedPerson();
+    const { mediaPath, contact, sessionId, ticketId, other, otherSession, webhookAttempts, EMAIL, PHONE, NAME, OLD_PHONE } = await seedPerson();
     const needles = [EMAIL, PHONE, PHONE.slice(3), NAME, OLD_PHONE];
-    expect((await scanAllTables(needles)).length).toBeGreaterThan(5);
+    const before = await scanAllTables(needles);
+    expect(before.length).toBeGreaterThan(5);
+    // The scan does see the webhook log and the handoff transcript, so the empty scan after the erase covers them.
+    for (const table of ["webhook_attempts", "webhook_deliveries", "chat_sessions"]) expect(before.some((hit) => hit.startsWith(`public.${table} `))).toBe(true);
     const stats = async () => {
       const { generated_at: _at, ...figures } = (await call(chatStats, { headers: adminHeaders() })).json.data;
       return figures;
@@ -162,6 +185,7 @@ describe("POST /api/admin/contacts/{id}/erase", () => {
     expect(removed).toMatchObject({ contacts: 2, conversations: 2, tickets: 1, attachments: 1, contact_notes: 1, ticket_notes: 1, outbox_deliveries: 1, idempotency_records: 1 });
     expect(removed.messages).toBeGreaterThanOrEqual(4);
     expect(removed.notifications).toBeGreaterThanOrEqual(1);
+    expect(removed.webhook_attempts).toBe(2);
     // The attachment is gone at Twilio too.
     expect(response.json.data.attachment_files).toEqual({ deleted: 1, failed: 0 });
     expect(twilioApi.http.requests.some((r) => r.method === "DELETE" && r.path === mediaPath)).toBe(true);
@@ -184,6 +208,11 @@ describe("POST /api/admin/contacts/{id}/erase", () => {
     // Someone else's data is untouched.
     expect(await prisma.contact.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ name: "Paolo Neri", email: "paolo@example.com" });
     expect((await prisma.message.findFirstOrThrow({ where: { sessionId: otherSession.id } })).body).toBe("Buongiorno, sono Paolo");
+
+    // The webhook log keeps status and timing; an unrelated answer about someone else stays as it was.
+    expect(await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: webhookAttempts.echoed } })).toMatchObject({ responseBody: null, responseStatus: 422 });
+    expect(await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: webhookAttempts.named } })).toMatchObject({ responseBody: null, error: null });
+    expect((await prisma.webhookAttempt.findUniqueOrThrow({ where: { id: webhookAttempts.unrelated } })).responseBody).toBe('{"received":true}');
 
     // Erasing twice is harmless.
     expect((await call(eraseContact, { method: "POST", params: { id: contact.id }, headers: adminHeaders() })).status).toBe(200);

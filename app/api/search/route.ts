@@ -4,4 +4,4 @@ import { runSearch } from "@/lib/search/run-search";
 import { searchQuery } from "@/lib/search/search-schemas";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const GET = route({ auth: "operator", query: searchQuery }, async ({ query, principal }) => ok(await runSearch(query, viewerOf(principal!))));
+export const GET = route({ auth: "operator", query: searchQuery }, async ({ query, principal }) => ok(await runSearch(query, await viewerOf(principal!))));

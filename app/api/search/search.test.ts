@@ -116,6 +116,25 @@ describe("GET /api/search – permissions, enforced in the query", () => {
     expect((await get({ q: "giulia", type: "contacts" }, { cookie: anna.cookie })).json.data.items).toHaveLength(1);
   });
 
+  it("shows an operator what belongs to a team an admin put them in, never through the default team alone", async () => {
+    const billing = await prisma.team.create({ data: { name: "Billing", slug: "billing-search" } });
+    await prisma.teamMember.create({ data: { teamId: billing.id, operatorId: anna.id } });
+    const carla = await createContact({ name: "Carla Verdi", email: "carla.verdi@example.com" });
+    const shared = await createConversation({ contactId: carla.id, operatorId: bruno.id, locale: "it", messages: [{ body: "Il bonifico bancario è stato respinto" }] });
+    await prisma.chatSession.update({ where: { id: shared.id }, data: { teamId: billing.id } });
+    const billingTicket = await createTicketWith({ contactId: carla.id, assigneeId: bruno.id, question: "Bonifico respinto due volte", locale: "it" });
+    await prisma.ticket.update({ where: { id: billingTicket.id }, data: { teamId: billing.id } });
+
+    expect((await get({ q: "bonifico" }, { cookie: anna.cookie })).json.data.items).toHaveLength(1);
+    expect((await get({ q: "bonifico", type: "tickets" }, { cookie: anna.cookie })).json.data.items).toHaveLength(1);
+    expect((await get({ q: "carla", type: "contacts" }, { cookie: anna.cookie })).json.data.items).toHaveLength(1);
+    // Out of the team, back to her own: both operators are still in the default team, which shows nothing of others.
+    await prisma.teamMember.deleteMany({ where: { teamId: billing.id } });
+    expect((await get({ q: "bonifico" }, { cookie: anna.cookie })).json.data.items).toHaveLength(0);
+    expect((await get({ q: "carla", type: "contacts" }, { cookie: anna.cookie })).json.data.items).toHaveLength(0);
+    expect((await get({ q: "bonifico" }, { cookie: bruno.cookie })).json.data.items).toHaveLength(1);
+  });
+
   it("refuses anonymous callers and chatbot keys", async () => {
     expect((await get({ q: "fattura" }, {})).status).toBe(401);
   });
@@ -154,6 +173,28 @@ describe("GET /api/search – tickets and contacts", () => {
     for (const q of ["bianchi", "giulia.bian", "333 123 4567", "+39 333 1234567"]) {
       const response = await get({ q, type: "contacts" });
       expect(response.json.data.items.map((i: { id: string }) => i.id), q).toEqual([giulia.id]);
+    }
+  });
+});
+
+describe("GET /api/search – team filter", () => {
+  it("narrows messages, tickets and contacts to one team's conversations", async () => {
+    const team = await prisma.team.create({ data: { name: "Fatturazione", slug: `billing-${Date.now()}` } });
+    // Tom's chat and ticket move to the billing team; Giulia's stay in the default team.
+    await prisma.chatSession.update({ where: { id: brunoSession }, data: { teamId: team.id } });
+    await prisma.ticket.updateMany({ where: { contact: { name: "Tom Baker" } }, data: { teamId: team.id } });
+    try {
+      expect((await get({ q: "wrong", team: team.id })).json.data.items.map((i: { session_id: string }) => i.session_id)).toEqual([brunoSession]);
+      expect((await get({ q: "fattura", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "fattura", team: "default" })).json.data.items.map((i: { session_id: string }) => i.session_id)).toContain(annaSession);
+      expect((await get({ q: "refund", type: "tickets", team: team.id })).json.data.items).toHaveLength(1);
+      expect((await get({ q: "rimborso", type: "tickets", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "tom", type: "contacts", team: team.id })).json.data.items).toHaveLength(1);
+      expect((await get({ q: "giulia", type: "contacts", team: team.id })).json.data.items).toEqual([]);
+      expect((await get({ q: "wrong", team: "x".repeat(101) })).status).toBe(400);
+    } finally {
+      await prisma.chatSession.update({ where: { id: brunoSession }, data: { teamId: "default" } });
+      await prisma.ticket.updateMany({ where: { teamId: team.id }, data: { teamId: "default" } });
     }
   });
 });

@@ -158,6 +158,43 @@ describe("merging contacts", () => {
   });
 });
 
+describe("merging two contacts that are both chatting", () => {
+  it("is refused with 409 CONVERSATION_OPEN, by hand and automatically, until one chat ends; then nothing is lost", async () => {
+    const web = await createContact({ name: "Sara Neri", email: "sara@example.com", emailVerified: true, createdAt: new Date("2025-01-01") });
+    const whatsapp = await createContact({ email: "sara@example.com", emailVerified: true, phone: "+393335550009", phoneVerified: true });
+    const live = await createConversation({ contactId: web.id, operatorId: anna.id, messages: [{ body: "sul sito" }] });
+    const queued = await createConversation({ contactId: whatsapp.id, status: "queued", channel: "whatsapp", messages: [{ body: "su WhatsApp" }] });
+
+    const planned = await call(preview, { path: `/api/admin/contacts/merge-preview?into=${web.id}&from=${whatsapp.id}`, headers: adminHeaders() });
+    expect(planned.json.data.open_chats).toEqual({ into: [live.id], from: [queued.id] });
+    const refused = await mergeCall({ into: web.id, from: whatsapp.id });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: "CONVERSATION_OPEN", details: { open_chats: { into: [live.id], from: [queued.id] } } });
+    // The automatic merge (verified on both sides) waits too, and says nothing has changed.
+    expect(await autoMergeVerifiedContacts()).toBe(0);
+    expect(await prisma.contact.findUniqueOrThrow({ where: { id: whatsapp.id } })).toMatchObject({ mergedIntoId: null });
+    expect(await prisma.chatSession.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ contactId: whatsapp.id, status: "queued" });
+    expect(await prisma.auditEvent.count({ where: { action: { in: ["contact.merged", "contact.auto_merged"] }, targetId: web.id } })).toBe(0);
+
+    // One chat ends: the next run merges, and the customer has exactly one open chat, still live.
+    await prisma.chatSession.update({ where: { id: queued.id }, data: { status: "closed", closedAt: new Date() } });
+    expect(await autoMergeVerifiedContacts()).toBe(1);
+    expect(await prisma.chatSession.findMany({ where: { contactId: web.id, status: { in: ["queued", "active"] } }, select: { id: true } })).toEqual([{ id: live.id }]);
+    expect(await prisma.chatSession.count({ where: { contactId: web.id } })).toBe(2);
+  });
+
+  it("goes ahead when only one side is chatting", async () => {
+    const a = await createContact({ name: "Ugo Gialli" });
+    const b = await createContact({ name: "Ugo G." });
+    const open = await createConversation({ contactId: b.id, status: "queued", messages: [{ body: "ciao" }] });
+    await createConversation({ contactId: a.id, status: "closed", closedAt: new Date(), messages: [{ body: "ieri" }] });
+    const merged = await mergeCall({ into: a.id, from: b.id });
+    expect(merged.status).toBe(200);
+    expect(merged.json.data.open_chats).toEqual({ into: [], from: [open.id] });
+    expect((await prisma.chatSession.findUniqueOrThrow({ where: { id: open.id } })).contactId).toBe(a.id);
+  });
+});
+
 describe("after a merge", () => {
   it("a merged contact's user id brings new conversations to the surviving contact", async () => {
     const { upsertContact } = await import("@/lib/contacts/upsert-contact");

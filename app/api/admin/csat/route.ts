@@ -1,13 +1,13 @@
-// GET /api/admin/csat – the rating switch, ratings week by week and per operator; PUT – change the switch (admin, audited)
+// GET /api/admin/csat – the rating switch, ratings week by week, per operator and per team (?team= narrows); PUT – change the switch (admin, audited)
 import { ok, route } from "@/lib/api/handler";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
-import { csatSettingsSchema } from "@/lib/csat/csat-schemas";
+import { csatOverviewQuery, csatSettingsSchema } from "@/lib/csat/csat-schemas";
 import { getCsatSettings, updateCsatSettings } from "@/lib/csat/csat-settings";
 import { getCsatOverview } from "@/lib/csat/get-csat-overview";
 
-export const GET = route({ auth: "admin" }, async () => {
-  const [settings, overview] = await Promise.all([getCsatSettings(), getCsatOverview()]);
+export const GET = route({ auth: "admin", query: csatOverviewQuery }, async ({ query }) => {
+  const [settings, overview] = await Promise.all([getCsatSettings(), getCsatOverview(new Date(), query.team)]);
   return ok({ settings, ...overview });
 });
 

@@ -4,4 +4,4 @@ import { contactParams } from "@/lib/contacts/contact-schemas";
 import { getContact } from "@/lib/contacts/get-contact";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const GET = route({ auth: "operator", params: contactParams }, async ({ params, principal }) => ok(await getContact(params.id, viewerOf(principal!))));
+export const GET = route({ auth: "operator", params: contactParams }, async ({ params, principal }) => ok(await getContact(params.id, await viewerOf(principal!))));

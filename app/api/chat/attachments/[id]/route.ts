@@ -6,11 +6,12 @@ import { attachmentParams, attachmentQuery } from "@/lib/schemas/sessions";
 export const GET = route({ params: attachmentParams, query: attachmentQuery }, async ({ params, query, principal, customerKey }) => {
   const file = await readAttachment(params.id, { principal, customerKey }, query);
   const pdf = file.contentType === "application/pdf";
-  return new Response(new Uint8Array(file.bytes), {
+  // Streamed from the store: a large file from a bucket never sits whole in memory.
+  return new Response(file.stream, {
     headers: {
       // The type found in the bytes at upload, from the allow-list; never what the uploader claimed.
       "content-type": file.contentType,
-      "content-length": String(file.bytes.length),
+      "content-length": String(file.size),
       "content-disposition": `${pdf ? "attachment" : "inline"}; filename="${file.name}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       "x-content-type-options": "nosniff",
       // A PDF opened anyway runs no script and reaches nothing of this origin.

@@ -6,5 +6,5 @@ import { viewerOf } from "@/lib/search/visibility";
 
 export const POST = route({ auth: "operator", params: contactParams, body: contactNoteBody }, async ({ params, body, principal }) => {
   const authorId = principal?.kind === "operator" ? principal.operatorId : null;
-  return ok(await addContactNote(params.id, body.body, authorId, viewerOf(principal!)), 201);
+  return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(principal!)), 201);
 });

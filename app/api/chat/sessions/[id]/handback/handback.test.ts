@@ -66,6 +66,57 @@ describe("bot handoff", () => {
     expect((await call(getSession, { params: { id }, headers: { authorization: `Bearer ${await chatbotKey()}` } })).status).toBe(404);
   });
 
+  it("escalating again after a hand-back reopens the same conversation, its thread continuing", async () => {
+    const operator = await createOperator({ maxChats: 1 });
+    const key = await chatbotKey();
+    const userId = uniqueUserId("bot");
+    const first = await escalate({ user_id: userId }, key);
+    const id = first.json.session_id;
+    expect((await call(handback, { params: { id }, body: { note: "Ci pensa il bot" }, headers: { cookie: await signInOperator(operator) } })).status).toBe(200);
+    const before = await prisma.chatSession.findUniqueOrThrow({ where: { id } });
+
+    // The seat is free again: the same operator takes the same conversation.
+    const again = await escalate({ user_id: userId, question: "Il bot non basta", transcript }, key);
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ type: "operator_assigned", session_id: id, operator: { id: operator.id } });
+    const view = await call(getSession, { params: { id }, headers: adminHeaders() });
+    expect(view.json.data).toMatchObject({ status: "active", owner: "human", bot_handoff: { transcript } });
+    expect(view.json.data.ownership.map((c: { from: string; to: string }) => `${c.from}→${c.to}`)).toEqual(["bot→human", "human→bot", "bot→human"]);
+    const lines = view.json.data.messages.slice(-2);
+    expect(lines.map((m: { seq: number; sender: string }) => [m.seq, m.sender])).toEqual([[before.lastSeq + 1, "customer"], [before.lastSeq + 2, "system"]]);
+    expect(lines[0].body).toBe("Il bot non basta");
+    // Seqs stay gapless and unique over the whole thread.
+    const seqs = view.json.data.messages.map((m: { seq: number }) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+
+    // Handed back once more and escalated while the operator is busy: the same conversation waits in the queue.
+    expect((await call(handback, { params: { id }, body: {}, headers: adminHeaders() })).status).toBe(200);
+    await escalate({}, key);
+    const queued = await escalate({ user_id: userId }, key);
+    expect(queued.json).toMatchObject({ type: "queue", session_id: id, position: 1 });
+  });
+
+  it("does not reopen for an anonymous caller, nor a day after the hand-back", async () => {
+    await createOperator({ maxChats: 5 });
+    const key = await chatbotKey();
+    const userId = uniqueUserId("bot");
+    const id = (await escalate({ user_id: userId }, key)).json.session_id;
+    expect((await call(handback, { params: { id }, body: {}, headers: adminHeaders() })).status).toBe(200);
+    await prisma.chatSession.update({ where: { id }, data: { handedBackAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const later = await escalate({ user_id: userId }, key);
+    expect(later.json.type).toBe("operator_assigned");
+    expect(later.json.session_id).not.toBe(id);
+    expect((await prisma.chatSession.findUniqueOrThrow({ where: { id } })).status).toBe("closed");
+
+    const other = uniqueUserId("bot");
+    const handedBack = (await escalate({ user_id: other }, key)).json.session_id;
+    expect((await call(handback, { params: { id: handedBack }, body: {}, headers: adminHeaders() })).status).toBe(200);
+    const anonymous = await call(requestOperator, { body: { user_id: other, question: "Sono io" } });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.json.session_id).not.toBe(handedBack);
+    expect((await prisma.chatSession.findUniqueOrThrow({ where: { id: handedBack } })).status).toBe("closed");
+  });
+
   it("records bot → queued → human when the chat waited", async () => {
     await createOperator({ maxChats: 1 });
     await escalate({});

@@ -14,7 +14,7 @@ export const POST = route({ params: sessionParams, body: postMessageBody }, asyn
       // A chatbot relaying its own widget's conversation names the sender (lib/chat/relay-message.ts).
       data: body.sender
         ? await relayMessage({ sessionId: params.id, sender: body.sender, body: body.body }, principal)
-        : await postMessage({ sessionId: params.id, body: body.body, as: body.as }, { principal, customerKey, ip }),
+        : await postMessage({ sessionId: params.id, body: body.body, as: body.as, cannedResponseIds: body.canned_response_ids }, { principal, customerKey, ip }),
     },
   })),
 );

@@ -1,0 +1,10 @@
+// POST /api/chat/sessions/{id}/take-over – a supervisor or admin takes a live chat over (the customer is told)
+import { ok, route } from "@/lib/api/handler";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/auth/principal";
+import { takeOverSession } from "@/lib/chat/take-over-session";
+import { sessionParams } from "@/lib/schemas/sessions";
+
+export const POST = route({ auth: "supervisor", params: sessionParams }, async ({ params, principal }) =>
+  ok(await takeOverSession(params.id, principal, actorOf(principal, SYSTEM_ACTOR))),
+);

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
+import { ApiError } from "@/lib/api/errors";
+import { businessHoursSchema, type EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
+
+/** What routing needs of a team: who it is and the limits it sets for itself. */
+export interface RoutingTeam {
+  id: string;
+  slug: string;
+  name: string;
+  businessHours: unknown;
+  maxQueueLength: number | null;
+  maxQueueWaitMinutes: number | null;
+}
+
+const routingTeamSelect = { id: true, slug: true, name: true, businessHours: true, maxQueueLength: true, maxQueueWaitMinutes: true } as const;
+
+/**
+ * The team a caller named by slug or id, or the default team when it named none. An unknown team is the caller's
+ * mistake (400, field `team`), never a silent fallback to the default queue.
+ */
+export async function resolveTeam(db: Tx | typeof prisma, ref: string | null | undefined): Promise<RoutingTeam> {
+  const key = ref?.trim();
+  const team = await db.team.findFirst({
+    where: key ? { OR: [{ slug: key.toLowerCase() }, { id: key }] } : { id: DEFAULT_TEAM_ID },
+    select: routingTeamSelect,
+  });
+  if (!team) {
+    throw new ApiError("VALIDATION_ERROR", `Unknown team "${key}"`, { details: { field: "team", team: key } });
+  }
+  return team;
+}
+
+/** The team a channel entry point names: an embedding site's, or the WhatsApp number's the message was sent to. */
+export async function teamOfEntryPoint(db: Tx | typeof prisma, entry: { embedSiteId?: string | null; whatsappTo?: string | null }): Promise<string | null> {
+  if (entry.embedSiteId) {
+    return (await db.embedSite.findUnique({ where: { id: entry.embedSiteId }, select: { teamId: true } }))?.teamId ?? null;
+  }
+  if (entry.whatsappTo) {
+    const number = entry.whatsappTo.replace(/^whatsapp:/, "");
+    return (await db.team.findUnique({ where: { whatsappNumber: number }, select: { id: true } }))?.id ?? null;
+  }
+  return null;
+}
+
+/**
+ * The escalation rules as they apply to one team: its own business hours, holidays, queue length and queue wait
+ * where it set them, the desk-wide rules for the rest.
+ */
+export function teamRules(rules: EscalationRules, team: Pick<RoutingTeam, "businessHours" | "maxQueueLength" | "maxQueueWaitMinutes">): EscalationRules {
+  const hours = team.businessHours == null ? null : businessHoursSchema.safeParse(team.businessHours);
+  return {
+    ...rules,
+    business_hours: hours?.success ? hours.data : rules.business_hours,
+    max_queue_length: team.maxQueueLength ?? rules.max_queue_length,
+    max_queue_wait_minutes: team.maxQueueWaitMinutes ?? rules.max_queue_wait_minutes,
+  };
+}
