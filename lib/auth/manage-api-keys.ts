@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { generateApiKey } from "@/lib/auth/api-keys";
+import { forgetApiKey, generateApiKey } from "@/lib/auth/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
 import type { createApiKeyBody } from "@/lib/schemas/api-keys";
@@ -39,11 +39,14 @@ export async function listApiKeys() {
 }
 
 export async function revokeApiKey(id: string, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
+  const view = await prisma.$transaction(async (tx) => {
     const existing = await tx.apiKey.findUnique({ where: { id } });
     if (!existing) throw new ApiError("NOT_FOUND", "API key not found");
     const revoked = existing.revokedAt ? existing : await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     if (!existing.revokedAt) await recordAuditEvent(tx, actor, { action: "api_key.revoked", targetType: "api_key", targetId: id, data: { name: existing.name } });
     return toView(revoked);
   });
+  // This instance stops accepting it now; others within API_KEY_CACHE_TTL_MS (lib/auth/api-keys.ts).
+  forgetApiKey(id);
+  return view;
 }

@@ -14,6 +14,8 @@ export interface AppendMessageInput {
   externalId?: string | null;
   deliveryStatus?: string | null;
   media?: Prisma.InputJsonValue;
+  /** The sequence number, when the caller has already bumped the session's counter in its own locking statement. */
+  seq?: number;
 }
 
 export const messageSelect = {
@@ -34,15 +36,13 @@ export const messageSelect = {
  * also row-locks the session until commit: concurrent writers get consecutive, gap-free numbers.
  */
 export async function appendMessage(tx: Tx, input: AppendMessageInput): Promise<MessageView> {
-  const session = await tx.chatSession.update({
-    where: { id: input.sessionId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
-  });
+  const seq =
+    input.seq ??
+    (await tx.chatSession.update({ where: { id: input.sessionId }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } })).lastSeq;
   const message = await tx.message.create({
     data: {
       sessionId: input.sessionId,
-      seq: session.lastSeq,
+      seq,
       sender: input.sender,
       body: input.body,
       channel: input.channel ?? "web",

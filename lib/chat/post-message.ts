@@ -29,9 +29,11 @@ export interface PostMessageInput {
 export async function postMessage(input: PostMessageInput, caller: SessionCaller): Promise<MessageView> {
   const { principal } = caller;
   const { message, operatorId } = await prisma.$transaction(async (tx) => {
-    // Row lock: a close or transfer running concurrently waits, so nobody writes into a closed session.
-    const rows = await tx.$queryRaw<{ id: string; status: string; operator_id: string | null; first_response_at: Date | null; customer_key_hash: string | null }[]>`
-      SELECT id, status, operator_id, first_response_at, customer_key_hash FROM chat_sessions WHERE id = ${input.sessionId} FOR UPDATE`;
+    // Row lock and the message's sequence number in one statement: a close or transfer running concurrently waits,
+    // so nobody writes into a closed session. Every refusal below throws, and the rollback undoes the bump.
+    const rows = await tx.$queryRaw<{ id: string; status: string; operator_id: string | null; first_response_at: Date | null; customer_key_hash: string | null; last_seq: number }[]>`
+      UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = ${input.sessionId}
+      RETURNING id, status, operator_id, first_response_at, customer_key_hash, last_seq`;
     const session = rows[0];
     const isOperator = !!session && canOperate(principal, { operatorId: session.operator_id });
     const isCustomer = !!session && secretMatches(caller.customerKey, session.customer_key_hash);
@@ -53,6 +55,7 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
       body: input.body,
       operatorId: operatorIdForMessage,
       media: input.media,
+      seq: session.last_seq,
     });
     if (asOperator) {
       if (!session.first_response_at) {
