@@ -40,6 +40,23 @@ test("an admin creates, edits and deletes a team; its queue is counted on the pa
   await expect(row).toContainText("orari propri");
   await expect(row.getByRole("cell").nth(2)).toHaveText("1");
 
+  // Hours set per day through the API survive an edit of something else on the page (the form shows one interval
+  // for the weekdays, and would otherwise flatten them).
+  const perDay = {
+    enabled: true,
+    timezone: "Europe/Rome",
+    days: { mon: [["08:00", "12:00"]], tue: [["14:00", "20:00"]], wed: [], thu: [["09:00", "18:00"]], fri: [["09:00", "13:00"]], sat: [], sun: [] },
+    holidays: [],
+  };
+  expect((await request.patch(`/api/admin/teams/${team.id}`, { headers: adminHeaders(), data: { business_hours: perDay } })).status()).toBe(200);
+  await page.reload();
+  await row.getByRole("button", { name: `Modifica Fatture` }).click();
+  await page.getByLabel("Ripiega dopo (minuti)").fill("4");
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(row).toContainText("→ Default dopo 4 min");
+  const kept = (await (await request.get(`/api/admin/teams/${team.id}`, { headers: adminHeaders() })).json()).data;
+  expect(kept.business_hours.days).toEqual(perDay.days);
+
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Elimina Fatture" }).click();
   await expect(page.getByText("Team eliminato: 2 chat spostate nel team predefinito.")).toBeVisible();

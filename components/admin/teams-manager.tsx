@@ -6,7 +6,7 @@ import { apiFetch } from "@/components/admin/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
-import type { TeamBody, TeamView } from "@/lib/teams/team-schemas";
+import type { TeamBody, TeamPatchBody, TeamView } from "@/lib/teams/team-schemas";
 import type { BusinessHours } from "@/lib/rules/escalation-rules-schema";
 
 type OperatorOption = { id: string; name: string; active: boolean };
@@ -98,6 +98,17 @@ function toBody(form: TeamForm): TeamBody {
   };
 }
 
+/**
+ * An edit's body. The form shows one interval per weekday group, so hours set per day through the API would be
+ * flattened by a save: when the hour fields were left as loaded, the stored hours are not sent and stay as they are.
+ */
+function patchBody(form: TeamForm, team: TeamView): TeamPatchBody {
+  const body = toBody(form);
+  const { business_hours, ...rest } = body;
+  const untouched = JSON.stringify(business_hours) === JSON.stringify(toBody(toForm(team)).business_hours);
+  return untouched ? rest : body;
+}
+
 /** Teams: list with members, queue, limits and fallback; create, edit (members, hours, limits, fallback), delete. */
 export function TeamsManager() {
   const t = useTranslations("teams");
@@ -123,7 +134,7 @@ export function TeamsManager() {
     const result =
       editing === "new"
         ? await apiFetch<TeamView>("/api/admin/teams", { method: "POST", body: toBody(form) })
-        : await apiFetch<TeamView>(`/api/admin/teams/${editing.id}`, { method: "PATCH", body: toBody(form) });
+        : await apiFetch<TeamView>(`/api/admin/teams/${editing.id}`, { method: "PATCH", body: patchBody(form, editing) });
     setBusy(false);
     if (!result.ok) return setError(failed(result.message));
     setError(null);
