@@ -48,7 +48,7 @@ test("the waiting customer sees the position move live and leaves a message inst
   // The choices are always offered: the customer opens them ("Non vuoi aspettare?"), or the page has already opened them
   // because the promised wait is about to pass (a short estimate when recent chats were quick, as in this suite).
   const leave = page.getByRole("button", { name: "Lascia un messaggio" });
-  if ((await page.locator("details").filter({ has: leave }).getAttribute("open")) === null) await page.getByText("Non vuoi aspettare?").click();
+  if ((await page.locator("details").filter({ hasText: "Lascia un messaggio" }).getAttribute("open")) === null) await page.getByText("Non vuoi aspettare?").click();
   await leave.click();
   await expect(page.getByRole("heading", { name: /Ticket #\d+ creato/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Segui il ticket" })).toHaveAttribute("href", /\/ticket\//);
