@@ -5,8 +5,9 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
   try {
     const response = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // A FormData body (a file upload) goes as multipart with the browser's own boundary; anything else as JSON.
+      headers: init.body === undefined || init.body instanceof FormData ? undefined : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
       cache: "no-store",
     });
     const json = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: { code: string; message: string; details?: unknown } } | null;

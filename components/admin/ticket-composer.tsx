@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { apiFetch } from "@/components/admin/api-client";
+import { ATTACHMENT_TYPES } from "@/lib/attachments/attachment-types";
 import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
 import { CannedPicker } from "@/components/canned/canned-picker";
 import { useCannedPicker } from "@/components/canned/use-canned-picker";
@@ -24,6 +25,24 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
   const [status, setStatus] = useState<"" | "pending" | "resolved" | "open">("pending");
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  // Files for the reply: uploaded at once (POST /api/tickets/{id}/attachments), sent with it by email and WhatsApp.
+  const [files, setFiles] = useState<{ id: string; name: string }[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
+
+  const attach = async (list: FileList | null) => {
+    for (const file of Array.from(list ?? [])) {
+      setUploading(file.name);
+      const form = new FormData();
+      form.append("file", file);
+      const result = await apiFetch<{ id: string; name: string }>(`/api/tickets/${ticketId}/attachments`, { method: "POST", body: form });
+      if (!result.ok) {
+        setFeedback({ tone: "error", text: tu("requestFailed", { message: result.message }) });
+        break;
+      }
+      setFiles((previous) => [...previous, { id: result.data.id, name: result.data.name }]);
+    }
+    setUploading(null);
+  };
 
   const channels = [...(email ? ["email"] : []), ...(whatsapp ? ["whatsapp"] : [])];
   const submit = async (event: React.FormEvent) => {
@@ -37,7 +56,7 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
     setFeedback(null);
     const result =
       mode === "reply"
-        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}), canned_response_ids: canned.takeUsed(body) } })
+        ? await apiFetch(`/api/tickets/${ticketId}/replies`, { method: "POST", body: { body, channels, ...(status ? { status } : {}), canned_response_ids: canned.takeUsed(body), ...(files.length ? { attachment_ids: files.map((f) => f.id) } : {}) } })
         : await apiFetch(`/api/tickets/${ticketId}/notes`, { method: "POST", body: { body } });
     setBusy(false);
     if (!result.ok) {
@@ -45,6 +64,7 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
       return;
     }
     setBody("");
+    if (mode === "reply") setFiles([]);
     setFeedback({ tone: "ok", text: mode === "reply" ? t("sent") : t("noteAdded") });
     router.refresh();
   };
@@ -108,6 +128,23 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
               </div>
             </fieldset>
             <div>
+              <label htmlFor={`${id}-files`} className={labelClass}>
+                {t("attach")}
+              </label>
+              <input
+                id={`${id}-files`}
+                type="file"
+                multiple
+                accept={ATTACHMENT_TYPES.join(",")}
+                disabled={uploading !== null}
+                onChange={(e) => {
+                  void attach(e.target.files);
+                  e.target.value = "";
+                }}
+                className="block text-sm text-slate-700"
+              />
+            </div>
+            <div>
               <label htmlFor={`${id}-status`} className={labelClass}>
                 {t("submitAs")}
               </label>
@@ -120,8 +157,21 @@ export function TicketComposer({ ticketId, hasEmail, hasPhone, closed }: { ticke
             </div>
           </div>
         ) : null}
+        {mode === "reply" && (files.length > 0 || uploading) ? (
+          <ul aria-label={t("attachments")} className="flex flex-wrap gap-2 text-sm">
+            {files.map((file) => (
+              <li key={file.id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-3 py-1 text-slate-800">
+                📎 {file.name}
+                <button type="button" aria-label={t("remove", { name: file.name })} onClick={() => setFiles((previous) => previous.filter((f) => f.id !== file.id))} className="ml-1 rounded px-1 font-semibold text-slate-600 hover:bg-slate-200">
+                  ×
+                </button>
+              </li>
+            ))}
+            {uploading ? <li className="text-slate-600">{t("uploading", { name: uploading })}</li> : null}
+          </ul>
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className={primaryButton} disabled={busy || (closed && mode === "reply")}>
+          <button type="submit" className={primaryButton} disabled={busy || uploading !== null || (closed && mode === "reply")}>
             {busy ? t("sending") : mode === "reply" ? t("send") : t("addNote")}
           </button>
           <p role="status" aria-live="polite" className={`text-sm ${feedback?.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
