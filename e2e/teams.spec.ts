@@ -3,6 +3,9 @@
 import { adminHeaders, createOperator, escalate, expect, signIn, test, uniqueSuffix } from "./fixtures";
 
 test("an admin creates, edits and deletes a team; its queue is counted on the page", async ({ browser, request }) => {
+  // A long journey (create, route, edit twice, delete): late in the full suite, with every earlier test's chats in
+  // the default team's queue, it has taken over 90 s on the 2-core CI machine (17 s alone).
+  test.setTimeout(180_000);
   const admin = await createOperator(request, { role: "admin" });
   const member = await createOperator(request, { name: `Membro ${uniqueSuffix()}` });
   const { page } = await signIn(browser, admin);
