@@ -59,7 +59,7 @@ async function generate(client: pg.Client): Promise<void> {
     FROM generate_series(1, ${CONTACTS}) g
     CROSS JOIN LATERAL (SELECT ${pick(first, 1)} AS f, ${pick(last, 1)} AS l WHERE g > 0) n`);
   await step("sessions", `INSERT INTO chat_sessions (id, contact_id, status, question, metadata, channel, operator_id, queued_at, closed_at, created_at, updated_at, last_seq)
-    SELECT 's_' || g, 'c_' || (1 + (g * 7919) % ${CONTACTS}), (CASE WHEN g % 50 = 0 THEN 'active' ELSE 'closed' END)::"SessionStatus", 'domanda ' || g,
+    SELECT 's_' || g, 'c_' || (1 + (g::bigint * 7919) % ${CONTACTS}), (CASE WHEN g % 50 = 0 THEN 'active' ELSE 'closed' END)::"SessionStatus", 'domanda ' || g,
            CASE WHEN g % 5 = 0 THEN '{"locale":"en"}'::jsonb ELSE '{"locale":"it"}'::jsonb END,
            (CASE WHEN g % 4 = 0 THEN 'whatsapp' ELSE 'web' END)::"Channel", 'op_' || (1 + g % ${OPERATORS}),
            now() - (g % 1500) * interval '1 day', now() - (g % 1500) * interval '1 day' + interval '20 minutes',
@@ -74,7 +74,7 @@ async function generate(client: pg.Client): Promise<void> {
   await step("tickets", `INSERT INTO tickets (id, number, status, question, contact_id, assignee_id, channel, access_token, due_at, language, created_at, updated_at)
     SELECT 't_' || g, 100000 + g, (ARRAY['open','pending','resolved','closed'])[1 + g % 4]::"TicketStatus",
            CASE WHEN g % 5 = 0 THEN ${sentence(en, 7, filler)} ELSE ${sentence(it, 7, filler)} END,
-           'c_' || (1 + (g * 104729) % ${CONTACTS}), CASE WHEN g % 3 = 0 THEN NULL ELSE 'op_' || (1 + g % ${OPERATORS}) END,
+           'c_' || (1 + (g::bigint * 104729) % ${CONTACTS}), CASE WHEN g % 3 = 0 THEN NULL ELSE 'op_' || (1 + g % ${OPERATORS}) END,
            (CASE WHEN g % 2 = 0 THEN 'email' ELSE 'whatsapp' END)::"Channel", 'tok_' || g, now(), CASE WHEN g % 5 = 0 THEN 'en' ELSE 'it' END,
            now() - (g % 1500) * interval '1 day', now()
     FROM generate_series(1, ${TICKETS}) g`);
@@ -144,6 +144,9 @@ const database = await startEmbeddedPostgres({
 try {
   await applyMigrations(database.url);
   const client = new pg.Client({ connectionString: database.url });
+  // When a generation query fails, the finally block stops the database; the client's "connection terminated" error
+  // must not crash the run before the query's own error is printed (it hid an integer overflow at full size).
+  client.on("error", () => undefined);
   await client.connect();
   console.log(`generating ${MESSAGES} messages, ${TICKETS} tickets, ${CONTACTS} contacts (set-based)…`);
   await generate(client);
