@@ -12,6 +12,46 @@ type Overview = Awaited<ReturnType<typeof getCsatOverview>> & { settings: CsatSe
 
 const percent = (ratio: number | null) => (ratio == null ? "—" : `${Math.round(ratio * 100)}%`);
 const number = (value: number | null) => (value == null ? "—" : String(value));
+const promiseCells = (f: { served: number; median_abs_error_minutes: number | null; within_promise_ratio: number | null }) => [f.served, number(f.median_abs_error_minutes), percent(f.within_promise_ratio)];
+const csatCells = (f: { responses: number; average_score: number | null; satisfied_ratio: number | null }) => [f.responses, f.average_score, percent(f.satisfied_ratio)];
+
+interface FigureRow {
+  key: string;
+  label: string;
+  cells: React.ReactNode[];
+}
+
+/** One breakdown table of the panel (by priority, team or operator): a label column, then the figures. */
+function FigureTable({ caption, visibleCaption = false, columns, rows }: { caption: string; visibleCaption?: boolean; columns: string[]; rows: FigureRow[] }) {
+  return (
+    <table className={`${tableClass} ${visibleCaption ? "mt-4" : "mt-3"}`}>
+      <caption className={visibleCaption ? "text-left text-sm font-semibold text-slate-800" : "sr-only"}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col" className={thClass}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" className={`${tdClass} font-medium`}>
+              {row.label}
+            </th>
+            {row.cells.map((cell, i) => (
+              <td key={i} className={tdClass}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** The customer's side in the overview: how well the wait promises held, and how satisfied customers were. */
 export function CustomerExperiencePanel() {
@@ -58,49 +98,17 @@ export function CustomerExperiencePanel() {
                 <dd className="text-xl font-semibold text-slate-900">{percent(eta.within_promise_ratio)}</dd>
               </div>
             </dl>
-            <table className={`${tableClass} mt-3`}>
-              <caption className="sr-only">{t("byPriority")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>{t("priority")}</th>
-                  <th scope="col" className={thClass}>{t("served")}</th>
-                  <th scope="col" className={thClass}>{t("medianError")}</th>
-                  <th scope="col" className={thClass}>{t("withinPromise")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {(["urgent", "high", "medium", "low"] as const).map((p) => (
-                  <tr key={p}>
-                    <th scope="row" className={`${tdClass} font-medium`}>{t(`priorities.${p}`)}</th>
-                    <td className={tdClass}>{eta.by_priority[p].served}</td>
-                    <td className={tdClass}>{number(eta.by_priority[p].median_abs_error_minutes)}</td>
-                    <td className={tdClass}>{percent(eta.by_priority[p].within_promise_ratio)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              caption={t("byPriority")}
+              columns={[t("priority"), t("served"), t("medianError"), t("withinPromise")]}
+              rows={(["urgent", "high", "medium", "low"] as const).map((p) => ({ key: p, label: t(`priorities.${p}`), cells: promiseCells(eta.by_priority[p]) }))}
+            />
             {Object.keys(eta.by_team).length > 1 ? (
-              <table className={`${tableClass} mt-3`}>
-                <caption className="sr-only">{t("byTeam")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={thClass}>{t("team")}</th>
-                    <th scope="col" className={thClass}>{t("served")}</th>
-                    <th scope="col" className={thClass}>{t("medianError")}</th>
-                    <th scope="col" className={thClass}>{t("withinPromise")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {Object.entries(eta.by_team).map(([slug, team]) => (
-                    <tr key={slug}>
-                      <th scope="row" className={`${tdClass} font-medium`}>{slug}</th>
-                      <td className={tdClass}>{team.served}</td>
-                      <td className={tdClass}>{number(team.median_abs_error_minutes)}</td>
-                      <td className={tdClass}>{percent(team.within_promise_ratio)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                caption={t("byTeam")}
+                columns={[t("team"), t("served"), t("medianError"), t("withinPromise")]}
+                rows={Object.entries(eta.by_team).map(([slug, figures]) => ({ key: slug, label: slug, cells: promiseCells(figures) }))}
+              />
             ) : null}
           </>
         ) : null}
@@ -128,27 +136,12 @@ export function CustomerExperiencePanel() {
         ) : null}
         {overview && overview.by_team.length > 0 ? (
           <>
-            <table className={`${tableClass} mt-4`}>
-              <caption className="text-left text-sm font-semibold text-slate-800">{t("perTeam")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClass}>{t("team")}</th>
-                  <th scope="col" className={thClass}>{t("responses")}</th>
-                  <th scope="col" className={thClass}>{t("average")}</th>
-                  <th scope="col" className={thClass}>{t("satisfied")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {overview.by_team.map((row) => (
-                  <tr key={row.team_id}>
-                    <th scope="row" className={`${tdClass} font-medium`}>{row.name}</th>
-                    <td className={tdClass}>{row.responses}</td>
-                    <td className={tdClass}>{row.average_score}</td>
-                    <td className={tdClass}>{percent(row.satisfied_ratio)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              caption={t("perTeam")}
+              visibleCaption
+              columns={[t("team"), t("responses"), t("average"), t("satisfied")]}
+              rows={overview.by_team.map((row) => ({ key: row.team_id, label: row.name, cells: csatCells(row) }))}
+            />
             <label className="mt-4 flex items-center gap-2 text-sm text-slate-800">
               {t("teamFilter")}
               <select value={team} onChange={(event) => setTeam(event.target.value)} className="rounded-lg border border-slate-300 px-2 py-1 text-sm">
@@ -177,27 +170,12 @@ export function CustomerExperiencePanel() {
           </>
         ) : null}
         {overview && overview.by_operator.length > 0 ? (
-          <table className={`${tableClass} mt-4`}>
-            <caption className="text-left text-sm font-semibold text-slate-800">{t("perOperator")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>{t("operator")}</th>
-                <th scope="col" className={thClass}>{t("responses")}</th>
-                <th scope="col" className={thClass}>{t("average")}</th>
-                <th scope="col" className={thClass}>{t("satisfied")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {overview.by_operator.map((o) => (
-                <tr key={o.operator_id}>
-                  <th scope="row" className={`${tdClass} font-medium`}>{o.name}</th>
-                  <td className={tdClass}>{o.responses}</td>
-                  <td className={tdClass}>{o.average_score}</td>
-                  <td className={tdClass}>{percent(o.satisfied_ratio)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={t("perOperator")}
+            visibleCaption
+            columns={[t("operator"), t("responses"), t("average"), t("satisfied")]}
+            rows={overview.by_operator.map((o) => ({ key: o.operator_id, label: o.name, cells: csatCells(o) }))}
+          />
         ) : null}
         {overview ? (
           <form

@@ -11,22 +11,37 @@ export function unlockSound(): void {
   if (audio.state === "suspended") void audio.resume();
 }
 
+/** A few short tones on the page's one audio context (ramped in and out, so no clicks). */
+function playTones(frequencies: number[], type: OscillatorType, step: number, peak: number, length: number): void {
+  if (!audio) return;
+  const context = audio;
+  const start = context.currentTime;
+  frequencies.forEach((frequency, index) => {
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    oscillator.type = type;
+    oscillator.frequency.value = frequency;
+    const at = start + index * step;
+    gain.gain.setValueAtTime(0.0001, at);
+    gain.gain.exponentialRampToValueAtTime(peak, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + length);
+    oscillator.connect(gain).connect(context.destination);
+    oscillator.start(at);
+    oscillator.stop(at + length + 0.02);
+  });
+}
+
 export function playChime(): void {
   if (!audio || audio.state !== "running") return;
-  const start = audio.currentTime;
-  [880, 1320].forEach((frequency, index) => {
-    const oscillator = audio!.createOscillator();
-    const gain = audio!.createGain();
-    oscillator.type = "sine";
-    oscillator.frequency.value = frequency;
-    const at = start + index * 0.16;
-    gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
-    oscillator.connect(gain).connect(audio!.destination);
-    oscillator.start(at);
-    oscillator.stop(at + 0.32);
-  });
+  playTones([880, 1320], "sine", 0.16, 0.25, 0.3);
+}
+
+/** A low two-tone cue, unlike the new-chat chime: a supervisor is speaking. Returns whether it could sound. */
+export function playWhisperCue(): boolean {
+  unlockSound();
+  if (!audio) return false;
+  playTones([523, 392], "triangle", 0.18, 0.3, 0.35);
+  return audio.state === "running";
 }
 
 export type NotificationState = "unsupported" | "default" | "granted" | "denied";
