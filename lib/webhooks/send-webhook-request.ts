@@ -93,7 +93,11 @@ export function sendWebhookRequest(rawUrl: string, headers: Record<string, strin
   const { WEBHOOK_ALLOW_PRIVATE, WEBHOOK_TIMEOUT_MS } = env();
   const url = new URL(rawUrl);
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  checkLiteralHost(url, WEBHOOK_ALLOW_PRIVATE);
+  try {
+    checkLiteralHost(url, WEBHOOK_ALLOW_PRIVATE);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const transport = url.protocol === "https:" ? https : http;
   const agent = agentFor(url.protocol, WEBHOOK_ALLOW_PRIVATE);
   const signal = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS);
