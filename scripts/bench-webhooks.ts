@@ -95,10 +95,11 @@ try {
             await appendMessage(tx, { sessionId: sessions[index], sender: "operator", body: `message ${n}` });
           });
           const committed = performance.now();
+          const wall = Date.now();
           const rows = await prisma.webhookEvent.findMany({ where: { conversationKey: `session:${sessions[index]}`, seq: n + 1 }, select: { id: true } });
           for (const row of rows) {
             committedAt.set(row.id, committed);
-            committedWall.set(row.id, Date.now());
+            committedWall.set(row.id, wall);
           }
         }
       }
@@ -135,9 +136,18 @@ try {
     const previous = receipt.get(`${row.conversation_key}#${row.seq - 1}`);
     if (previous !== undefined && previous > commit) behind += 1;
   }
+  const failures = await prisma.$queryRaw<{ outcome: string; count: bigint }[]>`
+    SELECT coalesce(error, 'HTTP ' || response_status) AS outcome, count(*) AS count FROM webhook_attempts
+     WHERE response_status IS NULL OR response_status NOT BETWEEN 200 AND 299 GROUP BY 1 ORDER BY 2 DESC LIMIT 5`;
+  const handedOn = await prisma.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM webhook_deliveries n JOIN webhook_deliveries p
+        ON p.endpoint_id = n.endpoint_id AND p.conversation_key = n.conversation_key AND p.seq = n.seq - 1
+     WHERE n.last_attempt_at = p.delivered_at`;
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   console.log(`where the time goes (first attempts): commit → claim p50 ${median(toClaim)} ms, claim → receipt p50 ${median(claimToReceipt)} ms; ` +
-    `${behind} of ${toClaim.length} events committed while the conversation's previous event was still on its way`);
+    `${behind} of ${toClaim.length} events committed while the conversation's previous event was still on its way, ` +
+    `${handedOn[0]?.count ?? 0} claimed by their predecessor's lane as it finished; failed attempts: ` +
+    (failures.map((f) => `${f.count} × ${f.outcome}`).join(", ") || "none"));
   worker.kill("SIGTERM");
   await new Promise((resolve) => worker.once("exit", resolve));
   server.close();
