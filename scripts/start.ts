@@ -244,6 +244,8 @@ async function announceWhenReady(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Ctrl-C while the worker still starts stops the database under it: that is a stop, not a failure.
+  if (stopping) return;
   console.error("[sportello] failed to start:", error instanceof Error ? error.message : error);
   void shutdown(1);
 });
