@@ -204,13 +204,14 @@ async function startRealtime(secrets: LocalSecrets, host: string): Promise<void>
 
 /** What runs in this process besides the servers: the first admin's account, and the background worker. */
 async function startInProcess(): Promise<void> {
-  const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
+  const { bootstrapFirstAdmin } = await import("@/lib/operators/bootstrap-admin");
   // Embedded start: the first admin's link is printed once the server answers. With a real database it is emailed.
   await bootstrapFirstAdmin({ emailLink: Boolean(config.DATABASE_URL) });
 
   if (config.RUN_WORKER) {
     const { startWorker } = await import("@/lib/jobs/worker");
-    const worker = await startWorker();
+    const { jobDefinitions } = await import("@/lib/job-definitions");
+    const worker = await startWorker(jobDefinitions);
     stops.push(() => worker.stop());
   }
 }
@@ -233,7 +234,7 @@ async function announceWhenReady(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   console.log(`\n[sportello] ready: http://localhost:${config.PORT} (admin panel: http://localhost:${config.PORT}/admin)`);
-  const { pendingFirstAdminLink } = await import("@/lib/auth/bootstrap-admin");
+  const { pendingFirstAdminLink } = await import("@/lib/operators/bootstrap-admin");
   if (config.DATABASE_URL) {
     const pending = await pendingFirstAdminLink({ issue: false });
     if (pending) console.log(`[sportello] No admin has set a password yet: the link was emailed to ${pending.email}; for a new one run \`npm run admin:link\`.`);
