@@ -144,7 +144,9 @@ try {
         ON p.endpoint_id = n.endpoint_id AND p.conversation_key = n.conversation_key AND p.seq = n.seq - 1
      WHERE n.last_attempt_at = p.delivered_at`;
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-  console.log(`where the time goes (first attempts): commit → claim p50 ${median(toClaim)} ms, claim → receipt p50 ${median(claimToReceipt)} ms; ` +
+  const p99 = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length * 0.99)] ?? NaN;
+  console.log(`where the time goes (first attempts): commit → claim p50 ${median(toClaim)} ms, p99 ${p99(toClaim)} ms; ` +
+    `claim → receipt p50 ${median(claimToReceipt)} ms, p99 ${p99(claimToReceipt)} ms; ` +
     `${behind} of ${toClaim.length} events committed while the conversation's previous event was still on its way, ` +
     `${handedOn[0]?.count ?? 0} claimed by their predecessor's lane as it finished; failed attempts: ` +
     (failures.map((f) => `${f.count} × ${f.outcome}`).join(", ") || "none"));

@@ -269,7 +269,8 @@ export async function deliverWebhook(notice: string): Promise<WebhookDeliveryOut
       const { outcome, next } = await attemptOnce(claimed);
       first ??= outcome;
       claimed = next;
-      if (!claimed && line.heard && outcome !== "retry_scheduled" && outcome !== "endpoint_gone") {
+      // A NOTIFY heard during the last statement (even during this look itself) means one more look.
+      while (!claimed && line.heard && outcome !== "retry_scheduled" && outcome !== "endpoint_gone") {
         line.heard = false;
         claimed = await claimDelivery(head, new Date());
       }
