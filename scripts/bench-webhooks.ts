@@ -25,7 +25,7 @@ try {
   Object.assign(process.env, { DATABASE_URL: database.url, WEBHOOK_ALLOW_PRIVATE: "true", LOG_LEVEL: "warn", NODE_ENV: "production" });
   const { prisma, disconnectPrisma } = await import("@/lib/db/client");
   const { createWebhookEndpoint } = await import("@/lib/webhooks/manage-webhook-endpoints");
-  const { appendMessage } = await import("@/lib/chat/append-message");
+  const { appendMessage } = await import("@/lib/conversations/append-message");
   const { SYSTEM_ACTOR } = await import("@/lib/auth/actor");
 
   // The receiver: verifies, records the first receipt time per event id, counts duplicates and order per conversation.

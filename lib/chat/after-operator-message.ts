@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { MessageView } from "@/lib/chat/message-view";
-import { queueWhatsappReply } from "@/lib/whatsapp/send-session-reply";
+import type { MessageView } from "@/lib/conversations/message-view";
+import { queueWhatsappReply } from "@/lib/chat/send-session-reply";
 import { signedAttachmentUrl } from "@/lib/attachments/signed-url";
 
 /** Operator replies in a WhatsApp conversation also go out over WhatsApp (through the outbox, same transaction). */

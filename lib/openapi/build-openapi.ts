@@ -2,7 +2,7 @@
 // (z.toJSONSchema), so the contract cannot drift from the code. Served at /api/openapi.json and rendered to
 // docs/api.md by scripts/generate-api-docs.ts.
 import { z } from "zod";
-import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
+import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/schemas/teams";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import {
   createdEmbedSite,

@@ -3,8 +3,8 @@ import webpush from "web-push";
 import { prisma } from "@/lib/db/client";
 import type { Notification } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload } from "@/lib/notifications/notification-payload";
+import { DeliveryError } from "@/lib/net/delivery-error";
+import { NotificationPayload } from "@/lib/schemas/notification-payload";
 import { toLocale } from "@/lib/i18n/config";
 import { vapidKeys } from "@/lib/push/vapid-keys";
 

@@ -2,13 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { env, appUrl } from "@/lib/env";
+import { env, ticketUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { addBusinessHours } from "@/lib/rules/business-hours";
 import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 import type { Priority } from "@/lib/schemas/common";
@@ -40,10 +40,6 @@ export interface CreatedTicket {
   accessToken: string;
   slaHours: number;
   createdAt: Date;
-}
-
-export function ticketUrl(accessToken: string): string {
-  return `${appUrl()}/ticket/${accessToken}`;
 }
 
 /** How a ticket's answers reach the customer: the addresses it was opened with (the notifications below). */

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { isRetryableStatus, parseRetryAfter } from "@/lib/notifications/delivery-error";
+import { isRetryableStatus, parseRetryAfter } from "@/lib/net/delivery-error";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { sendWebhookRequest, type WebhookResponse } from "@/lib/webhooks/send-webhook-request";
 import { signWebhook } from "@/lib/webhooks/sign-webhook";

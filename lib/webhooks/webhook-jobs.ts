@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobDefinition } from "@/lib/jobs/definitions";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { WEBHOOK_DELIVER_QUEUE } from "@/lib/webhooks/dispatch-webhook-deliveries";
 import { WEBHOOK_NOTIFY_CHANNEL } from "@/lib/webhooks/emit-webhook-event";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";

@@ -1,6 +1,6 @@
 import "server-only";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload, outcomeLabel, priorityLabel } from "@/lib/notifications/notification-payload";
+import { DeliveryError } from "@/lib/net/delivery-error";
+import { NotificationPayload, outcomeLabel, priorityLabel } from "@/lib/schemas/notification-payload";
 import { ticketCreatedMessage } from "@/lib/tickets/create-ticket";
 import type { Locale } from "@/lib/i18n/config";
 

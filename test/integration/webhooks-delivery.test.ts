@@ -14,6 +14,7 @@ setEnv({
 });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { releaseBoss } = await import("@/lib/jobs/boss");
 const { adminHeaders, call } = await import("@/test/http");
 const { createOperator, uniqueUserId } = await import("@/test/fixtures");
@@ -41,7 +42,7 @@ const ALL_EVENTS = [
 type Worker = Awaited<ReturnType<typeof startWorker>>;
 let workers: Worker[] = [];
 async function worker(): Promise<Worker> {
-  const started = await startWorker();
+  const started = await startWorker(jobDefinitions);
   workers.push(started);
   return started;
 }

@@ -26,8 +26,8 @@ setEnv({
 });
 const { prisma } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/webhooks/whatsapp/status/route");
-const { appendMessage } = await import("@/lib/chat/append-message");
-const { queueWhatsappReply } = await import("@/lib/whatsapp/send-session-reply");
+const { appendMessage } = await import("@/lib/conversations/append-message");
+const { queueWhatsappReply } = await import("@/lib/chat/send-session-reply");
 const { deliverNotification } = await import("@/lib/notifications/deliver-notification");
 const { sessionChannel } = await import("@/lib/realtime/channels");
 const { createOperator } = await import("@/test/fixtures");
