@@ -13,7 +13,7 @@ import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/conversations/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 import { prisma, type Tx } from "@/lib/db/client";
 import { ApiError } from "@/lib/api/errors";
 import { openingAddresses, upsertContact } from "@/lib/contacts/upsert-contact";

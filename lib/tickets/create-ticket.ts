@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { addBusinessHours } from "@/lib/rules/business-hours";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
