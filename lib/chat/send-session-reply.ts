@@ -12,25 +12,33 @@ export interface QueuedWhatsappReply {
   window: WhatsappWindow;
 }
 
+/** A session's WhatsApp side, as the statement that locks the session reads it (post-message.ts). */
+export interface WhatsappReplyTarget {
+  sessionId: string;
+  channel: string;
+  contactPhone: string | null;
+  contactUserId: string;
+  lastWhatsappInboundAt: Date | null;
+}
+
+export interface WhatsappReplyPlan {
+  sessionId: string;
+  phone: string;
+  mode: QueuedWhatsappReply["mode"];
+  window: WhatsappWindow;
+}
+
 /**
- * An operator's message in a WhatsApp conversation, queued for Twilio in the caller's transaction (the message is
- * already stored). Outside the customer's 24-hour window it can only go out as the approved template; with none
- * configured the reply is refused (409) rather than sent free-form for Twilio to reject with error 63016.
- * The worker re-checks the window when it sends, since a retry may come after the window closed.
+ * Whether an operator's message in this conversation can go out over WhatsApp, checked before the message is
+ * written. Outside the customer's 24-hour window it can only go out as the approved template; with none configured
+ * the reply is refused (409) rather than sent free-form for Twilio to reject with error 63016.
  */
-export async function queueWhatsappReply(
-  tx: Tx,
-  input: { sessionId: string; messageId: string; body: string; now?: Date; mediaUrl?: string },
-): Promise<QueuedWhatsappReply> {
-  const session = await tx.chatSession.findUniqueOrThrow({
-    where: { id: input.sessionId },
-    select: { id: true, channel: true, contact: { select: { phone: true, userId: true, lastWhatsappInboundAt: true } } },
-  });
-  const phone = session.contact.phone ?? (session.contact.userId.startsWith("whatsapp:") ? session.contact.userId.slice("whatsapp:".length) : null);
-  if (session.channel !== "whatsapp" || !phone) {
+export function planWhatsappReply(target: WhatsappReplyTarget, now?: Date): WhatsappReplyPlan {
+  const phone = target.contactPhone ?? (target.contactUserId.startsWith("whatsapp:") ? target.contactUserId.slice("whatsapp:".length) : null);
+  if (target.channel !== "whatsapp" || !phone) {
     throw new ApiError("INVALID_STATE", "This conversation is not on WhatsApp");
   }
-  const window = whatsappWindow(session.contact.lastWhatsappInboundAt, input.now);
+  const window = whatsappWindow(target.lastWhatsappInboundAt, now);
   if (!window.open && !templateSid("ticket_update")) {
     throw new ApiError(
       "INVALID_STATE",
@@ -38,19 +46,25 @@ export async function queueWhatsappReply(
       { details: { window_closed_at: window.closesAt?.toISOString() ?? null } },
     );
   }
-  const message = await tx.message.update({
-    where: { id: input.messageId },
-    // The message goes out over WhatsApp whatever the dashboard stored it as: status callbacks and the thread say so.
-    data: { deliveryStatus: "pending", channel: "whatsapp" },
-    select: { operator: { select: { name: true } } },
-  });
+  return { sessionId: target.sessionId, phone, mode: window.open ? "freeform" : "template", window };
+}
+
+/**
+ * The operator's message, already stored complete (channel "whatsapp", delivery "pending"), queued for Twilio in the
+ * caller's transaction. The worker re-checks the window when it sends, since a retry may come after the window closed.
+ */
+export async function queueWhatsappReply(
+  tx: Tx,
+  plan: WhatsappReplyPlan,
+  message: { id: string; body: string; operator_name?: string | null; mediaUrl?: string },
+): Promise<QueuedWhatsappReply> {
   const notificationId = await enqueueNotification(tx, {
     kind: "session_message",
     channel: "whatsapp",
-    recipient: phone,
-    sessionId: session.id,
-    messageId: input.messageId,
-    payload: { session_id: session.id, body: input.body, operator_name: message.operator?.name ?? null, ...(input.mediaUrl ? { media_url: input.mediaUrl } : {}) },
+    recipient: plan.phone,
+    sessionId: plan.sessionId,
+    messageId: message.id,
+    payload: { session_id: plan.sessionId, body: message.body, operator_name: message.operator_name ?? null, ...(message.mediaUrl ? { media_url: message.mediaUrl } : {}) },
   });
-  return { notificationId, mode: window.open ? "freeform" : "template", window };
+  return { notificationId, mode: plan.mode, window: plan.window };
 }

@@ -23,6 +23,9 @@ export function systemText(locale: Locale) {
     takenOver: (name: string) => t("takenOver", { name }),
     /** Sent over WhatsApp when an escalation from that channel is assigned. */
     operatorContacting: () => t("operatorContacting"),
+    passedToColleague: () => t("passedToColleague"),
+    queueTimeout: () => t("queueTimeout"),
+    continueOnWhatsapp: (position: number) => t("continueOnWhatsapp", { position: String(position) }),
   };
 }
 

@@ -56,7 +56,7 @@ import {
   webhookEndpointSchema,
 } from "@/lib/openapi/response-schemas";
 import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery, webhookParams } from "@/lib/schemas/webhooks";
-import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
+import { escalationRulesSchema } from "@/lib/schemas/escalation-rules";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";

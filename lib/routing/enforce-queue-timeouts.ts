@@ -8,16 +8,16 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
-import { sessionLocale } from "@/lib/conversations/system-messages";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import type { Locale } from "@/lib/i18n/config";
 import { teamRules } from "@/lib/routing/resolve-team";
 
 const BATCH = 100;
 
 export function queueTimeoutMessage(number: number, slaHours: number, locale: Locale): string {
-  const lead = locale === "en" ? "No operator became free in time, so your request is now a ticket." : "Nessun operatore si è liberato in tempo: la tua richiesta è diventata un ticket.";
-  return `${lead} ${ticketCreatedMessage(number, slaHours, locale)}`;
+  return `${systemText(locale).queueTimeout()} ${ticketCreatedMessage(number, slaHours, locale)}`;
 }
 
 /**

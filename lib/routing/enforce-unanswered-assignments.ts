@@ -10,7 +10,7 @@ import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
 import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { sessionLocale } from "@/lib/conversations/system-messages";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 
 const BATCH = 100;
 
@@ -69,7 +69,7 @@ export async function enforceUnansweredAssignments(now: Date = new Date()): Prom
       const notice = await appendMessage(tx, {
         sessionId: session.id,
         sender: "system",
-        body: locale === "en" ? "The operator is not available: we are passing you to a colleague." : "L'operatore non è disponibile: ti passiamo a un collega.",
+        body: systemText(locale).passedToColleague(),
       });
       scope.events.push(
         { channel: operatorChannel(operatorId), name: EVENTS.sessionUnassigned, data: { session_id: session.id, reason: "unanswered" } },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/api/errors";
-import { businessHoursSchema, type EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import { businessHoursSchema, type EscalationRules } from "@/lib/schemas/escalation-rules";
 import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 
 /** What routing needs of a team: who it is and the limits it sets for itself. */

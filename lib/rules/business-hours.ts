@@ -1,5 +1,5 @@
 // Pure business-hours arithmetic in the calendar's own time zone.
-import { weekdays, type BusinessHours } from "@/lib/rules/escalation-rules-schema";
+import { weekdays, type BusinessHours } from "@/lib/schemas/escalation-rules";
 import { zonedParts } from "@/lib/rules/time-buckets";
 
 interface LocalTime {

@@ -5,7 +5,8 @@ import { openingAddresses, upsertContact, whatsappUserId } from "@/lib/contacts/
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { createTicket, ticketCreatedMessage } from "@/lib/tickets/create-ticket";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 import type { CreateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 /**

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { addBusinessHours } from "@/lib/rules/business-hours";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
@@ -124,25 +124,3 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
  * The guide's customer-facing promise: "Ho creato il ticket #1042. Riceverai risposta via email/WhatsApp entro 24h."
  * Outside business hours it also says when the operators are back.
  */
-export function ticketCreatedMessage(
-  number: number,
-  slaHours: number,
-  locale = "it",
-  reopens?: { at: Date; timeZone: string } | null,
-): string {
-  const within = slaHours >= 1 ? `${Math.round(slaHours)}h` : `${Math.round(slaHours * 60)} min`;
-  const base =
-    locale === "en"
-      ? `I have created ticket #${number}. You will get an answer by email/WhatsApp within ${within}.`
-      : `Ho creato il ticket #${number}. Riceverai risposta via email/WhatsApp entro ${within}.`;
-  if (!reopens) return base;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "it-IT", {
-    timeZone: reopens.timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(reopens.at);
-  return locale === "en" ? `${base} Our operators are back ${when}.` : `${base} Gli operatori tornano ${when}.`;
-}
