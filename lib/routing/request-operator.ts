@@ -149,7 +149,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
   if ("refused" in outcome) throw outcome.refused;
   const { result, events, queueChanged } = outcome;
   await publish(events);
-  if (queueChanged) scheduleQueueBroadcast();
+  // An escalation moves places only in its own team's queue.
+  if (queueChanged) scheduleQueueBroadcast(team.id);
   return result;
 }
 
@@ -238,8 +239,8 @@ async function escalate(
           chat_url: customerChatUrl(decisionSessionId),
         },
         events: [...reopenedEvents, { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: decisionSessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
-        // A higher-priority arrival moves everyone behind it back one place.
         // A higher-priority arrival moves everyone behind it back one place; a reopened chat's page needs its place.
+        // Joining at the tail moves nobody: the answer told this customer theirs (told_position).
         queueChanged: position <= Number(decision.queued_before) || reopened,
         firstSeq,
       };
