@@ -180,12 +180,14 @@ async function escalate(
   const metadata = input.locale ? { ...((input.metadata as object | null | undefined) ?? {}), locale: input.locale } : input.metadata;
   const [decision] = await db.$queryRaw<Decision[]>`
     SELECT * FROM sportello_escalate(
-      ${contact.id}, ${sessionId}, ${input.priority}::"Priority", ${input.question},
-      ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
-      ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
-      ${customerMessageId}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
-      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
-      ${input.trusted ?? false}, ${contact.email}, ${contact.phone}, ${team.id}, ${input.skills ?? []}::text[])`;
+      p_contact_id => ${contact.id}, p_session_id => ${sessionId}, p_priority => ${input.priority}::"Priority",
+      p_question => ${input.question}, p_metadata => ${metadata == null ? null : JSON.stringify(metadata)}::jsonb,
+      p_source => ${input.source}, p_channel => ${input.channel}::"Channel", p_after_hours => ${!isOpenAt(rules.business_hours, now)},
+      p_max_queue => ${rules.max_queue_length}::int, p_message_id => ${customerMessageId}, p_system_message_id => ${systemMessageId},
+      p_joined_text => ${joinedSuffix(locale)}, p_audit_id => ${randomUUID()}, p_actor_type => ${actor.type}, p_actor_id => ${actor.id},
+      p_alert_id => ${randomUUID()}, p_alert_recipient => ${alert}, p_alert_payload => ${JSON.stringify(alertPayload)}::jsonb,
+      p_now => ${now}::timestamp(3), p_trusted => ${input.trusted ?? false}, p_contact_email => ${contact.email},
+      p_contact_phone => ${contact.phone}, p_team_id => ${team.id}, p_skills => ${input.skills ?? []}::text[])`;
 
   // A conversation handed back to the bot and escalated again continues in its own session (from the next seq): its
   // page and its operator's desk may still be open, so the customer's new line is published there too.
