@@ -83,7 +83,7 @@ export const REALTIME_EVENTS = {
       { session_id: "Xq2…", status: "closed", owner: "bot", operator: { id: "op_1", name: "Giulia" }, position: null, estimated_wait: null },
     ],
     notes:
-      "While queued, every waiting customer gets a fresh `position`/`estimated_wait` whenever the queue moves (coalesced to at most one round per 200 ms).",
+      "While queued, a waiting customer gets a fresh `position`/`estimated_wait` whenever theirs moves (coalesced to at most one round per 200 ms; a customer whose place and wait did not change gets nothing).",
   }),
   "message.read": spec({
     schema: z.object({ session_id: z.string(), reader: z.enum(["customer", "operator"]), seq: z.number().int().min(0) }),

@@ -22,25 +22,14 @@ export interface SessionNeeds {
 }
 
 /**
- * The online operator with a free seat, in the session's team and with its skills, who is least loaded relative to
- * capacity, then the one assigned longest ago: work spreads evenly instead of filling the first operator. `exclude`
- * skips operators who let this session go. Load counts the operator's chats of every team (max_chats is per person).
+ * The online operator with a free seat, in the session's team and with its skills, whose turn it is: the least
+ * loaded relative to capacity, then the one assigned longest ago. `exclude` skips operators who let this session go.
+ * The rule is the SQL function sportello_free_operator (migration 20261201233000_free_seats_rule), the one the
+ * escalation function picks with too.
  */
 export async function findFreeOperator(scope: RoutingScope, needs: SessionNeeds, exclude: string[] = []): Promise<FreeOperator | null> {
-  // The escalation's SQL function (sportello_escalate) makes the same choice for new sessions.
   const rows = await scope.tx.$queryRaw<FreeOperator[]>`
-    SELECT o.id, o.name
-      FROM team_members m
-      JOIN operators o ON o.id = m.operator_id
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS active, max(assigned_at) AS last_assigned
-          FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active'
-      ) load ON true
-     WHERE m.team_id = ${needs.teamId} AND o.status = 'online' AND o.active AND load.active < o.max_chats
-       AND coalesce(o.skills, '{}') @> ${needs.skills}::text[]
-       AND NOT (o.id = ANY(${exclude}::text[]))
-     ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
-     LIMIT 1`;
+    SELECT id, name FROM sportello_free_operator(${needs.teamId}, ${needs.skills}::text[], ${exclude}::text[])`;
   return rows[0] ?? null;
 }
 
@@ -95,37 +84,32 @@ export function assignmentEvents(
 type SeatMatch = { operator_id: string; operator_name: string; session_id: string; channel: string; phone: string | null };
 
 /**
- * The next seat to fill: the free operator first in line (least loaded, then idle longest) who is eligible for some
- * waiting session, with the first such session across all of that operator's teams by priority then arrival. Per
- * team the head is read from the (team_id, status, priority DESC, queued_at) index and the first eligible session
- * there wins, so a deep queue costs a few index probes, not a scan. A session never goes back to an operator who
- * let it go unanswered; the sessions behind it may take that operator's seat.
+ * The next seat to fill: the free operator first in turn (sportello_free_seats, the rule findFreeOperator uses) who is
+ * eligible for some waiting session, with the first such session across all of that operator's teams by priority
+ * then arrival. Per team the head is read from the (team_id, status, priority DESC, queued_at) index and the first
+ * eligible session there wins, so a deep queue costs a few index probes, not a scan. A session never goes back to an
+ * operator who let it go unanswered; the sessions behind it may take that operator's seat.
  */
 async function nextSeatMatch(scope: RoutingScope): Promise<SeatMatch | null> {
   const rows = await scope.tx.$queryRaw<SeatMatch[]>`
-    SELECT o.id AS operator_id, o.name AS operator_name, pick.id AS session_id, pick.channel::text AS channel, c.phone
-      FROM operators o
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS active, max(assigned_at) AS last_assigned
-          FROM chat_sessions s WHERE s.operator_id = o.id AND s.status = 'active'
-      ) load ON true
+    SELECT f.id AS operator_id, f.name AS operator_name, pick.id AS session_id, pick.channel::text AS channel, c.phone
+      FROM sportello_free_seats() f
       CROSS JOIN LATERAL (
         SELECT head.* FROM team_members m
          CROSS JOIN LATERAL (
            SELECT s.id, s.channel, s.contact_id, s.priority, s.queued_at FROM chat_sessions s
             WHERE s.team_id = m.team_id AND s.status = 'queued'
-              AND coalesce(s.skills, '{}') <@ coalesce(o.skills, '{}')
-              AND NOT (o.id = ANY(coalesce(s.missed_operator_ids, '{}')))
+              AND coalesce(s.skills, '{}') <@ f.skills
+              AND NOT (f.id = ANY(coalesce(s.missed_operator_ids, '{}')))
             ORDER BY s.priority DESC, s.queued_at, s.id
             LIMIT 1
          ) head
-         WHERE m.operator_id = o.id
+         WHERE m.operator_id = f.id
          ORDER BY head.priority DESC, head.queued_at, head.id
          LIMIT 1
       ) pick
       JOIN contacts c ON c.id = pick.contact_id
-     WHERE o.status = 'online' AND o.active AND load.active < o.max_chats
-     ORDER BY load.active::float / o.max_chats, load.last_assigned NULLS FIRST, o.id
+     ORDER BY f.turn
      LIMIT 1`;
   return rows[0] ?? null;
 }

@@ -142,20 +142,67 @@ export async function recordPromise(db: Db, sessionId: string, position: number,
   return promised;
 }
 
+/** A waiting session's place in its team's queue now, and what its page was last told. */
+export interface QueuePlace {
+  id: string;
+  teamId: string;
+  position: number;
+  toldPosition: number | null;
+  promisedMinutes: number | null;
+  webhookWait: number | null;
+}
+
 /**
- * A new estimate for waiting sessions moves their current promise (and its due time) only where it changed; returns
- * the new due times, for the pages to hold us to.
+ * Every waiting session's place, numbered 1..n per team by priority then arrival (as queuePosition numbers one),
+ * with `teamIds` only those teams' queues.
  */
-export async function recordPromiseChanges(db: Db, estimates: { id: string; minutes: number }[], now: Date = new Date()): Promise<Map<string, string>> {
-  if (estimates.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ id: string; due: Date }[]>`
+export async function queuePlaces(db: Db, teamIds?: string[]): Promise<QueuePlace[]> {
+  const rows = await db.$queryRaw<{ id: string; team_id: string; position: bigint; told_position: number | null; current_promise_minutes: number | null; webhook_wait: number | null }[]>`
+    SELECT id, team_id, row_number() OVER (PARTITION BY team_id ORDER BY priority DESC, queued_at, id) AS position,
+           told_position, current_promise_minutes, webhook_wait
+      FROM chat_sessions
+     WHERE status = 'queued' AND (${teamIds ?? null}::text[] IS NULL OR team_id = ANY(${teamIds ?? null}::text[]))`;
+  return rows.map((r) => ({
+    id: r.id,
+    teamId: r.team_id,
+    position: Number(r.position),
+    toldPosition: r.told_position,
+    promisedMinutes: r.current_promise_minutes,
+    webhookWait: r.webhook_wait,
+  }));
+}
+
+/** How many sessions wait, over every team (the counters the escalation reads). */
+export async function waitingCount(db: Db): Promise<number> {
+  const rows = await db.$queryRaw<{ waiting: bigint | null }[]>`SELECT sum(waiting) AS waiting FROM queue_counts`;
+  return Number(rows[0]?.waiting ?? 0);
+}
+
+/**
+ * Records the places and waits the pages are about to be told, where either moved: the current promise (and its due
+ * time) only where the wait changed. Returns the sessions that moved, with the new due time where the wait changed;
+ * a session another instance has just told the same figures is not returned, so it is told once.
+ */
+export async function recordToldPlaces(db: Db, places: { id: string; position: number; minutes: number }[], now: Date = new Date()): Promise<Map<string, string | null>> {
+  if (places.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; due: Date | null }[]>`
+    WITH moved AS (
+      SELECT s.id, e.position, e.minutes, s.current_promise_minutes IS DISTINCT FROM e.minutes AS new_promise
+        FROM chat_sessions s
+        JOIN unnest(${places.map((p) => p.id)}::text[], ${places.map((p) => p.position)}::int[], ${places.map((p) => p.minutes)}::int[])
+             AS e(id, position, minutes) ON s.id = e.id
+       WHERE s.status = 'queued'
+         AND (s.told_position IS DISTINCT FROM e.position OR s.current_promise_minutes IS DISTINCT FROM e.minutes)
+         FOR UPDATE OF s
+    )
     UPDATE chat_sessions s
-       SET current_promise_minutes = e.minutes,
-           promise_due_at = ${now}::timestamp(3) + make_interval(mins => e.minutes)
-      FROM unnest(${estimates.map((e) => e.id)}::text[], ${estimates.map((e) => e.minutes)}::int[]) AS e(id, minutes)
-     WHERE s.id = e.id AND s.status = 'queued' AND s.current_promise_minutes IS DISTINCT FROM e.minutes
-    RETURNING s.id, s.promise_due_at AS due`;
-  return new Map(rows.map((r) => [r.id, r.due.toISOString()]));
+       SET told_position = m.position,
+           current_promise_minutes = m.minutes,
+           promise_due_at = CASE WHEN m.new_promise THEN ${now}::timestamp(3) + make_interval(mins => m.minutes) ELSE s.promise_due_at END
+      FROM moved m
+     WHERE s.id = m.id
+    RETURNING s.id, CASE WHEN m.new_promise THEN s.promise_due_at END AS due`;
+  return new Map(rows.map((r) => [r.id, r.due ? r.due.toISOString() : null]));
 }
 
 /**

@@ -150,7 +150,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
   if ("refused" in outcome) throw outcome.refused;
   const { result, events, queueChanged } = outcome;
   await publish(events);
-  if (queueChanged) scheduleQueueBroadcast();
+  // An escalation moves places only in its own team's queue.
+  if (queueChanged) scheduleQueueBroadcast(team.id);
   return result;
 }
 
@@ -180,12 +181,14 @@ async function escalate(
   const metadata = input.locale ? { ...((input.metadata as object | null | undefined) ?? {}), locale: input.locale } : input.metadata;
   const [decision] = await db.$queryRaw<Decision[]>`
     SELECT * FROM sportello_escalate(
-      ${contact.id}, ${sessionId}, ${input.priority}::"Priority", ${input.question},
-      ${metadata == null ? null : JSON.stringify(metadata)}::jsonb, ${input.source}, ${input.channel}::"Channel",
-      ${!isOpenAt(rules.business_hours, now)}, ${rules.max_queue_length}::int,
-      ${customerMessageId}, ${systemMessageId}, ${joinedSuffix(locale)}, ${randomUUID()}, ${actor.type}, ${actor.id},
-      ${randomUUID()}, ${alert}, ${JSON.stringify(alertPayload)}::jsonb, ${now}::timestamp(3),
-      ${input.trusted ?? false}, ${contact.email}, ${contact.phone}, ${team.id}, ${input.skills ?? []}::text[])`;
+      p_contact_id => ${contact.id}, p_session_id => ${sessionId}, p_priority => ${input.priority}::"Priority",
+      p_question => ${input.question}, p_metadata => ${metadata == null ? null : JSON.stringify(metadata)}::jsonb,
+      p_source => ${input.source}, p_channel => ${input.channel}::"Channel", p_after_hours => ${!isOpenAt(rules.business_hours, now)},
+      p_max_queue => ${rules.max_queue_length}::int, p_message_id => ${customerMessageId}, p_system_message_id => ${systemMessageId},
+      p_joined_text => ${joinedSuffix(locale)}, p_audit_id => ${randomUUID()}, p_actor_type => ${actor.type}, p_actor_id => ${actor.id},
+      p_alert_id => ${randomUUID()}, p_alert_recipient => ${alert}, p_alert_payload => ${JSON.stringify(alertPayload)}::jsonb,
+      p_now => ${now}::timestamp(3), p_trusted => ${input.trusted ?? false}, p_contact_email => ${contact.email},
+      p_contact_phone => ${contact.phone}, p_team_id => ${team.id}, p_skills => ${input.skills ?? []}::text[])`;
 
   // A conversation handed back to the bot and escalated again continues in its own session (from the next seq): its
   // page and its operator's desk may still be open, so the customer's new line is published there too.
@@ -239,8 +242,8 @@ async function escalate(
           chat_url: customerChatUrl(decisionSessionId),
         },
         events: [...reopenedEvents, { channel: QUEUE_CHANNEL, name: EVENTS.queueUpdated, data: { reason: "queued", session_id: decisionSessionId, team: { id: team.id, slug: team.slug, name: team.name } } }],
-        // A higher-priority arrival moves everyone behind it back one place.
         // A higher-priority arrival moves everyone behind it back one place; a reopened chat's page needs its place.
+        // Joining at the tail moves nobody: the answer told this customer theirs (told_position).
         queueChanged: position <= Number(decision.queued_before) || reopened,
         firstSeq,
       };
