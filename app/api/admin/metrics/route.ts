@@ -1,10 +1,10 @@
 // GET /api/admin/metrics?range=24h|7d|30d&team= – the overview: live desk and the charts' time series, for one team or all
 import { ok, route } from "@/lib/api/handler";
-import { metricsQuery } from "@/lib/admin/admin-schemas";
+import { getAdminMetrics } from "@/lib/openapi/admin/admin-endpoints";
 import { getDashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
 import { prisma } from "@/lib/db/client";
 import { resolveTeam } from "@/lib/teams/resolve-team";
 
-export const GET = route({ auth: "admin", query: metricsQuery }, async ({ query }) =>
+export const GET = route(getAdminMetrics, async ({ query }) =>
   ok(await getDashboardMetrics(query.range, new Date(), query.team ? (await resolveTeam(prisma, query.team)).id : undefined)),
 );

@@ -1,8 +1,8 @@
 // POST /api/push/subscriptions – opt this device in to Web Push for assignments; DELETE – opt it out (operator)
 import { ApiError } from "@/lib/api/errors";
 import { ok, route } from "@/lib/api/handler";
+import { deletePushSubscriptions, postPushSubscriptions } from "@/lib/openapi/operators/operators-endpoints";
 import { deletePushSubscription, savePushSubscription } from "@/lib/push/manage-push-subscriptions";
-import { pushSubscriptionBody, pushUnsubscribeBody } from "@/lib/schemas/push";
 
 // Devices belong to a person: an admin API key has no device to notify.
 function operatorIdOf(principal: { kind: string; operatorId?: string } | null): string {
@@ -10,10 +10,10 @@ function operatorIdOf(principal: { kind: string; operatorId?: string } | null): 
   return principal.operatorId;
 }
 
-export const POST = route({ auth: "operator", body: pushSubscriptionBody }, async ({ body, principal, request }) =>
+export const POST = route(postPushSubscriptions, async ({ body, principal, request }) =>
   ok(await savePushSubscription(operatorIdOf(principal), body, request.headers.get("user-agent")), 201),
 );
 
-export const DELETE = route({ auth: "operator", body: pushUnsubscribeBody }, async ({ body, principal }) =>
+export const DELETE = route(deletePushSubscriptions, async ({ body, principal }) =>
   ok(await deletePushSubscription(operatorIdOf(principal), body.endpoint)),
 );
