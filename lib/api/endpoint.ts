@@ -6,7 +6,11 @@ import type { z } from "zod";
 import type { ErrorCode } from "@/lib/api/errors";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
-export type Auth = "public" | "operator" | "supervisor" | "admin";
+/**
+ * Who may call: anyone; a signed-in operator or an admin API key; a supervisor or admin; an admin (session or key);
+ * or a signed-in operator only (`operator-session`: for what belongs to a person, such as their own status or device).
+ */
+export type Auth = "public" | "operator" | "supervisor" | "admin" | "operator-session";
 export type Examples = Record<string, { summary: string; value: unknown }>;
 export type Named = { name: string; schema: z.ZodType };
 
@@ -36,11 +40,11 @@ export type RateLimit<P, B> =
   | { bucket: "public-write"; key?(input: EndpointInput<P, B>): string | undefined }
   | { bucket: "session-action" };
 
-interface EndpointCore<P, Q, B> {
+interface EndpointCore<P, Q, B, A extends Auth = Auth> {
   method: HttpMethod;
   /** The route's path with `{param}` segments, e.g. /api/chat/sessions/{id}/claim. */
   path: string;
-  auth: Auth;
+  auth: A;
   params?: P;
   query?: Q;
   body?: B extends z.ZodType ? { name: string; schema: B; examples?: Examples } : undefined;
@@ -70,7 +74,7 @@ interface InternalFields {
   internal: string;
 }
 
-export type EndpointDefinition<P = z.ZodType | undefined, Q = z.ZodType | undefined, B = z.ZodType | undefined> = EndpointCore<P, Q, B> &
+export type EndpointDefinition<P = z.ZodType | undefined, Q = z.ZodType | undefined, B = z.ZodType | undefined, A extends Auth = Auth> = EndpointCore<P, Q, B, A> &
   (DocumentedFields | InternalFields);
 
 export type ApiEndpoint = EndpointCore<z.ZodObject | undefined, z.ZodObject | undefined, z.ZodType> & (DocumentedFields | InternalFields);
@@ -80,7 +84,8 @@ export function defineEndpoint<
   P extends z.ZodObject | undefined = undefined,
   Q extends z.ZodObject | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
->(endpoint: EndpointDefinition<P, Q, B>): EndpointDefinition<P, Q, B> {
+  A extends Auth = Auth,
+>(endpoint: EndpointDefinition<P, Q, B, A>): EndpointDefinition<P, Q, B, A> {
   return endpoint;
 }
 

@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
-import type { ApiEndpoint, EndpointDefinition, EndpointInput, RateLimit } from "@/lib/api/endpoint";
+import type { ApiEndpoint, Auth, EndpointDefinition, EndpointInput, RateLimit } from "@/lib/api/endpoint";
 import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
 import { withIdempotency } from "@/lib/api/idempotency";
 import { limitPublicWrite, limitSessionAction } from "@/lib/api/rate-limit";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
-import { getPrincipal, isSupervisor, type Principal } from "@/lib/auth/principal";
+import { getPrincipal, isSupervisor, type OperatorPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
 import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
@@ -15,12 +15,17 @@ import { clientIp } from "@/lib/net/request-address";
 
 type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
 
-export interface HandlerContext<B, Q, P> {
+/** The caller an endpoint's auth lets through: a signed-in operator for `operator-session`, anyone for `public`. */
+export type Caller<A extends Auth> = A extends "operator-session" ? OperatorPrincipal : A extends "public" ? Principal | null : Principal;
+
+export interface HandlerContext<B, Q, P, A extends Auth = Auth> {
   request: NextRequest;
   body: B;
   query: Q;
   params: P;
   principal: Principal | null;
+  /** The caller, narrowed by the endpoint's auth (checked before the handler runs). */
+  caller: Caller<A>;
   requestId: string;
   /** The client's address: the socket's, or what the proxies in TRUSTED_PROXIES say (never a bare client header). */
   ip: string;
@@ -66,6 +71,7 @@ function requireAuth(requirement: ApiEndpoint["auth"], principal: Principal | nu
   if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
   }
+  if (requirement === "operator-session" && principal.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator: an API key acts for no one");
 }
 
 /** A route handler with the definition it was built from (lib/api/route-endpoints.test.ts checks they match). */
@@ -93,9 +99,9 @@ async function storable(result: Response | object): Promise<{ status: number; bo
  * mapping to the one error shape, and one structured log line per request.
  * A handler returns a Response, or data that is sent as 200 JSON as it is.
  */
-export function route<PS extends ZodType | undefined, QS extends ZodType | undefined, BS extends ZodType | undefined>(
-  endpoint: EndpointDefinition<PS, QS, BS>,
-  handler: (ctx: HandlerContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<Response | object>,
+export function route<PS extends ZodType | undefined, QS extends ZodType | undefined, BS extends ZodType | undefined, A extends Auth>(
+  endpoint: EndpointDefinition<PS, QS, BS, A>,
+  handler: (ctx: HandlerContext<Infer<BS>, Infer<QS>, Infer<PS>, A>) => Promise<Response | object>,
 ): RouteHandler {
   const options = { ...endpoint, body: (endpoint as ApiEndpoint).body?.schema as BS };
   const run = async (request: NextRequest, context: RouteContext): Promise<Response> => {
@@ -134,6 +140,7 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
         query: query?.data as Infer<QS>,
         params: params?.data as Infer<PS>,
         principal,
+        caller: principal as Caller<A>,
         requestId,
         ip,
         customerKey: request.headers.get(SESSION_KEY_HEADER),

@@ -152,6 +152,7 @@ const SECURITY: Record<Auth, JsonSchema[]> = {
   operator: [{ operatorSession: [] }, { bearerAuth: [] }],
   supervisor: [{ operatorSession: [] }, { bearerAuth: [] }],
   admin: [{ operatorSession: [] }, { bearerAuth: [] }],
+  "operator-session": [{ operatorSession: [] }],
 };
 
 function operationId(method: string, path: string): string {

@@ -4,4 +4,4 @@ import { getSearch } from "@/lib/openapi/search/search-endpoints";
 import { runSearch } from "@/lib/search/run-search";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const GET = route(getSearch, async ({ query, principal }) => ok(await runSearch(query, await viewerOf(principal!))));
+export const GET = route(getSearch, async ({ query, caller }) => ok(await runSearch(query, await viewerOf(caller))));

@@ -45,7 +45,7 @@ export const getChatOperatorsMe = defineEndpoint({
   path: "/api/chat/operators/me",
   tag: "Operators",
   summary: "The signed-in operator",
-  auth: "operator",
+  auth: "operator-session",
   success: { status: 200, description: "The operator", payload: { kind: "data", name: "Operator", schema: operatorSchema } },
 });
 
@@ -54,7 +54,7 @@ export const patchChatOperatorsMe = defineEndpoint({
   path: "/api/chat/operators/me",
   tag: "Operators",
   summary: "Set one's own status (online, away, offline) and language",
-  auth: "operator",
+  auth: "operator-session",
   body: { name: "UpdateSelfBody", schema: updateSelfBody, examples: { away: { summary: "Going away", value: { status: "away" } } } },
   success: { status: 200, description: "The operator", payload: { kind: "data", name: "Operator", schema: operatorSchema } },
 });
@@ -117,7 +117,7 @@ export const postPushSubscriptions = defineEndpoint({
   path: "/api/push/subscriptions",
   tag: "Operators",
   summary: "Opt this device in to Web Push notifications of new assignments (the signed-in operator)",
-  auth: "operator",
+  auth: "operator-session",
   body: { name: "PushSubscriptionBody", schema: pushSubscriptionBody },
   success: { status: 201, description: "Stored", payload: { kind: "data", name: "PushSubscriptionSaved", schema: pushSubscriptionSavedSchema } },
   errors: ["FORBIDDEN"],
@@ -128,7 +128,7 @@ export const deletePushSubscriptions = defineEndpoint({
   path: "/api/push/subscriptions",
   tag: "Operators",
   summary: "Opt this device out of Web Push (only one's own subscription)",
-  auth: "operator",
+  auth: "operator-session",
   body: { name: "PushUnsubscribeBody", schema: pushUnsubscribeBody },
   success: { status: 200, description: "Removed", payload: { kind: "data", name: "PushSubscriptionDeleted", schema: pushSubscriptionDeletedSchema } },
   errors: ["FORBIDDEN"],
@@ -138,7 +138,7 @@ export const postChatOperatorsMeHeartbeat = defineEndpoint({
   method: "post",
   path: "/api/chat/operators/me/heartbeat",
   internal: "the operator dashboard's presence heartbeat",
-  auth: "operator",
+  auth: "operator-session",
 });
 
 /** In the order of the OpenAPI document. */

@@ -241,7 +241,7 @@ export const getChatMySessions = defineEndpoint({
   method: "get",
   path: "/api/chat/my-sessions",
   internal: "the operator dashboard's list of live chats",
-  auth: "operator",
+  auth: "operator-session",
 });
 
 export const getChatMessagesIdMediaIndex = defineEndpoint({

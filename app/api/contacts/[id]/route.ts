@@ -4,4 +4,4 @@ import { getContactsId } from "@/lib/openapi/contacts/contacts-endpoints";
 import { getContact } from "@/lib/contacts/get-contact";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const GET = route(getContactsId, async ({ params, principal }) => ok(await getContact(params.id, await viewerOf(principal!))));
+export const GET = route(getContactsId, async ({ params, caller }) => ok(await getContact(params.id, await viewerOf(caller))));

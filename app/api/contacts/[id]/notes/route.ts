@@ -4,7 +4,7 @@ import { postContactsIdNotes } from "@/lib/openapi/contacts/contacts-endpoints";
 import { addContactNote } from "@/lib/contacts/add-contact-note";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const POST = route(postContactsIdNotes, async ({ params, body, principal }) => {
-  const authorId = principal?.kind === "operator" ? principal.operatorId : null;
-  return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(principal!)), 201);
+export const POST = route(postContactsIdNotes, async ({ params, body, caller }) => {
+  const authorId = caller.kind === "operator" ? caller.operatorId : null;
+  return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(caller)), 201);
 });

@@ -1,10 +1,8 @@
 // POST /api/chat/sessions/{id}/handback – the operator returns the conversation to the bot, with an optional note
 import { ok, route } from "@/lib/api/handler";
 import { postChatSessionsIdHandback } from "@/lib/openapi/sessions/sessions-endpoints";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { actorOf } from "@/lib/auth/principal";
 import { handBackSession } from "@/lib/chat/hand-back-session";
 
-export const POST = route(postChatSessionsIdHandback, async ({ params, body, principal }) =>
-  ok(await handBackSession(params.id, body.note, principal, actorOf(principal, SYSTEM_ACTOR))),
+export const POST = route(postChatSessionsIdHandback, async ({ params, body, caller }) =>
+  ok(await handBackSession(params.id, body.note, caller)),
 );
