@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { isSupervisor, type Principal } from "@/lib/auth/principal";
-import { canOperate, canView } from "@/lib/chat/customer-key";
+import { canOperate, canView } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { EVENTS, operatorChannel, sessionStaffChannel } from "@/lib/realtime/channels";

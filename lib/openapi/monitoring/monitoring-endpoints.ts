@@ -1,7 +1,7 @@
 // The monitoring API's operations: one definition each, used by their route handlers and the OpenAPI document.
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { chatStatsSchema, healthSchema, ticketStatsSchema } from "@/lib/openapi/response-schemas";
-import { teamFilterQuery } from "@/lib/teams/team-schemas";
+import { teamFilterQuery } from "@/lib/schemas/teams";
 
 export const getTicketsAdminStats = defineEndpoint({
   method: "get",

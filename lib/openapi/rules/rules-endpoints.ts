@@ -1,6 +1,6 @@
 // The rules API's operations: one definition each, used by their route handlers and the OpenAPI document.
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
+import { escalationRulesSchema } from "@/lib/schemas/escalation-rules";
 
 export const getChatEscalationRules = defineEndpoint({
   method: "get",

@@ -1,7 +1,7 @@
 // The teams API's operations: one definition each, used by their route handlers and the OpenAPI document.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { teamBody, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
+import { teamBody, teamParams, teamPatchBody, teamView } from "@/lib/schemas/teams";
 
 export const getAdminTeams = defineEndpoint({
   method: "get",

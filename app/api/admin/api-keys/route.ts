@@ -3,7 +3,7 @@ import { ok, route } from "@/lib/api/handler";
 import { getAdminKeys, postAdminKeys } from "@/lib/openapi/admin/admin-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { createApiKey, listApiKeys } from "@/lib/auth/manage-api-keys";
+import { createApiKey, listApiKeys } from "@/lib/admin/manage-api-keys";
 
 export const GET = route(getAdminKeys, async () => ok(await listApiKeys()));
 

@@ -2,9 +2,8 @@
 import { ok, route } from "@/lib/api/handler";
 import { getChatStats as chatStatsEndpoint } from "@/lib/openapi/monitoring/monitoring-endpoints";
 import { getChatStats } from "@/lib/chat/get-chat-stats";
-import { prisma } from "@/lib/db/client";
-import { resolveTeam } from "@/lib/teams/resolve-team";
+import { teamFilterId } from "@/lib/routing/resolve-team";
 
 export const GET = route(chatStatsEndpoint, async ({ query }) =>
-  ok(await getChatStats(query.team ? (await resolveTeam(prisma, query.team)).id : undefined), 200, { "Cache-Control": "no-store" }),
+  ok(await getChatStats(await teamFilterId(query.team)), 200, { "Cache-Control": "no-store" }),
 );

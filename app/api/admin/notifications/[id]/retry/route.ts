@@ -2,7 +2,7 @@
 import { ok, route } from "@/lib/api/handler";
 import { postAdminNotificationsIdRetry } from "@/lib/openapi/admin/admin-endpoints";
 import { actorOf } from "@/lib/auth/principal";
-import { retryNotification } from "@/lib/notifications/retry-notification";
+import { retryNotification } from "@/lib/admin/retry-notification";
 
 export const POST = route(postAdminNotificationsIdRetry, async ({ params, principal }) =>
   ok(await retryNotification(params.id, actorOf(principal, { type: "system", id: null }))),

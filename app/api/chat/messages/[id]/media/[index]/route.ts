@@ -1,7 +1,7 @@
 // GET /api/chat/messages/{id}/media/{index} – a WhatsApp attachment, fetched from Twilio with the account's credentials
 import { route } from "@/lib/api/handler";
 import { getChatMessagesIdMediaIndex } from "@/lib/openapi/sessions/sessions-endpoints";
-import { getMessageMedia } from "@/lib/whatsapp/get-message-media";
+import { getMessageMedia } from "@/lib/chat/get-message-media";
 
 export const GET = route(getChatMessagesIdMediaIndex, async ({ params, principal }) => {
   const media = await getMessageMedia(params.id, params.index, principal);

@@ -1,5 +1,5 @@
 import "server-only";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { DeliveryError } from "@/lib/net/delivery-error";
 import type { Locale } from "@/lib/i18n/config";
 
 
