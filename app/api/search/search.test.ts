@@ -72,6 +72,13 @@ describe("GET /api/search – messages", () => {
     expect(response.json.data.items.every((i: { session_id: string }) => i.session_id === annaSession)).toBe(true);
   });
 
+  it("finds a long word from its first letters, where the partial word stems past the stored stem", async () => {
+    // "fatturazi" stems to `fatturaz`, the stored "fatture"/"fattura" to `fattur`: found through the shorter prefix.
+    const partial = await get({ q: "fatturazi" });
+    expect(partial.json.data.items.map((i: { session_id: string }) => i.session_id)).toEqual([annaSession, annaSession]);
+    expect(partial.json.data.items[0].snippet).toMatch(/<mark>fattur[ae]<\/mark>/);
+  });
+
   it("ranks the message that matches more of the query first", async () => {
     const other = await createConversation({ contactId: giulia.id, operatorId: anna.id, messages: [{ body: "Fattura: la fattura di aprile e la fattura di maggio, sempre la fattura" }] });
     const response = await get({ q: "fattura" });

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/api/handler";
 import { postRealtimeAuth } from "@/lib/openapi/realtime/realtime-endpoints";
 import { ApiError } from "@/lib/api/errors";
-import { authorizeChannel, parseChannel } from "@/lib/realtime/authorize-channel";
+import { authorizeChannel, parseChannel } from "@/lib/chat/authorize-channel";
 import { pusherServer } from "@/lib/realtime/server";
 import { logger } from "@/lib/log/logger";
 
