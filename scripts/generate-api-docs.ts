@@ -2,7 +2,8 @@
 // /api/openapi.json). `--check` exits 1 when docs/api.md is out of date instead of writing it.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildOpenApiDocument, DOCS_SERVER_URL } from "@/lib/openapi/build-openapi";
+import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";
+import { DOCS_SERVER_URL } from "@/lib/openapi/examples";
 import { renderApiDocs } from "@/lib/openapi/render-api-docs";
 
 const target = path.resolve("docs/api.md");

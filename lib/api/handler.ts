@@ -2,24 +2,30 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
+import type { ApiEndpoint, Auth, EndpointDefinition, EndpointInput, RateLimit } from "@/lib/api/endpoint";
 import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
+import { withIdempotency } from "@/lib/api/idempotency";
+import { limitPublicWrite, limitSessionAction } from "@/lib/api/rate-limit";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
-import { getPrincipal, isSupervisor, type Principal } from "@/lib/auth/principal";
+import { getPrincipal, isSupervisor, type OperatorPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
 import { SESSION_KEY_HEADER } from "@/lib/auth/customer-key";
 import { clientIp } from "@/lib/net/request-address";
 
-export type AuthRequirement = "public" | "operator" | "supervisor" | "admin";
-
 type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
 
-export interface HandlerContext<B, Q, P> {
+/** The caller an endpoint's auth lets through: a signed-in operator for `operator-session`, anyone for `public`. */
+export type Caller<A extends Auth> = A extends "operator-session" ? OperatorPrincipal : A extends "public" ? Principal | null : Principal;
+
+export interface HandlerContext<B, Q, P, A extends Auth = Auth> {
   request: NextRequest;
   body: B;
   query: Q;
   params: P;
   principal: Principal | null;
+  /** The caller, narrowed by the endpoint's auth (checked before the handler runs). */
+  caller: Caller<A>;
   requestId: string;
   /** The client's address: the socket's, or what the proxies in TRUSTED_PROXIES say (never a bare client header). */
   ip: string;
@@ -27,15 +33,6 @@ export interface HandlerContext<B, Q, P> {
   customerKey: string | null;
   /** The raw body text, for signature checks (Twilio). */
   rawBody: string;
-}
-
-interface RouteOptions<BS, QS, PS> {
-  auth?: AuthRequirement;
-  body?: BS;
-  query?: QS;
-  params?: PS;
-  /** The handler reads the body itself (a multipart upload, with its own cap): the 64 KB JSON read is skipped. */
-  streamBody?: true;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -59,7 +56,7 @@ function requireSameOriginForCookieWrites(request: NextRequest, principal: Princ
   throw new ApiError("FORBIDDEN", "Cross-site request refused: operator actions come from Sportello's own pages");
 }
 
-function requireAuth(requirement: AuthRequirement, principal: Principal | null): void {
+function requireAuth(requirement: ApiEndpoint["auth"], principal: Principal | null): void {
   if (requirement === "public") return;
   if (!principal) {
     throw new ApiError(
@@ -74,18 +71,40 @@ function requireAuth(requirement: AuthRequirement, principal: Principal | null):
   if (requirement === "operator" && principal.kind === "api_key" && principal.role !== "admin") {
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
   }
+  if (requirement === "operator-session" && principal.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator: an API key acts for no one");
+}
+
+/** A route handler with the definition it was built from (lib/api/route-endpoints.test.ts checks they match). */
+export type RouteHandler = ((request: NextRequest, context: RouteContext) => Promise<Response>) & { endpoint: ApiEndpoint };
+
+/** The caller's id for per-caller scopes (idempotency): its API key, its operator id, or its address when anonymous. */
+function callerId(principal: Principal | null, ip: string): string {
+  if (!principal) return `ip:${ip}`;
+  return principal.kind === "operator" ? principal.operatorId : principal.keyId;
+}
+
+async function applyRateLimit<P, B>(rateLimit: RateLimit<P, B> | undefined, principal: Principal | null, ip: string, input: EndpointInput<P, B>): Promise<void> {
+  if (rateLimit?.bucket === "public-write") await limitPublicWrite(principal, ip, rateLimit.key?.(input));
+  else if (rateLimit?.bucket === "session-action") await limitSessionAction(principal, ip);
+}
+
+/** What an idempotent request stores and replays: the status and the JSON body. */
+async function storable(result: Response | object): Promise<{ status: number; body: object }> {
+  return result instanceof Response ? { status: result.status, body: await result.json() } : { status: 200, body: result };
 }
 
 /**
- * The one wrapper for route handlers: request id, auth, size-capped body reading, zod parsing of params, query and
- * body, error mapping to the one error shape, and one structured log line per request.
+ * The one wrapper for route handlers, run by the operation's definition (lib/openapi/<resource>/*): request id, auth,
+ * size-capped body reading, zod parsing of params, query and body, the declared rate limit and idempotency, error
+ * mapping to the one error shape, and one structured log line per request.
  * A handler returns a Response, or data that is sent as 200 JSON as it is.
  */
-export function route<BS extends ZodType | undefined = undefined, QS extends ZodType | undefined = undefined, PS extends ZodType | undefined = undefined>(
-  options: RouteOptions<BS, QS, PS>,
-  handler: (ctx: HandlerContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<Response | object>,
-) {
-  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+export function route<PS extends ZodType | undefined, QS extends ZodType | undefined, BS extends ZodType | undefined, A extends Auth>(
+  endpoint: EndpointDefinition<PS, QS, BS, A>,
+  handler: (ctx: HandlerContext<Infer<BS>, Infer<QS>, Infer<PS>, A>) => Promise<Response | object>,
+): RouteHandler {
+  const options = { ...endpoint, body: (endpoint as ApiEndpoint).body?.schema as BS };
+  const run = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     let response: Response;
@@ -112,17 +131,24 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
       }
       if (body && !body.success) throw validationError(body.error, "request body");
 
-      const result = await handler({
+      const ip = clientIp(request);
+      const input = { params: params?.data, body: body?.data, trusted: principal !== null, who: callerId(principal, ip) } as EndpointInput<PS, BS>;
+      await applyRateLimit(endpoint.rateLimit, principal, ip, input);
+      const ctx = {
         request,
         body: body?.data as Infer<BS>,
         query: query?.data as Infer<QS>,
         params: params?.data as Infer<PS>,
         principal,
+        caller: principal as Caller<A>,
         requestId,
-        ip: clientIp(request),
+        ip,
         customerKey: request.headers.get(SESSION_KEY_HEADER),
         rawBody,
-      });
+      };
+      const result = endpoint.idempotency
+        ? await withIdempotency(request, endpoint.idempotency.scope(input), rawBody, async () => storable(await handler(ctx)))
+        : await handler(ctx);
       response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       response = errorResponse(error, requestId, request);
@@ -141,6 +167,7 @@ export function route<BS extends ZodType | undefined = undefined, QS extends Zod
     );
     return response;
   };
+  return Object.assign(run, { endpoint: endpoint as ApiEndpoint });
 }
 
 export function errorResponse(error: unknown, requestId: string, request?: Request): Response {

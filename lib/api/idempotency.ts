@@ -65,9 +65,3 @@ export async function withIdempotency(
     await sleep(100);
   }
 }
-
-/** Idempotency scope of a caller: its API key, or its IP for anonymous callers. */
-export function idempotencyScope(route: string, principal: { kind: string; keyId?: string; operatorId?: string } | null, ip: string): string {
-  const who = principal?.keyId ?? principal?.operatorId ?? `ip:${ip}`;
-  return `${route}:${who}`;
-}

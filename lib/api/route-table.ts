@@ -7,11 +7,18 @@ export interface RouteEntry {
   /** The URL path with Next's segments: /api/chat/sessions/[id]/claim */
   path: string;
   methods: string[];
+  /** The route file, absolute. */
+  file: string;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** The app's own catch-all for unknown API paths: not a route of the table. */
-const CATCH_ALL = "/api/[...path]";
+export const CATCH_ALL = "/api/[...path]";
+
+/** Route files that do not go through route() (lib/api/handler.ts), with the reason; paths as in the OpenAPI document. */
+export const UNWRAPPED_ROUTES: Record<string, string> = {
+  "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages (its own handler)",
+};
 
 function exportedMethods(source: string): string[] {
   const found = new Set<string>();
@@ -32,7 +39,7 @@ export function collectApiRoutes(root = path.resolve("app/api")): RouteEntry[] {
       if (statSync(full).isDirectory()) walk(full, /^\(.*\)$/.test(name) ? segments : [...segments, name]);
       else if (name === "route.ts") {
         const routePath = `/api${segments.length ? `/${segments.join("/")}` : ""}`;
-        if (routePath !== CATCH_ALL) entries.push({ path: routePath, methods: exportedMethods(readFileSync(full, "utf8")) });
+        if (routePath !== CATCH_ALL) entries.push({ path: routePath, methods: exportedMethods(readFileSync(full, "utf8")), file: full });
       }
     }
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
-import type { Principal } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { actorOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -164,7 +164,7 @@ async function findEditable(tx: Tx, principal: Principal, id: string): Promise<C
   return row;
 }
 
-export async function createCannedResponse(principal: Principal, input: CreateCannedResponseBody, actor: Actor): Promise<CannedResponseView> {
+export async function createCannedResponse(principal: Principal, input: CreateCannedResponseBody): Promise<CannedResponseView> {
   const row = await prisma.$transaction(async (tx) => {
     const holder = await holderFor(tx, principal, input.scope, input.team);
     await requireFreeShortcut(tx, input.shortcut, input.scope, holder);
@@ -172,13 +172,13 @@ export async function createCannedResponse(principal: Principal, input: CreateCa
       data: { shortcut: input.shortcut, title: input.title, bodies: input.bodies, scope: input.scope, ...holder },
       select: cannedSelect,
     });
-    await recordAuditEvent(tx, actor, { action: "canned_response.created", targetType: "canned_response", targetId: created.id, data: { shortcut: created.shortcut, scope: created.scope } });
+    await recordAuditEvent(tx, actorOf(principal, SYSTEM_ACTOR), { action: "canned_response.created", targetType: "canned_response", targetId: created.id, data: { shortcut: created.shortcut, scope: created.scope } });
     return created;
   });
   return toView(row, principal);
 }
 
-export async function updateCannedResponse(principal: Principal, id: string, input: UpdateCannedResponseBody, actor: Actor): Promise<CannedResponseView> {
+export async function updateCannedResponse(principal: Principal, id: string, input: UpdateCannedResponseBody): Promise<CannedResponseView> {
   const row = await prisma.$transaction(async (tx) => {
     const current = await findEditable(tx, principal, id);
     const scope = input.scope ?? current.scope;
@@ -191,17 +191,17 @@ export async function updateCannedResponse(principal: Principal, id: string, inp
       data: { shortcut, scope, ...holder, ...(input.title !== undefined ? { title: input.title } : {}), ...(input.bodies ? { bodies: input.bodies } : {}) },
       select: cannedSelect,
     });
-    await recordAuditEvent(tx, actor, { action: "canned_response.updated", targetType: "canned_response", targetId: id, data: { fields: Object.keys(input) } });
+    await recordAuditEvent(tx, actorOf(principal, SYSTEM_ACTOR), { action: "canned_response.updated", targetType: "canned_response", targetId: id, data: { fields: Object.keys(input) } });
     return updated;
   });
   return toView(row, principal);
 }
 
-export async function deleteCannedResponse(principal: Principal, id: string, actor: Actor): Promise<{ id: string; deleted: true }> {
+export async function deleteCannedResponse(principal: Principal, id: string): Promise<{ id: string; deleted: true }> {
   await prisma.$transaction(async (tx) => {
     const current = await findEditable(tx, principal, id);
     await tx.cannedResponse.delete({ where: { id } });
-    await recordAuditEvent(tx, actor, { action: "canned_response.deleted", targetType: "canned_response", targetId: id, data: { shortcut: current.shortcut, scope: current.scope } });
+    await recordAuditEvent(tx, actorOf(principal, SYSTEM_ACTOR), { action: "canned_response.deleted", targetType: "canned_response", targetId: id, data: { shortcut: current.shortcut, scope: current.scope } });
   });
   return { id, deleted: true };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
-import type { Principal } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage, messageSelect } from "@/lib/conversations/append-message";
 import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
@@ -22,7 +22,8 @@ const HANDBACK_MESSAGES = 200;
  * line saying so, and the bot hears it by webhook (session.handed_back) with the note and the messages since the
  * handoff. The bot may relay its own messages into the session again afterwards.
  */
-export async function handBackSession(id: string, note: string | undefined, principal: Principal | null, actor: Actor) {
+export async function handBackSession(id: string, note: string | undefined, principal: Principal) {
+  const actor = actorOf(principal, SYSTEM_ACTOR);
   return inRoutingTransaction(async (scope) => {
     const session = await scope.tx.chatSession.findUnique({ where: { id }, include: { operator: { select: { id: true, name: true } } } });
     if (!session) throw new ApiError("NOT_FOUND", "Session not found");

@@ -1,8 +1,8 @@
 import "server-only";
 import { requestChatRating } from "@/lib/csat/request-chat-rating";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
-import type { Principal } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { actorOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/conversations/append-message";
 import { canOperate, requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
@@ -77,7 +77,8 @@ export async function closeSession(id: string, caller: SessionCaller, actor: Act
 }
 
 /** Hands a live session to another online operator with a free seat. */
-export async function transferSession(id: string, targetOperatorId: string, principal: Principal | null, actor: Actor) {
+export async function transferSession(id: string, targetOperatorId: string, principal: Principal) {
+  const actor = actorOf(principal, SYSTEM_ACTOR);
   return inRoutingTransaction(async (scope) => {
     const session = await lockedSession(scope, id);
     if (!canOperate(principal, session)) throw new ApiError("FORBIDDEN", "Only the session's operator or an admin can transfer it");
@@ -158,7 +159,8 @@ export async function ticketFromSession(
 }
 
 /** Turns a queued or live chat into a ticket (answered later by email/WhatsApp); the seat frees at once. */
-export async function convertSessionToTicket(id: string, principal: Principal | null, actor: Actor) {
+export async function convertSessionToTicket(id: string, principal: Principal) {
+  const actor = actorOf(principal, SYSTEM_ACTOR);
   return inRoutingTransaction(async (scope) => {
     const session = await lockedSession(scope, id);
     requireOpen(session.status);

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
-import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf, isSupervisor, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/conversations/append-message";
 import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
@@ -21,7 +21,8 @@ import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
  * (documented with the route in docs/api.md); routing then offers them nothing new until they are below it again, since
  * findFreeOperator only picks operators under capacity. The previous operator's seat frees and the queue fills it.
  */
-export async function takeOverSession(id: string, principal: Principal | null, actor: Actor) {
+export async function takeOverSession(id: string, principal: Principal) {
+  const actor = actorOf(principal, SYSTEM_ACTOR);
   if (!isSupervisor(principal)) throw new ApiError("FORBIDDEN", "Supervisor or admin role required");
   // The chat moves to a person: an admin API key is nobody to talk to.
   if (principal?.kind !== "operator") throw new ApiError("FORBIDDEN", "Take over needs a signed-in supervisor or admin");

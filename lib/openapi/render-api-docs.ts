@@ -119,7 +119,8 @@ class Renderer {
   curl(method: string, path: string, operation: JsonSchema, body: unknown): string[] {
     const server = this.doc.servers[0].url;
     const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${server}${path.replace(/\{(\w+)\}/g, ":$1")}`];
-    if (operation["x-auth"] !== "public") lines.push(`  -H "Authorization: Bearer $SPORTELLO_API_KEY"`);
+    if (operation["x-auth"] === "operator-session") lines.push(`  -H "Cookie: better-auth.session_token=$SPORTELLO_SESSION"`);
+    else if (operation["x-auth"] !== "public") lines.push(`  -H "Authorization: Bearer $SPORTELLO_API_KEY"`);
     if (body !== undefined) {
       lines.push(`  -H "Content-Type: application/json"`);
       const json = JSON.stringify(body, null, 2).replace(/'/g, "'\\''").split("\n").join("\n    ");
@@ -152,7 +153,14 @@ class Renderer {
 
   operation(path: string, method: string, operation: JsonSchema): string[] {
     const out: string[] = [`### ${method.toUpperCase()} ${path}`, "", `${operation.summary}.`, ""];
-    const traits = [`**Auth:** ${{ public: "none (an API key raises the rate limit)", operator: "operator session or admin API key", admin: "admin session or admin API key" }[operation["x-auth"] as string]}`];
+    const auth: Record<string, string> = {
+      public: "none (an API key raises the rate limit)",
+      operator: "operator session or admin API key",
+      supervisor: "supervisor or admin session, or admin API key",
+      admin: "admin session or admin API key",
+      "operator-session": "a signed-in operator's session (API keys act for no one)",
+    };
+    const traits = [`**Auth:** ${auth[operation["x-auth"] as string]}`];
     const parameters: JsonSchema[] = operation.parameters ?? [];
     if (parameters.some((p) => p.$ref === "#/components/parameters/IdempotencyKey")) traits.push("**Idempotency-Key:** supported");
     if (operation["x-rate-limited"]) traits.push("**Rate limited**");

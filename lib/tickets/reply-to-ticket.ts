@@ -1,7 +1,8 @@
 import "server-only";
 import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { actorOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 import { prisma, type Tx } from "@/lib/db/client";
@@ -47,7 +48,10 @@ async function replyAttachments(tx: Tx, ticketId: string, input: TicketReplyBody
  * An operator's answer from the panel: stored in the ticket's thread, and sent by email and/or WhatsApp through the
  * outbox with a link back to the customer's ticket page. The first answer stops the SLA clock.
  */
-export async function replyToTicket(ref: string, input: TicketReplyBody, actor: Actor, operatorId: string | null, now = new Date()) {
+export async function replyToTicket(ref: string, input: TicketReplyBody, caller: Principal, now = new Date()) {
+  const actor = actorOf(caller, SYSTEM_ACTOR);
+  // An admin API key answers as the desk: it takes no ticket.
+  const operatorId = caller.kind === "operator" ? caller.operatorId : null;
   return prisma.$transaction(async (tx) => {
     const { id } = await getTicketOrThrow(ref, { id: true }, tx);
     await lockTicket(tx, id);

@@ -2,8 +2,9 @@
 // method — not the HTML 404 page, and not a Server Action error for a multipart POST.
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
+import { unknownApiPath } from "@/lib/openapi/meta/meta-endpoints";
 
-const notFound = route({}, async () => {
+const notFound = route(unknownApiPath, async () => {
   throw new ApiError("NOT_FOUND", "No API route here: see /api/openapi.json");
 });
 

@@ -1,12 +1,13 @@
 // GET /api/openapi.json – the OpenAPI 3.1 document of the public API, built from the zod schemas (public, cached)
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api/handler";
+import { getOpenapiJson } from "@/lib/openapi/meta/meta-endpoints";
 import { appUrl } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";
 
 let cached: { serverUrl: string; body: string } | undefined;
 
-export const GET = route({}, async () => {
+export const GET = route(getOpenapiJson, async () => {
   const serverUrl = appUrl();
   if (cached?.serverUrl !== serverUrl) cached = { serverUrl, body: JSON.stringify(buildOpenApiDocument({ serverUrl })) };
   return new NextResponse(cached.body, {

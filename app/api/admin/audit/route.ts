@@ -1,6 +1,6 @@
 // GET /api/admin/audit – who did what: filters by action, actor, target and dates, paginated
 import { ok, route } from "@/lib/api/handler";
-import { auditQuery } from "@/lib/admin/admin-schemas";
+import { getAdminAudit } from "@/lib/openapi/admin/admin-endpoints";
 import { listAuditEvents } from "@/lib/admin/list-audit-events";
 
-export const GET = route({ auth: "admin", query: auditQuery }, async ({ query }) => ok(await listAuditEvents(query)));
+export const GET = route(getAdminAudit, async ({ query }) => ok(await listAuditEvents(query)));

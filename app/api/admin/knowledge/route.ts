@@ -1,12 +1,12 @@
 // GET /api/admin/knowledge – the FAQ bot's knowledge base (filters: locale, active, q); POST – add an entry (admin, audited)
 import { ok, route } from "@/lib/api/handler";
+import { getAdminKnowledge, postAdminKnowledge } from "@/lib/openapi/faq/faq-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
-import { knowledgeEntryBody, knowledgeListQuery } from "@/lib/faq/faq-schemas";
 import { createKnowledgeEntry, listKnowledgeEntries } from "@/lib/faq/manage-knowledge-entries";
 
-export const GET = route({ auth: "admin", query: knowledgeListQuery }, async ({ query }) => ok(await listKnowledgeEntries(query), 200, { "Cache-Control": "no-store" }));
+export const GET = route(getAdminKnowledge, async ({ query }) => ok(await listKnowledgeEntries(query), 200, { "Cache-Control": "no-store" }));
 
-export const POST = route({ auth: "admin", body: knowledgeEntryBody }, async ({ body, principal }) =>
+export const POST = route(postAdminKnowledge, async ({ body, principal }) =>
   ok(await createKnowledgeEntry(body, actorOf(principal, SYSTEM_ACTOR)), 201),
 );

@@ -1,6 +1,6 @@
 // GET /api/admin/notifications – the notification outbox for admins: by status (dead_letter = failed + dead), channel, kind
 import { ok, route } from "@/lib/api/handler";
+import { getAdminNotifications } from "@/lib/openapi/admin/admin-endpoints";
 import { listNotifications } from "@/lib/notifications/list-notifications";
-import { listNotificationsQuery } from "@/lib/notifications/notification-schemas";
 
-export const GET = route({ auth: "admin", query: listNotificationsQuery }, async ({ query }) => ok(await listNotifications(query)));
+export const GET = route(getAdminNotifications, async ({ query }) => ok(await listNotifications(query)));

@@ -1,15 +1,13 @@
 // GET /api/chat/canned-responses – the canned responses the caller may use (filtered by ?q=, rendered for ?session_id=
 // or ?ticket_id=); POST – create one: personal for an operator, team or everyone for an admin
 import { ok, route } from "@/lib/api/handler";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { actorOf } from "@/lib/auth/principal";
+import { getChatCannedResponses, postChatCannedResponses } from "@/lib/openapi/canned-responses/canned-responses-endpoints";
 import { createCannedResponse, listCannedResponses } from "@/lib/canned/manage-canned-responses";
-import { createCannedResponseBody, listCannedResponsesQuery } from "@/lib/schemas/canned-responses";
 
-export const GET = route({ auth: "operator", query: listCannedResponsesQuery }, async ({ query, principal }) =>
-  ok(await listCannedResponses(principal!, query), 200, { "Cache-Control": "no-store" }),
+export const GET = route(getChatCannedResponses, async ({ query, caller }) =>
+  ok(await listCannedResponses(caller, query), 200, { "Cache-Control": "no-store" }),
 );
 
-export const POST = route({ auth: "operator", body: createCannedResponseBody }, async ({ body, principal }) =>
-  ok(await createCannedResponse(principal!, body, actorOf(principal, SYSTEM_ACTOR)), 201),
+export const POST = route(postChatCannedResponses, async ({ body, caller }) =>
+  ok(await createCannedResponse(caller, body), 201),
 );

@@ -1,12 +1,11 @@
 // POST /api/faq/answer – the built-in FAQ bot: answer, offer the two quick replies, or escalate ({enabled:false} when off)
 import { ok, route } from "@/lib/api/handler";
-import { limitPublicWrite } from "@/lib/api/rate-limit";
+import { postFaqAnswer } from "@/lib/openapi/faq/faq-endpoints";
 import { answerFromKnowledgeBase } from "@/lib/faq/answer-from-knowledge-base";
-import { faqAnswerBody, type FaqAnswerResult } from "@/lib/faq/faq-schemas";
+import type { FaqAnswerResult } from "@/lib/faq/faq-schemas";
 import { getFaqSettings } from "@/lib/faq/faq-settings";
 
-export const POST = route({ body: faqAnswerBody }, async ({ body, principal, ip }) => {
-  await limitPublicWrite(principal, ip);
+export const POST = route(postFaqAnswer, async ({ body }) => {
   const settings = await getFaqSettings();
   const result: FaqAnswerResult = settings.enabled
     ? { enabled: true, ...(await answerFromKnowledgeBase(body.question, body.locale, settings)) }

@@ -1,5 +1,6 @@
 // GET /api/push/vapid-public-key – the application server key a browser subscribes with (operator)
 import { ok, route } from "@/lib/api/handler";
+import { getPushVapidPublicKey } from "@/lib/openapi/operators/operators-endpoints";
 import { vapidKeys } from "@/lib/push/vapid-keys";
 
-export const GET = route({ auth: "operator" }, async () => ok({ public_key: (await vapidKeys()).publicKey }));
+export const GET = route(getPushVapidPublicKey, async () => ok({ public_key: (await vapidKeys()).publicKey }));

@@ -1,20 +1,13 @@
 // POST /api/realtime/auth – authorize a pusher-js subscription to a private or presence channel
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { route } from "@/lib/api/handler";
+import { postRealtimeAuth } from "@/lib/openapi/realtime/realtime-endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { authorizeChannel, parseChannel } from "@/lib/chat/authorize-channel";
 import { pusherServer } from "@/lib/realtime/server";
 import { logger } from "@/lib/log/logger";
 
-// pusher-js posts these form-encoded, plus the params the page configured (session_key for customers).
-const realtimeAuthBody = z.object({
-  socket_id: z.string().regex(/^\d+\.\d+$/, "must be a Pusher socket id"),
-  channel_name: z.string().min(1).max(164),
-  session_key: z.string().max(128).optional(),
-});
-
-export const POST = route({ body: realtimeAuthBody }, async ({ body, principal, requestId }) => {
+export const POST = route(postRealtimeAuth, async ({ body, principal, requestId }) => {
   const pusher = pusherServer();
   if (!pusher) throw new ApiError("SERVICE_UNAVAILABLE", "Realtime is not configured");
   const access = await authorizeChannel({ channelName: body.channel_name, principal, sessionKey: body.session_key });

@@ -1,16 +1,16 @@
 // GET /api/tickets/{id} – one ticket, by number (1042) or id; PATCH – status, priority, assignee, tags (audited)
 import { ok, route } from "@/lib/api/handler";
+import { getTicketsId, patchTicketsId } from "@/lib/openapi/tickets/tickets-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
-import { ticketRefParams, updateTicketBody } from "@/lib/tickets/ticket-schemas";
 import { ticketSelect, toTicketView } from "@/lib/tickets/ticket-view";
 import { updateTicket } from "@/lib/tickets/update-ticket";
 
-export const GET = route({ auth: "operator", params: ticketRefParams }, async ({ params }) => {
+export const GET = route(getTicketsId, async ({ params }) => {
   return ok(toTicketView(await getTicketOrThrow(params.id, ticketSelect)));
 });
 
-export const PATCH = route({ auth: "operator", params: ticketRefParams, body: updateTicketBody }, async ({ params, body, principal }) => {
+export const PATCH = route(patchTicketsId, async ({ params, body, principal }) => {
   return ok(await updateTicket(params.id, body, actorOf(principal, SYSTEM_ACTOR)));
 });

@@ -1,9 +1,10 @@
 // POST /webhooks/whatsapp (rewritten here) – Twilio's inbound WhatsApp messages: signed, idempotent on MessageSid
 import { route } from "@/lib/api/handler";
+import { postWebhooksWhatsapp } from "@/lib/openapi/whatsapp/whatsapp-endpoints";
 import { inboundMedia, receiveInboundWhatsapp, twilioInboundSchema } from "@/lib/chat/receive-inbound-message";
 import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";
 
-export const POST = route({}, async ({ request, rawBody }) => {
+export const POST = route(postWebhooksWhatsapp, async ({ request, rawBody }) => {
   const { data, params } = verifyTwilioRequest("inbound", request.headers, rawBody, twilioInboundSchema);
   await receiveInboundWhatsapp(data, inboundMedia(params, data.NumMedia));
   // Answers go out through the outbox (retried, recorded), so the TwiML reply is empty.

@@ -1,6 +1,6 @@
 // GET /api/admin/contacts/merge-preview?into=&from= – what a merge would move, without changing anything
 import { ok, route } from "@/lib/api/handler";
-import { mergePreviewQuery } from "@/lib/contacts/contact-schemas";
+import { getAdminContactsMergePreview } from "@/lib/openapi/contacts/contacts-endpoints";
 import { previewMerge } from "@/lib/contacts/merge-contacts";
 
-export const GET = route({ auth: "admin", query: mergePreviewQuery }, async ({ query }) => ok(await previewMerge(query.into, query.from)));
+export const GET = route(getAdminContactsMergePreview, async ({ query }) => ok(await previewMerge(query.into, query.from)));

@@ -1,9 +1,10 @@
 // POST /api/admin/embed-sites/verify – check an identity token as request-operator would, and say why it fails (admin)
 import { ok, route } from "@/lib/api/handler";
-import { verifyIdentityTokenBody, type IdentityVerificationView } from "@/lib/embed/embed-site-schemas";
+import { postAdminEmbedSitesVerify } from "@/lib/openapi/embed/embed-endpoints";
+import type { IdentityVerificationView } from "@/lib/embed/embed-site-schemas";
 import { verifyIdentityToken } from "@/lib/embed/verify-identity-token";
 
-export const POST = route({ auth: "admin", body: verifyIdentityTokenBody }, async ({ body }) => {
+export const POST = route(postAdminEmbedSitesVerify, async ({ body }) => {
   const result = await verifyIdentityToken(body.token, { origin: body.origin ?? null });
   const view: IdentityVerificationView = result.verified
     ? { verified: true, email: result.email, ...(result.name ? { name: result.name } : {}), site_id: result.siteId }

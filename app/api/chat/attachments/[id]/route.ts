@@ -1,9 +1,9 @@
 // GET /api/chat/attachments/{id} – the file, to the session's customer (key), its operator and admins only
 import { route } from "@/lib/api/handler";
+import { getChatAttachmentsId } from "@/lib/openapi/sessions/sessions-endpoints";
 import { readAttachment } from "@/lib/attachments/read-attachment";
-import { attachmentParams, attachmentQuery } from "@/lib/schemas/sessions";
 
-export const GET = route({ params: attachmentParams, query: attachmentQuery }, async ({ params, query, principal, customerKey }) => {
+export const GET = route(getChatAttachmentsId, async ({ params, query, principal, customerKey }) => {
   const file = await readAttachment(params.id, { principal, customerKey }, query);
   const pdf = file.contentType === "application/pdf";
   // Streamed from the store: a large file from a bucket never sits whole in memory.

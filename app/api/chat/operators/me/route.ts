@@ -1,18 +1,13 @@
 // GET /api/chat/operators/me – the signed-in operator; PATCH – their own status (online/away/offline) and language
-import { ApiError } from "@/lib/api/errors";
 import { ok, route } from "@/lib/api/handler";
+import { getChatOperatorsMe, patchChatOperatorsMe } from "@/lib/openapi/operators/operators-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { getOperatorOrThrow } from "@/lib/operators/list-operators";
 import { updateOperator } from "@/lib/operators/update-operator";
-import { updateSelfBody } from "@/lib/schemas/operators";
 
-export const GET = route({ auth: "operator" }, async ({ principal }) => {
-  if (principal?.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator");
-  return ok(await getOperatorOrThrow(principal.operatorId));
-});
+export const GET = route(getChatOperatorsMe, async ({ caller }) => ok(await getOperatorOrThrow(caller.operatorId)));
 
-export const PATCH = route({ auth: "operator", body: updateSelfBody }, async ({ body, principal }) => {
-  if (principal?.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator");
-  return ok(await updateOperator(principal.operatorId, body, actorOf(principal, SYSTEM_ACTOR)));
-});
+export const PATCH = route(patchChatOperatorsMe, async ({ body, caller }) =>
+  ok(await updateOperator(caller.operatorId, body, actorOf(caller, SYSTEM_ACTOR))),
+);

@@ -1,10 +1,10 @@
 // POST /api/contacts/{id}/notes – an internal note about the contact (never shown to the customer)
 import { ok, route } from "@/lib/api/handler";
+import { postContactsIdNotes } from "@/lib/openapi/contacts/contacts-endpoints";
 import { addContactNote } from "@/lib/contacts/add-contact-note";
-import { contactNoteBody, contactParams } from "@/lib/contacts/contact-schemas";
 import { viewerOf } from "@/lib/search/visibility";
 
-export const POST = route({ auth: "operator", params: contactParams, body: contactNoteBody }, async ({ params, body, principal }) => {
-  const authorId = principal?.kind === "operator" ? principal.operatorId : null;
-  return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(principal!)), 201);
+export const POST = route(postContactsIdNotes, async ({ params, body, caller }) => {
+  const authorId = caller.kind === "operator" ? caller.operatorId : null;
+  return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(caller)), 201);
 });

@@ -1,9 +1,9 @@
 // POST /api/tickets/{id}/attachments – an image or PDF (multipart, field "file") for the next emailed reply (operators)
 import { ok, route } from "@/lib/api/handler";
+import { postTicketsIdAttachments } from "@/lib/openapi/tickets/tickets-endpoints";
 import { uploadTicketAttachment } from "@/lib/tickets/upload-ticket-attachment";
-import { ticketRefParams } from "@/lib/tickets/ticket-schemas";
 
-export const POST = route({ auth: "operator", params: ticketRefParams, streamBody: true }, async ({ request, params, principal }) => {
+export const POST = route(postTicketsIdAttachments, async ({ request, params, principal }) => {
   const operatorId = principal?.kind === "operator" ? principal.operatorId : null;
   return ok(await uploadTicketAttachment(params.id, request, operatorId), 201);
 });

@@ -1,5 +1,6 @@
 // GET /api/tickets/admin/stats – counts by status and priority, created today / in 7 days, overdue, response times
 import { ok, route } from "@/lib/api/handler";
+import { getTicketsAdminStats } from "@/lib/openapi/monitoring/monitoring-endpoints";
 import { getTicketStats } from "@/lib/tickets/get-ticket-stats";
 
-export const GET = route({ auth: "admin" }, async () => ok(await getTicketStats()));
+export const GET = route(getTicketsAdminStats, async () => ok(await getTicketStats()));

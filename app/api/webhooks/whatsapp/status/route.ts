@@ -1,9 +1,10 @@
 // POST /webhooks/whatsapp/status (rewritten here) – Twilio's delivery status callbacks for outbound WhatsApp messages
 import { route } from "@/lib/api/handler";
+import { postWebhooksWhatsappStatus } from "@/lib/openapi/whatsapp/whatsapp-endpoints";
 import { recordStatusCallback, twilioStatusSchema } from "@/lib/whatsapp/record-status-callback";
 import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";
 
-export const POST = route({}, async ({ request, rawBody }) => {
+export const POST = route(postWebhooksWhatsappStatus, async ({ request, rawBody }) => {
   const { data } = verifyTwilioRequest("status", request.headers, rawBody, twilioStatusSchema);
   await recordStatusCallback(data);
   return new Response(null, { status: 204 });

@@ -1,9 +1,6 @@
 // POST /api/chat/operators/me/heartbeat – an open dashboard tab says the signed-in operator is still there
 import { route, ok } from "@/lib/api/handler";
-import { ApiError } from "@/lib/api/errors";
+import { postChatOperatorsMeHeartbeat } from "@/lib/openapi/operators/operators-endpoints";
 import { recordHeartbeat } from "@/lib/operators/heartbeat";
 
-export const POST = route({ auth: "operator" }, async ({ principal }) => {
-  if (principal?.kind !== "operator") throw new ApiError("FORBIDDEN", "Only a signed-in operator has a heartbeat");
-  return ok(await recordHeartbeat(principal.operatorId));
-});
+export const POST = route(postChatOperatorsMeHeartbeat, async ({ caller }) => ok(await recordHeartbeat(caller.operatorId)));

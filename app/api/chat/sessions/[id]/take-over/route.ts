@@ -1,10 +1,8 @@
 // POST /api/chat/sessions/{id}/take-over – a supervisor or admin takes a live chat over (the customer is told)
 import { ok, route } from "@/lib/api/handler";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { actorOf } from "@/lib/auth/principal";
+import { postChatSessionsIdTakeOver } from "@/lib/openapi/supervision/supervision-endpoints";
 import { takeOverSession } from "@/lib/chat/take-over-session";
-import { sessionParams } from "@/lib/schemas/sessions";
 
-export const POST = route({ auth: "supervisor", params: sessionParams }, async ({ params, principal }) =>
-  ok(await takeOverSession(params.id, principal, actorOf(principal, SYSTEM_ACTOR))),
+export const POST = route(postChatSessionsIdTakeOver, async ({ params, caller }) =>
+  ok(await takeOverSession(params.id, caller)),
 );

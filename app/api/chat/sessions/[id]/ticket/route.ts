@@ -1,10 +1,8 @@
 // POST /api/chat/sessions/{id}/ticket – turn a chat into a ticket answered by email/WhatsApp
 import { ok, route } from "@/lib/api/handler";
-import { actorOf } from "@/lib/auth/principal";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { postChatSessionsIdTicket } from "@/lib/openapi/sessions/sessions-endpoints";
 import { convertSessionToTicket } from "@/lib/chat/session-actions";
-import { sessionParams } from "@/lib/schemas/sessions";
 
-export const POST = route({ auth: "operator", params: sessionParams }, async ({ params, principal }) =>
-  ok(await convertSessionToTicket(params.id, principal, actorOf(principal, SYSTEM_ACTOR)), 201),
+export const POST = route(postChatSessionsIdTicket, async ({ params, caller }) =>
+  ok(await convertSessionToTicket(params.id, caller), 201),
 );

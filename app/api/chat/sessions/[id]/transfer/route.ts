@@ -1,10 +1,8 @@
 // POST /api/chat/sessions/{id}/transfer – hand a live chat to another online operator with a free seat
 import { ok, route } from "@/lib/api/handler";
-import { actorOf } from "@/lib/auth/principal";
-import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { postChatSessionsIdTransfer } from "@/lib/openapi/sessions/sessions-endpoints";
 import { transferSession } from "@/lib/chat/session-actions";
-import { sessionParams, transferBody } from "@/lib/schemas/sessions";
 
-export const POST = route({ auth: "operator", params: sessionParams, body: transferBody }, async ({ params, body, principal }) =>
-  ok(await transferSession(params.id, body.operator_id, principal, actorOf(principal, SYSTEM_ACTOR))),
+export const POST = route(postChatSessionsIdTransfer, async ({ params, body, caller }) =>
+  ok(await transferSession(params.id, body.operator_id, caller)),
 );

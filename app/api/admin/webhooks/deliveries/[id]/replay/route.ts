@@ -1,10 +1,10 @@
 // POST /api/admin/webhooks/deliveries/{id}/replay – send a delivery again (same event id) (admin)
 import { ok, route } from "@/lib/api/handler";
+import { postAdminWebhooksDeliveriesIdReplay } from "@/lib/openapi/webhooks/webhooks-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
-import { webhookParams } from "@/lib/schemas/webhooks";
 import { replayWebhookDelivery } from "@/lib/webhooks/manage-webhook-endpoints";
 
-export const POST = route({ auth: "admin", params: webhookParams }, async ({ params, principal }) =>
+export const POST = route(postAdminWebhooksDeliveriesIdReplay, async ({ params, principal }) =>
   ok(await replayWebhookDelivery(params.id, actorOf(principal, SYSTEM_ACTOR)), 202),
 );

@@ -1,11 +1,9 @@
 // GET /api/chat/messages/{id}/media/{index} – a WhatsApp attachment, fetched from Twilio with the account's credentials
-import { z } from "zod";
 import { route } from "@/lib/api/handler";
+import { getChatMessagesIdMediaIndex } from "@/lib/openapi/sessions/sessions-endpoints";
 import { getMessageMedia } from "@/lib/chat/get-message-media";
 
-const params = z.object({ id: z.string().min(1).max(100), index: z.coerce.number().int().min(0).max(9) });
-
-export const GET = route({ auth: "operator", params }, async ({ params, principal }) => {
+export const GET = route(getChatMessagesIdMediaIndex, async ({ params, principal }) => {
   const media = await getMessageMedia(params.id, params.index, principal);
   return new Response(new Uint8Array(media.bytes), {
     headers: {
