@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { linkParts, summaryLine } from "@/components/admin/outbox-text";
 import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
 

@@ -3,7 +3,7 @@ import { cloneElement, useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { durationUnit, inUnit, niceMax } from "@/lib/admin/chart-scale";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { inlineInputClass } from "@/components/admin/form-styles";
 import { OperatorStatusDot } from "@/components/admin/badges";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { inputClass, labelClass, secondaryButton } from "@/components/admin/form-styles";
 import { PRIORITIES } from "@/lib/schemas/common";
 import { allowedTransitions } from "@/lib/tickets/ticket-lifecycle";

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { SEARCH_STATUSES, SEARCH_TYPES, type SearchHit, type SearchResult, type SearchType } from "@/lib/search/search-schemas";
 
 const CHANNELS = ["web", "whatsapp", "email"] as const;
