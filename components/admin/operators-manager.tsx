@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
 import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
-import { OperatorStatusDot } from "@/components/admin/badges";
+import { OperatorStatusDot } from "@/components/shared/badges";
 import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
+import { Pagination } from "@/components/admin/pagination";
 import { apiFetch } from "@/components/shared/api-client";
 import { linkParts, summaryLine } from "@/components/admin/outbox-text";
 import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
@@ -34,22 +35,6 @@ interface DeliveryView {
 }
 
 const STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
-
-function Pager({ page, onPage }: { page: Page | null; onPage: (page: number) => void }) {
-  const tu = useTranslations("admin.ui");
-  if (!page) return null;
-  return (
-    <nav aria-label={tu("pagination")} className="mt-3 flex items-center justify-between">
-      <button type="button" className={secondaryButton} disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
-        {tu("previous")}
-      </button>
-      <span className="text-sm text-slate-600">{tu("page", { page: page.page, pages: page.total_pages })}</span>
-      <button type="button" className={secondaryButton} disabled={page.page >= page.total_pages} onClick={() => onPage(page.page + 1)}>
-        {tu("next")}
-      </button>
-    </nav>
-  );
-}
 
 /** The delivery queue (with retry for what failed) and the local outbox of what would have been sent. */
 export function OutboxView() {
@@ -194,7 +179,7 @@ export function OutboxView() {
               );
             }}
           />
-          <Pager page={data?.pagination ?? null} onPage={setPage} />
+          {data ? <Pagination page={data.pagination.page} totalPages={data.pagination.total_pages} onPage={setPage} /> : null}
         </section>
       ) : (
         <section role="tabpanel" aria-label={t("deliveries")}>
@@ -231,7 +216,7 @@ export function OutboxView() {
               ))}
             </ul>
           )}
-          <Pager page={deliveries?.pagination ?? null} onPage={setDeliveryPage} />
+          {deliveries ? <Pagination page={deliveries.pagination.page} totalPages={deliveries.pagination.total_pages} onPage={setDeliveryPage} /> : null}
         </section>
       )}
     </div>

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Responsive
 import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { inlineInputClass } from "@/components/admin/form-styles";
-import { OperatorStatusDot } from "@/components/admin/badges";
+import { OperatorStatusDot } from "@/components/shared/badges";
 import { Card } from "@/components/admin/page-header";
 import { secondaryButton } from "@/components/admin/form-styles";
 import type { DashboardMetrics } from "@/lib/admin/get-dashboard-metrics";

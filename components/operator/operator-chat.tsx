@@ -12,7 +12,7 @@ import { ContactHistory } from "@/components/contacts/contact-history";
 import { useSessionThread } from "@/components/chat/use-session-thread";
 import { useAttach } from "@/components/chat/use-attach";
 import { UploadStatus } from "@/components/chat/upload-status";
-import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
+import { ChannelBadge, PriorityBadge } from "@/components/shared/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
 import { BotTranscript } from "@/components/chat/bot-transcript";
