@@ -9,6 +9,7 @@ import { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useRealtime } from "@/components/chat/use-realtime";
 import { useSessionThread } from "@/components/chat/use-session-thread";
+import { useReadReceipts } from "@/components/chat/use-read-receipts";
 import { chatApi, type SessionView } from "@/components/chat/session-api";
 import { ApiCallError, NETWORK_ERROR } from "@/components/shared/api-client";
 import { RatingForm } from "@/components/chat/rating-form";
@@ -41,19 +42,7 @@ export function SessionChat({
   const [confirmEnd, setConfirmEnd] = useState(false);
   const upload = useAttach(sessionId, true);
 
-  // Read receipts while the customer can see the conversation.
-  useEffect(() => {
-    const read = () => {
-      if (document.visibilityState === "visible") store.markRead();
-    };
-    read();
-    window.addEventListener("focus", read);
-    document.addEventListener("visibilitychange", read);
-    return () => {
-      window.removeEventListener("focus", read);
-      document.removeEventListener("visibilitychange", read);
-    };
-  }, [store, thread.messages.length]);
+  useReadReceipts(store, thread.messages.length);
 
   useEffect(() => {
     if (error === "not_found") onKeyRejected?.();
