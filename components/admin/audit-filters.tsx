@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "use-intl";
-import { FilterButtons, FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { FilterButtons, InputField, SelectField } from "@/components/admin/form-fields";
 import { useAuditLabels } from "@/components/admin/use-audit-labels";
 import { AUDIT_ACTOR_TYPES } from "@/lib/admin/admin-schemas";
 
@@ -14,7 +14,7 @@ export function AuditFilters({ values, actions, operators }: { values: Record<st
   const groups = [...new Set(actions.map((a) => a.split(".")[0]))];
   return (
     <form method="get" action="/admin/audit" aria-label={t("audit.filters.label")} className="mb-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
-      <FilterSelect
+      <SelectField
         id="a-action"
         name="action"
         label={t("audit.filters.action")}
@@ -27,24 +27,24 @@ export function AuditFilters({ values, actions, operators }: { values: Record<st
           })),
         ]}
       />
-      <FilterSelect
+      <SelectField
         id="a-actor-type"
         name="actor_type"
         label={t("audit.filters.actorType")}
         defaultValue={values.actor_type ?? ""}
         options={[all, ...AUDIT_ACTOR_TYPES.map((type) => ({ value: type, label: t(`audit.actorTypes.${type}`) }))]}
       />
-      <FilterSelect id="a-actor" name="actor" label={t("audit.filters.actor")} defaultValue={values.actor ?? ""} options={[all, ...operators.map((o) => ({ value: o.id, label: o.name }))]} />
-      <FilterSelect
+      <SelectField id="a-actor" name="actor" label={t("audit.filters.actor")} defaultValue={values.actor ?? ""} options={[all, ...operators.map((o) => ({ value: o.id, label: o.name }))]} />
+      <SelectField
         id="a-target"
         name="target_type"
         label={t("audit.filters.target")}
         defaultValue={values.target_type ?? ""}
         options={[all, ...TARGET_TYPES.map((type) => ({ value: type, label: label.targetType(type) }))]}
       />
-      <FilterInput id="a-target-id" name="target_id" label={t("audit.filters.targetId")} defaultValue={values.target_id ?? ""} />
-      <FilterInput id="a-from" name="from" type="date" label={t("audit.filters.from")} defaultValue={values.from ?? ""} />
-      <FilterInput id="a-to" name="to" type="date" label={t("audit.filters.to")} defaultValue={values.to ?? ""} />
+      <InputField id="a-target-id" name="target_id" label={t("audit.filters.targetId")} defaultValue={values.target_id ?? ""} />
+      <InputField id="a-from" name="from" type="date" label={t("audit.filters.from")} defaultValue={values.from ?? ""} />
+      <InputField id="a-to" name="to" type="date" label={t("audit.filters.to")} defaultValue={values.to ?? ""} />
       <FilterButtons resetHref="/admin/audit" apply={t("ui.apply")} reset={t("ui.reset")} className="flex items-end gap-2" />
     </form>
   );

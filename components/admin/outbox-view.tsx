@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
+import { SelectField } from "@/components/admin/form-fields";
 import { Pagination } from "@/components/admin/pagination";
 import { apiFetch } from "@/components/shared/api-client";
 import { linkParts, summaryLine } from "@/components/admin/outbox-text";
-import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
+import { secondaryButton, tdClass } from "@/components/admin/form-styles";
 
 // The shapes of issue 4's GET /api/admin/notifications and GET /api/admin/outbox.
 interface NotificationView {
@@ -104,47 +105,30 @@ export function OutboxView() {
       {tab === "notifications" ? (
         <section role="tabpanel" aria-label={t("notifications")}>
           <div className="mb-3 flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="ob-status" className={labelClass}>
-                {t("filters.status")}
-              </label>
-              <select
-                id="ob-status"
-                className={inputClass}
-                value={status}
-                onChange={(e) => {
-                  setStatus(e.target.value);
-                  setPage(1);
-                }}
-              >
-                <option value="">{tu("all")}</option>
-                <option value="dead_letter">{`${t("notificationStatus.failed")} + ${t("notificationStatus.dead")}`}</option>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`notificationStatus.${s}`)}
-                    {data?.counts[s] ? ` (${data.counts[s]})` : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="ob-channel" className={labelClass}>
-                {t("filters.channel")}
-              </label>
-              <select
-                id="ob-channel"
-                className={inputClass}
-                value={channel}
-                onChange={(e) => {
-                  setChannel(e.target.value);
-                  setPage(1);
-                }}
-              >
-                <option value="">{tu("all")}</option>
-                <option value="email">{tc("email")}</option>
-                <option value="whatsapp">{tc("whatsapp")}</option>
-              </select>
-            </div>
+            <SelectField
+              id="ob-status"
+              label={t("filters.status")}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                setPage(1);
+              }}
+              options={[
+                { value: "", label: tu("all") },
+                { value: "dead_letter", label: `${t("notificationStatus.failed")} + ${t("notificationStatus.dead")}` },
+                ...STATUSES.map((s) => ({ value: s, label: `${t(`notificationStatus.${s}`)}${data?.counts[s] ? ` (${data.counts[s]})` : ""}` })),
+              ]}
+            />
+            <SelectField
+              id="ob-channel"
+              label={t("filters.channel")}
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value);
+                setPage(1);
+              }}
+              options={[{ value: "", label: tu("all") }, ...(["email", "whatsapp"] as const).map((c) => ({ value: c, label: tc(c) }))]}
+            />
             <button type="button" className={secondaryButton} onClick={() => void loadNotifications()}>
               {tu("refresh")}
             </button>

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "use-intl";
-import { FilterButtons, FilterInput, FilterSelect, type FilterOption } from "@/components/admin/filter-fields";
+import { FilterButtons, InputField, SelectField, type FieldOption } from "@/components/admin/form-fields";
 import { PRIORITIES } from "@/lib/schemas/common";
 import { CHANNELS, TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";
 
@@ -10,7 +10,7 @@ const SORTS = ["created_desc", "created_asc", "due_asc", "updated_desc", "priori
 export function TicketFilters({ values, operators }: { values: Record<string, string>; operators: { id: string; name: string; active: boolean }[] }) {
   const t = useTranslations("admin");
   const tf = useTranslations("admin.tickets.filters");
-  const all: FilterOption = { value: "", label: t("ui.all") };
+  const all: FieldOption = { value: "", label: t("ui.all") };
   const selects = [
     {
       name: "status",
@@ -27,14 +27,14 @@ export function TicketFilters({ values, operators }: { values: Record<string, st
   return (
     <form method="get" action="/admin/tickets" aria-label={tf("label")} className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterInput id="f-q" name="q" type="search" label={tf("search")} defaultValue={values.q ?? ""} placeholder={tf("searchPlaceholder")} className="sm:col-span-2" />
+        <InputField id="f-q" name="q" type="search" label={tf("search")} defaultValue={values.q ?? ""} placeholder={tf("searchPlaceholder")} className="sm:col-span-2" />
         {selects.map((select) => (
-          <FilterSelect key={select.name} id={`f-${select.name}`} name={select.name} label={tf(select.name)} defaultValue={values[select.name] ?? ""} options={[...select.options]} />
+          <SelectField key={select.name} id={`f-${select.name}`} name={select.name} label={tf(select.name)} defaultValue={values[select.name] ?? ""} options={[...select.options]} />
         ))}
         {(["from", "to"] as const).map((name) => (
-          <FilterInput key={name} id={`f-${name}`} name={name} type="date" label={tf(name)} defaultValue={values[name] ?? ""} />
+          <InputField key={name} id={`f-${name}`} name={name} type="date" label={tf(name)} defaultValue={values[name] ?? ""} />
         ))}
-        <FilterSelect id="f-sort" name="sort" label={tf("sort")} defaultValue={values.sort ?? "created_desc"} options={SORTS.map((s) => ({ value: s, label: tf(`sortOptions.${s}`) }))} />
+        <SelectField id="f-sort" name="sort" label={tf("sort")} defaultValue={values.sort ?? "created_desc"} options={SORTS.map((s) => ({ value: s, label: tf(`sortOptions.${s}`) }))} />
         <div className="flex items-end">
           <label className="inline-flex items-center gap-2 pb-2 text-sm font-medium text-slate-700">
             <input type="checkbox" name="overdue" value="true" defaultChecked={values.overdue === "true"} className="h-4 w-4 rounded border-slate-300" />
