@@ -1,25 +1,19 @@
 import { createTranslator } from "use-intl/core";
+import { adminPage, adminPageMetadata } from "@/components/admin/admin-page";
 import { secondaryButton } from "@/components/admin/form-styles";
-import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { TicketFilters } from "@/components/admin/ticket-filters";
 import { TicketsTable } from "@/components/admin/tickets-table";
 import { listOperatorOptions } from "@/lib/admin/list-operator-options";
 import { firstValues, type PageSearchParams } from "@/lib/admin/search-params";
-import { requireOperatorPage } from "@/lib/auth/require-operator-page";
-import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { listTicketsQuery } from "@/lib/tickets/ticket-schemas";
 
-export async function generateMetadata() {
-  const locale = await getLocale();
-  return { title: createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.tickets" })("title") };
-}
+export const generateMetadata = adminPageMetadata("admin.tickets");
 
 export default async function AdminTicketsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
-  const me = await requireOperatorPage({ role: "admin", returnTo: "/admin/tickets" });
-  const locale = await getLocale();
+  const { me, locale, header } = await adminPage("admin.tickets", "/admin/tickets");
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.tickets" });
   const now = new Date();
   const values = firstValues(await searchParams);
@@ -32,15 +26,11 @@ export default async function AdminTicketsPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader
-        title={t("title")}
-        subtitle={t("subtitle")}
-        actions={
-          <a className={secondaryButton} href={`/api/admin/export/tickets?from=${exportFrom}&to=${exportTo}`}>
-            {t("exportCsv")}
-          </a>
-        }
-      />
+      {header(
+        <a className={secondaryButton} href={`/api/admin/export/tickets?from=${exportFrom}&to=${exportTo}`}>
+          {t("exportCsv")}
+        </a>,
+      )}
       <TicketFilters values={values} operators={operators} />
       <TicketsTable tickets={tickets} total={pagination.total} now={now.toISOString()} />
       <Pagination page={pagination.page} totalPages={pagination.total_pages} basePath="/admin/tickets" query={values} />
