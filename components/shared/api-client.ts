@@ -10,6 +10,7 @@ export interface ApiInit {
   method?: string;
   body?: unknown;
   headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 /** Never throws: the result says whether the call worked. */
@@ -22,6 +23,7 @@ export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<ApiR
       headers: { ...(json ? { "content-type": "application/json" } : {}), ...init.headers },
       body: init.body === undefined ? undefined : json ? JSON.stringify(init.body) : (init.body as FormData),
       cache: "no-store",
+      signal: init.signal,
     });
   } catch (error) {
     return { ok: false, status: 0, code: NETWORK_ERROR, message: error instanceof Error ? error.message : String(error) };
