@@ -185,6 +185,11 @@ export function appUrl(): string {
 }
 
 /** Base URL for the customer chat links handed to chatbots (the guide's CHAT_URL). */
+/** The public page of a ticket, reached with its access token. */
+export function ticketUrl(accessToken: string): string {
+  return `${appUrl()}/ticket/${accessToken}`;
+}
+
 export function chatUrl(): string {
   return (env().CHAT_URL ?? appUrl()).replace(/\/$/, "");
 }

@@ -22,7 +22,7 @@ if (local) {
 }
 
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
-const { ensureAdmin, LOCAL_ADMIN_EMAIL } = await import("@/lib/auth/bootstrap-admin");
+const { ensureAdmin, LOCAL_ADMIN_EMAIL } = await import("@/lib/operators/bootstrap-admin");
 const { issueSetPasswordLink } = await import("@/lib/auth/issue-set-password-link");
 
 let exitCode = 0;

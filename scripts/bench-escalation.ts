@@ -84,7 +84,7 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
       await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      // The app resolves the session's team first (lib/teams/resolve-team.ts): the default team here.
+      // The app resolves the session's team first (lib/routing/resolve-team.ts): the default team here.
       const team = await client.query(
         "SELECT id, slug, name, business_hours, max_queue_length, max_queue_wait_minutes FROM teams WHERE id = $1 LIMIT 1",
         ["default"],

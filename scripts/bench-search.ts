@@ -3,7 +3,7 @@
 // mixed first-page queries (messages / tickets / contacts, admin and operator, with and without filters) through
 // the search service (lib/search/run-search.ts) against one embedded PostgreSQL 18. Prints p50 and p95.
 // Sizes scale with BENCH_SCALE (1 = the issue's sizes). Everything on 127.0.0.1.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -47,10 +47,11 @@ async function generate(client: pg.Client): Promise<void> {
     await client.query(sql);
     console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
-  // Bulk load first, indexes after: building a GIN index once is much faster than growing it row by row.
-  for (const index of ["messages_search_vector_idx", "tickets_search_vector_idx", "ticket_notes_search_vector_idx", "contacts_search_vector_idx"]) {
-    await client.query(`DROP INDEX ${index}`);
-  }
+  // Bulk load first, indexes after: building a GIN index once is much faster than growing it row by row. Every GIN
+  // index on the searched tables (whatever the migrations define) is dropped here and rebuilt from its definition.
+  const gin = await client.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes
+    WHERE schemaname = current_schema() AND tablename IN ('messages', 'tickets', 'ticket_notes', 'contacts') AND indexdef ILIKE '% USING gin %'`);
+  for (const index of gin.rows) await client.query(`DROP INDEX "${index.indexname}"`);
   await step("operators", `INSERT INTO operators (id, name, email, role, updated_at)
     SELECT 'op_' || g, 'Operator ' || g, 'op' || g || '@bench.local', 'operator', now() FROM generate_series(1, ${OPERATORS}) g`);
   await step("contacts", `INSERT INTO contacts (id, user_id, name, email, phone, created_at, updated_at)
@@ -80,10 +81,7 @@ async function generate(client: pg.Client): Promise<void> {
     FROM generate_series(1, ${TICKETS}) g`);
   await step("ticket notes", `INSERT INTO ticket_notes (id, ticket_id, body, language, created_at)
     SELECT 'n_' || g, 't_' || (g * 2), ${sentence(it, 8, filler)}, 'it', now() FROM generate_series(1, ${Math.floor(TICKETS / 2)}) g`);
-  await step("GIN indexes", `CREATE INDEX messages_search_vector_idx ON messages USING GIN (search_vector);
-    CREATE INDEX tickets_search_vector_idx ON tickets USING GIN (search_vector);
-    CREATE INDEX ticket_notes_search_vector_idx ON ticket_notes USING GIN (search_vector);
-    CREATE INDEX contacts_search_vector_idx ON contacts USING GIN (search_vector)`);
+  await step("GIN indexes", gin.rows.map((index) => index.indexdef).join(";\n"));
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
 }
 
@@ -132,13 +130,18 @@ for (const signal of ["SIGHUP", "SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-search-"));
+// BENCH_DATA_DIR keeps the generated database in that folder and reuses it on the next run (pending migrations are
+// applied to it, the data is generated only when the folder holds none of this size), so an experiment on the
+// queries or indexes does not pay for the generation again. Without it the data lives in a temporary folder.
+const keptDir = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : null;
+const scratch = keptDir ?? mkdtempSync(path.join(os.tmpdir(), "sportello-bench-search-"));
+mkdirSync(scratch, { recursive: true });
 chmodSync(scratch, 0o755);
 const database = await startEmbeddedPostgres({
   dataDir: path.join(scratch, "pg"),
   port: await findFreePort(),
   database: "bench",
-  persistent: false,
+  persistent: keptDir !== null,
   log: process.env.BENCH_PG_LOG ? (line) => console.error("[pg]", line.trim()) : undefined,
 });
 try {
@@ -148,8 +151,16 @@ try {
   // must not crash the run before the query's own error is printed (it hid an integer overflow at full size).
   client.on("error", () => undefined);
   await client.connect();
-  console.log(`generating ${MESSAGES} messages, ${TICKETS} tickets, ${CONTACTS} contacts (set-based)…`);
-  await generate(client);
+  const existing = await client.query<{ n: string }>("SELECT count(*) AS n FROM messages");
+  if (Number(existing.rows[0].n) === MESSAGES) {
+    console.log(`reusing the ${MESSAGES} messages already generated in ${scratch}`);
+    await client.query("ANALYZE");
+  } else if (Number(existing.rows[0].n) > 0) {
+    throw new Error(`${scratch} holds data of another size (${existing.rows[0].n} messages): remove it or pick another BENCH_DATA_DIR`);
+  } else {
+    console.log(`generating ${MESSAGES} messages, ${TICKETS} tickets, ${CONTACTS} contacts (set-based)…`);
+    await generate(client);
+  }
   const sizes = await client.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db,
     pg_size_pretty(pg_relation_size('messages_search_vector_idx')) AS messages_gin`);
   console.log(`  database ${sizes.rows[0].db}, messages GIN index ${sizes.rows[0].messages_gin}`);
@@ -164,13 +175,13 @@ try {
   // Warm-up: the pool's connections and the first plans, not measured.
   for (const c of all.slice(0, 10)) await runSearch(searchQuery.parse({ q: c.q, type: c.type }), { admin: true, operatorId: null, teamIds: [] });
 
-  const timings: { label: string; ms: number; hits: number }[] = [];
+  const timings: { label: string; q: string; ms: number; hits: number }[] = [];
   for (const [i, c] of all.entries()) {
     const query = searchQuery.parse({ q: c.q, type: c.type, ...c.filter });
     const viewer = { admin: c.admin, operatorId: c.admin ? null : `op_${1 + (i % OPERATORS)}`, teamIds: [] };
     const started = performance.now();
     const result = await runSearch(query, viewer);
-    timings.push({ label: c.label, ms: performance.now() - started, hits: result.items.length });
+    timings.push({ label: c.label, q: c.q, ms: performance.now() - started, hits: result.items.length });
   }
   // The same queries, newest first (sort=recent).
   const recent: typeof timings = [];
@@ -179,7 +190,7 @@ try {
     const viewer = { admin: c.admin, operatorId: c.admin ? null : `op_${1 + (i % OPERATORS)}`, teamIds: [] };
     const started = performance.now();
     const result = await runSearch(query, viewer);
-    recent.push({ label: c.label, ms: performance.now() - started, hits: result.items.length });
+    recent.push({ label: c.label, q: c.q, ms: performance.now() - started, hits: result.items.length });
   }
   await disconnectPrisma();
 
@@ -193,11 +204,18 @@ try {
   for (const type of ["messages", "tickets", "contacts"]) report(type, timings.filter((t) => t.label.startsWith(type)));
   report("as an operator", timings.filter((t) => t.label.includes("operator")));
   report("filtered", timings.filter((t) => t.label.includes("filtered")));
+  const slowest = (rows: typeof timings) => {
+    for (const t of [...rows].sort((a, b) => b.ms - a.ms).slice(0, 10)) console.log(`  ${t.ms.toFixed(1).padStart(7)} ms  ${t.label}: "${t.q}" (${t.hits} hits)`);
+  };
+  console.log("slowest:");
+  slowest(timings);
   console.log(`\nthe same ${QUERIES} queries with sort=recent (newest first):`);
   report("all", recent);
   for (const type of ["messages", "tickets", "contacts"]) report(type, recent.filter((t) => t.label.startsWith(type)));
+  console.log("slowest:");
+  slowest(recent);
   console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, node ${process.version}`);
 } finally {
   await database.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (!keptDir) rmSync(scratch, { recursive: true, force: true });
 }

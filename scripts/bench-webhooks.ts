@@ -25,12 +25,14 @@ try {
   Object.assign(process.env, { DATABASE_URL: database.url, WEBHOOK_ALLOW_PRIVATE: "true", LOG_LEVEL: "warn", NODE_ENV: "production" });
   const { prisma, disconnectPrisma } = await import("@/lib/db/client");
   const { createWebhookEndpoint } = await import("@/lib/webhooks/manage-webhook-endpoints");
-  const { appendMessage } = await import("@/lib/chat/append-message");
+  const { appendMessage } = await import("@/lib/conversations/append-message");
   const { SYSTEM_ACTOR } = await import("@/lib/auth/actor");
 
   // The receiver: verifies, records the first receipt time per event id, counts duplicates and order per conversation.
   const committedAt = new Map<string, number>();
   const receivedAt = new Map<string, number>();
+  const committedWall = new Map<string, number>();
+  const receivedWall = new Map<string, number>();
   const lastSeq = new Map<string, number>();
   let duplicates = 0;
   let outOfOrder = 0;
@@ -53,6 +55,7 @@ try {
       if (receivedAt.has(event.id)) duplicates += 1;
       else {
         receivedAt.set(event.id, now);
+        receivedWall.set(event.id, Date.now());
         const previous = lastSeq.get(event.data.session_id) ?? 0;
         if (event.data.message.seq < previous) outOfOrder += 1;
         lastSeq.set(event.data.session_id, event.data.message.seq);
@@ -92,8 +95,12 @@ try {
             await appendMessage(tx, { sessionId: sessions[index], sender: "operator", body: `message ${n}` });
           });
           const committed = performance.now();
+          const wall = Date.now();
           const rows = await prisma.webhookEvent.findMany({ where: { conversationKey: `session:${sessions[index]}`, seq: n + 1 }, select: { id: true } });
-          for (const row of rows) committedAt.set(row.id, committed);
+          for (const row of rows) {
+            committedAt.set(row.id, committed);
+            committedWall.set(row.id, wall);
+          }
         }
       }
     }),
@@ -110,6 +117,39 @@ try {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   console.log("| delivered | not received within 120 s | duplicates | out of order | bad signatures | commit → receipt p50 ms | p99 ms | written in s | all received in s |\n|---|---|---|---|---|---|---|---|---|");
   console.log(`| ${receivedAt.size} | ${total - receivedAt.size} | ${duplicates} | ${outOfOrder} | ${badSignatures} | ${pct(50).toFixed(1)} | ${pct(99).toFixed(1)} | ${produced.toFixed(1)} | ${elapsed.toFixed(1)} |`);
+
+  // Where the time goes, from the outbox rows (the worker's clock, ms) and the two ends' wall clocks: commit → claim
+  // (NOTIFY, a free lane, the predecessor), claim → receipt (signing and the HTTP request), and how often an event
+  // committed while its predecessor was still on its way (then it waits for it: strict order per conversation).
+  const rows = await prisma.$queryRaw<{ event_id: string; conversation_key: string; seq: number; claimed: Date; delivered: Date | null; attempts: number }[]>`
+    SELECT event_id, conversation_key, seq, last_attempt_at AS claimed, delivered_at AS delivered, attempts FROM webhook_deliveries`;
+  const receipt = new Map(rows.map((r) => [`${r.conversation_key}#${r.seq}`, receivedWall.get(r.event_id)]));
+  const toClaim: number[] = [];
+  const claimToReceipt: number[] = [];
+  let behind = 0;
+  for (const row of rows) {
+    const commit = committedWall.get(row.event_id);
+    const received = receivedWall.get(row.event_id);
+    if (commit === undefined || received === undefined || row.attempts !== 1) continue;
+    toClaim.push(row.claimed.getTime() - commit);
+    claimToReceipt.push(received - row.claimed.getTime());
+    const previous = receipt.get(`${row.conversation_key}#${row.seq - 1}`);
+    if (previous !== undefined && previous > commit) behind += 1;
+  }
+  const failures = await prisma.$queryRaw<{ outcome: string; count: bigint }[]>`
+    SELECT coalesce(error, 'HTTP ' || response_status) AS outcome, count(*) AS count FROM webhook_attempts
+     WHERE response_status IS NULL OR response_status NOT BETWEEN 200 AND 299 GROUP BY 1 ORDER BY 2 DESC LIMIT 5`;
+  const handedOn = await prisma.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM webhook_deliveries n JOIN webhook_deliveries p
+        ON p.endpoint_id = n.endpoint_id AND p.conversation_key = n.conversation_key AND p.seq = n.seq - 1
+     WHERE n.last_attempt_at = p.delivered_at`;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const p99 = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length * 0.99)] ?? NaN;
+  console.log(`where the time goes (first attempts): commit → claim p50 ${median(toClaim)} ms, p99 ${p99(toClaim)} ms; ` +
+    `claim → receipt p50 ${median(claimToReceipt)} ms, p99 ${p99(claimToReceipt)} ms; ` +
+    `${behind} of ${toClaim.length} events committed while the conversation's previous event was still on its way, ` +
+    `${handedOn[0]?.count ?? 0} claimed by their predecessor's lane as it finished; failed attempts: ` +
+    (failures.map((f) => `${f.count} × ${f.outcome}`).join(", ") || "none"));
   worker.kill("SIGTERM");
   await new Promise((resolve) => worker.once("exit", resolve));
   server.close();

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { parseEnv } from "@/lib/env";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
+import { embeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
 import { compileTrustedProxies } from "@/lib/net/client-address";
 import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
@@ -101,40 +101,32 @@ async function main(): Promise<void> {
   // Handled when awaited below; a failure meanwhile must not surface as an unhandled rejection.
   building?.catch(() => undefined);
 
-  // The database and the realtime server come up side by side; the web server once the schema is migrated (and the
-  // build is there); the first admin and the worker while the web server loads (it needs neither to answer).
-  const [databaseUrl] = await Promise.all([
-    startDatabase(secrets),
-    localRealtime ? startRealtime(secrets, realtimeHost, childEnv) : undefined,
-  ]);
-  childEnv.DATABASE_URL = databaseUrl;
-
-  const applied = await applyMigrations(databaseUrl);
-  console.log(applied.length ? `[sportello] migrations applied: ${applied.join(", ")}` : "[sportello] database schema is up to date");
-
+  // Everything the web server's environment needs is known before anything starts (the database's port and
+  // password, the realtime server's port, the secrets), so on a restart the web server loads the app while the
+  // database and the realtime server come up, and listens once the schema is migrated.
+  const database = await planDatabase(secrets);
+  childEnv.DATABASE_URL = database.url;
   childEnv.AUTH_SECRET ??= secrets.authSecret;
+  if (localRealtime) Object.assign(childEnv, localRealtimeEnv(secrets, childEnv));
+  if (!building) spawnWebServer(childEnv);
+
+  await Promise.all([database.start(), localRealtime ? startRealtime(secrets, realtimeHost) : undefined]);
+  const applied = await applyMigrations(database.url);
+  console.log(applied.length ? `[sportello] migrations applied: ${applied.join(", ")}` : "[sportello] database schema is up to date");
 
   // Modules below read the environment through lib/env: give them the same one as the web server.
   Object.assign(process.env, childEnv);
 
+  // The first admin and the worker start while the web server loads or builds (it needs neither to answer).
   const background = startInProcess();
   background.catch(() => undefined);
 
   if (building) {
     await building;
     console.log("[sportello] build done");
+    spawnWebServer(childEnv);
   }
-
-  nextServer = spawn(process.execPath, [webServer, "--port", String(config.PORT), "--host", config.HOST, ...(dev ? ["--dev"] : [])], {
-    stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
-  });
-  nextServer.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`[sportello] web server exited (${code})`);
-      void shutdown(code ?? 1);
-    }
-  });
+  nextServer?.send("listen");
   await background;
   // Ctrl-C while the link is being issued stops the database under it: nothing to report then.
   announceWhenReady().catch((error: unknown) => {
@@ -142,26 +134,54 @@ async function main(): Promise<void> {
   });
 }
 
-/** The embedded PostgreSQL, unless DATABASE_URL names one: its URL. */
-async function startDatabase(secrets: LocalSecrets): Promise<string> {
-  if (config.DATABASE_URL) return config.DATABASE_URL;
-  console.log(`[sportello] starting embedded PostgreSQL (data in ${path.join(dataDir, "postgres")})`);
+/** The web server (Next behind scripts/web-server.mjs): it loads the app now and listens when sent "listen". */
+function spawnWebServer(env: NodeJS.ProcessEnv): void {
+  const args = [webServer, "--port", String(config.PORT), "--host", config.HOST, "--listen-when-told", ...(dev ? ["--dev"] : [])];
+  nextServer = spawn(process.execPath, args, {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+  });
+  nextServer.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[sportello] web server exited (${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+/** The database: DATABASE_URL's, or the embedded PostgreSQL's URL (its port chosen now) and how to start it. */
+async function planDatabase(secrets: LocalSecrets): Promise<{ url: string; start: () => Promise<void> }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, start: async () => undefined };
   // Internal: when EMBEDDED_PG_PORT is taken (another PostgreSQL, another checkout) any free port does.
   const pgPort = await preferredOrFreePort(config.EMBEDDED_PG_PORT);
   if (pgPort !== config.EMBEDDED_PG_PORT) console.log(`[sportello] port ${config.EMBEDDED_PG_PORT} (EMBEDDED_PG_PORT) is taken: the embedded PostgreSQL uses ${pgPort}`);
   recordLocalDatabasePort(dataDir, pgPort);
-  const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, "postgres"),
-    port: pgPort,
-    database: "sportello",
-    password: secrets.postgresPassword,
-  });
-  stops.push(() => pg.stop());
-  return pg.url;
+  const options = { dataDir: path.join(dataDir, "postgres"), port: pgPort, database: "sportello", password: secrets.postgresPassword };
+  return {
+    url: embeddedPostgresUrl(options),
+    start: async () => {
+      console.log(`[sportello] starting embedded PostgreSQL (data in ${options.dataDir})`);
+      const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres(options);
+      stops.push(() => pg.stop());
+    },
+  };
 }
 
-/** The bundled Pusher-protocol server, when no Pusher is configured; its address goes into the children's env. */
-async function startRealtime(secrets: LocalSecrets, host: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
+/** The bundled realtime server's address and credentials, as the web server and the worker read them. */
+function localRealtimeEnv(secrets: LocalSecrets, env: NodeJS.ProcessEnv): Record<string, string> {
+  return {
+    PUSHER_APP_ID: secrets.pusher.appId,
+    PUSHER_KEY: secrets.pusher.key,
+    PUSHER_SECRET: secrets.pusher.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(config.REALTIME_PORT),
+    PUSHER_USE_TLS: "false",
+    PUSHER_PUBLIC_PORT: env.PUSHER_PUBLIC_PORT ?? String(config.REALTIME_PORT),
+  };
+}
+
+/** The bundled Pusher-protocol server, when no Pusher is configured, on REALTIME_PORT (checked free above). */
+async function startRealtime(secrets: LocalSecrets, host: string): Promise<void> {
   const realtime: LocalPusherServer = await startLocalPusherServer({
     host,
     port: config.REALTIME_PORT,
@@ -179,27 +199,19 @@ async function startRealtime(secrets: LocalSecrets, host: string, childEnv: Node
     logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
   });
   stops.push(() => realtime.close());
-  Object.assign(childEnv, {
-    PUSHER_APP_ID: secrets.pusher.appId,
-    PUSHER_KEY: secrets.pusher.key,
-    PUSHER_SECRET: secrets.pusher.secret,
-    PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(realtime.port),
-    PUSHER_USE_TLS: "false",
-    PUSHER_PUBLIC_PORT: childEnv.PUSHER_PUBLIC_PORT ?? String(realtime.port),
-  });
   console.log(`[sportello] local realtime server (Pusher protocol) on port ${realtime.port}`);
 }
 
 /** What runs in this process besides the servers: the first admin's account, and the background worker. */
 async function startInProcess(): Promise<void> {
-  const { bootstrapFirstAdmin } = await import("@/lib/auth/bootstrap-admin");
+  const { bootstrapFirstAdmin } = await import("@/lib/operators/bootstrap-admin");
   // Embedded start: the first admin's link is printed once the server answers. With a real database it is emailed.
   await bootstrapFirstAdmin({ emailLink: Boolean(config.DATABASE_URL) });
 
   if (config.RUN_WORKER) {
     const { startWorker } = await import("@/lib/jobs/worker");
-    const worker = await startWorker();
+    const { jobDefinitions } = await import("@/lib/job-definitions");
+    const worker = await startWorker(jobDefinitions);
     stops.push(() => worker.stop());
   }
 }
@@ -222,7 +234,7 @@ async function announceWhenReady(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   console.log(`\n[sportello] ready: http://localhost:${config.PORT} (admin panel: http://localhost:${config.PORT}/admin)`);
-  const { pendingFirstAdminLink } = await import("@/lib/auth/bootstrap-admin");
+  const { pendingFirstAdminLink } = await import("@/lib/operators/bootstrap-admin");
   if (config.DATABASE_URL) {
     const pending = await pendingFirstAdminLink({ issue: false });
     if (pending) console.log(`[sportello] No admin has set a password yet: the link was emailed to ${pending.email}; for a new one run \`npm run admin:link\`.`);
@@ -233,6 +245,8 @@ async function announceWhenReady(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Ctrl-C while the worker still starts stops the database under it: that is a stop, not a failure.
+  if (stopping) return;
   console.error("[sportello] failed to start:", error instanceof Error ? error.message : error);
   void shutdown(1);
 });

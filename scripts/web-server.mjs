@@ -4,12 +4,14 @@
 // Every request gets `x-sportello-peer: <secret> <socket address>`, replacing anything a client sent; the secret is
 // made here at each start and handed to the app in the same process (lib/net/request-address.ts checks it).
 //
-// usage: node scripts/web-server.mjs --port 3001 --host 0.0.0.0 [--dev]
+// usage: node scripts/web-server.mjs --port 3001 --host 0.0.0.0 [--dev] [--listen-when-told]
+// --listen-when-told (npm start): load the app at once, but listen only when the launcher sends "listen" over IPC
+// (once the database is up and migrated), so a restart overlaps the app's loading with the database's start.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" }, dev: { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" }, dev: { type: "boolean", default: false }, "listen-when-told": { type: "boolean", default: false } } });
 const port = Number(values.port ?? 3001);
 const hostname = values.host ?? "0.0.0.0";
 const dev = values.dev ?? false;
@@ -17,6 +19,15 @@ const dev = values.dev ?? false;
 const secret = randomBytes(24).toString("base64url");
 process.env.SPORTELLO_PEER_SECRET = secret;
 const PEER_HEADER = "x-sportello-peer";
+
+// Told before the app is loaded, or after: either way it listens once both have happened.
+const told = values["listen-when-told"] && process.send
+  ? new Promise((resolve) => {
+      process.on("message", (message) => message === "listen" && resolve(undefined));
+      // The launcher went away before the database was ready: nothing to serve.
+      process.on("disconnect", () => process.exit(1));
+    })
+  : null;
 
 const { default: next } = await import("next");
 const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -35,6 +46,7 @@ server.on("error", (error) => {
   console.error(error.code === "EADDRINUSE" ? `port ${port} is already in use: set PORT to a free one` : error.message);
   process.exit(1);
 });
+if (told) await told;
 server.listen(port, hostname, () => console.log(`▲ Next.js ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 let closing = false;

@@ -10,8 +10,9 @@ if (!config.DATABASE_URL) {
 }
 
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { disconnectPrisma } = await import("@/lib/db/client");
-const worker = await startWorker();
+const worker = await startWorker(jobDefinitions);
 console.log("[sportello-worker] running");
 
 let stopping = false;

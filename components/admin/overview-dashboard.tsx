@@ -10,7 +10,7 @@ import { OperatorStatusDot } from "@/components/shared/badges";
 import { Card } from "@/components/admin/page-header";
 import { secondaryButton } from "@/components/admin/form-styles";
 import type { DashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
-import type { Range } from "@/lib/admin/time-buckets";
+import type { Range } from "@/lib/rules/time-buckets";
 
 const RANGES: Range[] = ["24h", "7d", "30d"];
 const REFRESH_MS = 15_000;

@@ -4,7 +4,7 @@ import { useTranslations } from "use-intl";
 import { apiFetch } from "@/components/shared/api-client";
 import { inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
-import { escalationRulesSchema, weekdays, type EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import { escalationRulesSchema, weekdays, type EscalationRules } from "@/lib/schemas/escalation-rules";
 
 type Day = (typeof weekdays)[number];
 const SLA_PRIORITIES = ["urgent", "high", "medium", "low"] as const;

@@ -6,8 +6,8 @@ import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
-import type { TeamBody, TeamPatchBody, TeamView } from "@/lib/teams/team-schemas";
-import type { BusinessHours } from "@/lib/rules/escalation-rules-schema";
+import type { TeamBody, TeamPatchBody, TeamView } from "@/lib/schemas/teams";
+import type { BusinessHours } from "@/lib/schemas/escalation-rules";
 
 type OperatorOption = { id: string; name: string; active: boolean };
 

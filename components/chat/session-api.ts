@@ -1,11 +1,11 @@
 // The chat API's calls, through the one browser client (components/shared/api-client.ts). Types come from the server modules that produce the responses (type-only imports).
 import type { SessionView } from "@/lib/chat/get-session-view";
 import type { listOperatorSessions, listQueue } from "@/lib/chat/list-queue";
-import type { MessageView } from "@/lib/chat/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 import type { RequestOperatorBody, RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { OnlineOperator } from "@/lib/schemas/operators";
 import type { ClaimResult } from "@/lib/chat/claim-session";
-import type { ResumeLinkResult } from "@/lib/chat/send-resume-link";
+import type { ResumeLinkResult } from "@/lib/conversations/send-resume-link";
 import type { leaveMessage } from "@/lib/chat/leave-message";
 import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
 import type { RatingBody } from "@/lib/csat/csat-schemas";

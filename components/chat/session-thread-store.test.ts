@@ -3,7 +3,7 @@
 import type Pusher from "pusher-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SessionThreadStore } from "@/components/chat/session-thread-store";
-import type { MessageView } from "@/lib/chat/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 
 const SESSION = "AAAAAAAAAAAAAAAAAAAAAAAA";
 

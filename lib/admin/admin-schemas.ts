@@ -1,6 +1,6 @@
 // Contracts of the admin data endpoints (/api/admin/metrics, /api/admin/audit, /api/admin/export/*). Browser-safe.
 import { z } from "zod";
-import { RANGES } from "@/lib/admin/time-buckets";
+import { RANGES } from "@/lib/rules/time-buckets";
 
 export const dateParam = z
   .string()

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboardMetrics, type DashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
 import { prisma } from "@/lib/db/client";
 import { requestOperator } from "@/lib/routing/request-operator";
-import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES } from "@/lib/schemas/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { rangeBuckets, type Range } from "@/lib/admin/time-buckets";
+import { rangeBuckets, type Range } from "@/lib/rules/time-buckets";
 import { capacity } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";

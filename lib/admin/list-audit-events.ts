@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AuditQuery } from "@/lib/admin/admin-schemas";
-import { resolveActorNames } from "@/lib/admin/resolve-actor-names";
+import { resolveActorNames } from "@/lib/audit/resolve-actor-names";
 import { resolveAuditTargets } from "@/lib/admin/resolve-audit-targets";
 import { endOfRange } from "@/lib/tickets/list-tickets";
 

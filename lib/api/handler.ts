@@ -7,7 +7,7 @@ import { parseBody, readBodyText } from "@/lib/api/read-body";
 import { getPrincipal, isSupervisor, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
-import { SESSION_KEY_HEADER } from "@/lib/chat/customer-key";
+import { SESSION_KEY_HEADER } from "@/lib/auth/customer-key";
 import { clientIp } from "@/lib/net/request-address";
 
 export type AuthRequirement = "public" | "operator" | "supervisor" | "admin";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { storeOf } from "@/lib/attachments/attachment-store";
-import { sessionRole, type SessionCaller } from "@/lib/chat/customer-key";
+import { sessionRole, type SessionCaller } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import { validAttachmentSignature } from "@/lib/attachments/signed-url";
 

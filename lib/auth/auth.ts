@@ -5,7 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db/client";
 import { appUrl, env, isBuildPhase } from "@/lib/env";
-import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { deliverAuthLink } from "@/lib/notifications/deliver-auth-link";
 import { AUTH_CLIENT_IP_HEADER } from "@/lib/net/request-address";
 import { isOwnRedirect, setPasswordUrl, trustedAuthOrigins } from "@/lib/auth/auth-origins";
 

@@ -1,13 +1,13 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { requireSessionRole } from "@/lib/chat/customer-key";
+import { requireSessionRole } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_LOCALE, toLocale, type Locale } from "@/lib/i18n/config";
 import { firstName, type CannedVariables } from "@/lib/canned/render-canned-response";
 import { queuePosition } from "@/lib/routing/queue";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
-import { ticketWhere } from "@/lib/tickets/get-ticket-or-throw";
+import { ticketWhere } from "@/lib/db/ticket-where";
 
 export interface CannedContext {
   locale: Locale;

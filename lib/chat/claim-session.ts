@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { hashSecret, newSecret } from "@/lib/chat/customer-key";
+import { hashSecret, newSecret } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 
 export interface ClaimResult {

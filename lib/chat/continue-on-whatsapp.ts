@@ -2,9 +2,9 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { SessionCaller } from "@/lib/chat/customer-key";
+import type { SessionCaller } from "@/lib/auth/customer-key";
 import { lockedQueuedSessionOfCustomer } from "@/lib/chat/session-actions";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { queuePosition } from "@/lib/routing/queue";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
@@ -31,10 +31,7 @@ export async function continueOnWhatsapp(sessionId: string, caller: SessionCalle
     if (!session.whatsappContinueAt) {
       await scope.tx.chatSession.update({ where: { id: sessionId }, data: { whatsappContinueAt: now } });
       const locale = sessionLocale(session.metadata);
-      const body =
-        locale === "en"
-          ? `Hi! You are number ${position} in the queue for our operators. Reply to this message to continue your chat here on WhatsApp: you keep your place.`
-          : `Ciao! Sei in posizione ${position} nella coda dei nostri operatori. Rispondi a questo messaggio per continuare qui su WhatsApp: mantieni il tuo posto.`;
+      const body = systemText(locale).continueOnWhatsapp(position);
       await enqueueNotification(scope.tx, { kind: "session_message", channel: "whatsapp", recipient: phone, locale, sessionId, payload: { session_id: sessionId, body } });
       await recordAuditEvent(scope.tx, actor, { action: "session.continue_on_whatsapp", targetType: "session", targetId: sessionId });
     }

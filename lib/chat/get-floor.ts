@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { FloorView } from "@/lib/schemas/supervision";
-import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
+import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 
 const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 const customerLabel = (c: { name: string | null; email: string | null; phone: string | null }) => c.name ?? c.email ?? c.phone ?? null;

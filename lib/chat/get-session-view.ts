@@ -1,19 +1,19 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Principal } from "@/lib/auth/principal";
-import { messageSelect } from "@/lib/chat/append-message";
-import { toMessageView, type MessageView } from "@/lib/chat/message-view";
-import { requireSessionRole, sessionRole } from "@/lib/chat/customer-key";
+import { messageSelect } from "@/lib/conversations/append-message";
+import { toMessageView, type MessageView } from "@/lib/conversations/message-view";
+import { requireSessionRole, sessionRole } from "@/lib/auth/customer-key";
 import { canRelay } from "@/lib/chat/relay-message";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition } from "@/lib/routing/queue";
-import { listOwnershipChanges, type OwnershipChange } from "@/lib/chat/conversation-owner";
-import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
+import { listOwnershipChanges, type OwnershipChange } from "@/lib/conversations/conversation-owner";
+import { ownerOf, type ConversationOwner } from "@/lib/conversations/owner-state";
 import type { BotHandoff } from "@/lib/schemas/escalation";
 import { getCsatSettings } from "@/lib/csat/csat-settings";
 import { closingWithin } from "@/lib/rules/business-hours";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
 import { twilioConfig } from "@/lib/whatsapp/twilio-client";
 
 const MESSAGE_PAGE = 500;

@@ -3,16 +3,16 @@ import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { appendMessage, messageSelect } from "@/lib/chat/append-message";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
-import { canOperate } from "@/lib/chat/customer-key";
-import { toMessageEvent, toMessageView } from "@/lib/chat/message-view";
-import { sessionLocale, systemText } from "@/lib/chat/system-messages";
+import { appendMessage, messageSelect } from "@/lib/conversations/append-message";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
+import { canOperate } from "@/lib/auth/customer-key";
+import { toMessageEvent, toMessageView } from "@/lib/conversations/message-view";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
-import { toWebhookMessage } from "@/lib/webhooks/webhook-message";
+import { toWebhookMessage } from "@/lib/conversations/webhook-message";
 
 /** The thread since the handoff that the session.handed_back event carries, newest kept when it is long. */
 const HANDBACK_MESSAGES = 200;

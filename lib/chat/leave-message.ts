@@ -1,12 +1,13 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { SessionCaller } from "@/lib/chat/customer-key";
+import type { SessionCaller } from "@/lib/auth/customer-key";
 import { lockedQueuedSessionOfCustomer, ticketFromSession } from "@/lib/chat/session-actions";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
-import { replyChannels, ticketUrl } from "@/lib/tickets/create-ticket";
+import { replyChannels } from "@/lib/tickets/create-ticket";
 
 /**
  * The waiting customer stops waiting: their queued chat becomes a ticket with the conversation so far, answered at

@@ -3,12 +3,13 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { limitCustomerMessage } from "@/lib/api/rate-limit";
-import { appendMessage } from "@/lib/chat/append-message";
-import { canOperate, secretMatches, type SessionCaller } from "@/lib/chat/customer-key";
-import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { canOperate, secretMatches, type SessionCaller } from "@/lib/auth/customer-key";
+import { toMessageEvent, type MessageView } from "@/lib/conversations/message-view";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, FLOOR_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
-import { afterOperatorMessage } from "@/lib/chat/after-operator-message";
+import { planWhatsappReply, queueWhatsappReply } from "@/lib/chat/send-session-reply";
+import { signedAttachmentUrl } from "@/lib/attachments/signed-url";
 import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 
 export interface PostMessageInput {
@@ -22,6 +23,19 @@ export interface PostMessageInput {
   cannedResponseIds?: string[];
 }
 
+interface LockedSession {
+  id: string;
+  status: string;
+  operator_id: string | null;
+  first_response_at: Date | null;
+  customer_key_hash: string | null;
+  last_seq: number;
+  channel: string;
+  contact_phone: string | null;
+  contact_user_id: string;
+  last_whatsapp_inbound_at: Date | null;
+}
+
 /**
  * Adds a message to a live session. The operator's first message stamps first_response_at (what the unanswered
  * assignment rule and the first-response figures measure). Publishes message.created after commit.
@@ -31,9 +45,13 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
   const { message, operatorId } = await prisma.$transaction(async (tx) => {
     // Row lock and the message's sequence number in one statement: a close or transfer running concurrently waits,
     // so nobody writes into a closed session. Every refusal below throws, and the rollback undoes the bump.
-    const rows = await tx.$queryRaw<{ id: string; status: string; operator_id: string | null; first_response_at: Date | null; customer_key_hash: string | null; last_seq: number }[]>`
-      UPDATE chat_sessions SET last_seq = last_seq + 1 WHERE id = ${input.sessionId}
-      RETURNING id, status, operator_id, first_response_at, customer_key_hash, last_seq`;
+    // The same statement reads the conversation's WhatsApp side (channel, the contact's number and last inbound
+    // message), so an operator's reply is routed without reading the session again.
+    const rows = await tx.$queryRaw<LockedSession[]>`
+      UPDATE chat_sessions s SET last_seq = s.last_seq + 1 FROM contacts c
+      WHERE s.id = ${input.sessionId} AND c.id = s.contact_id
+      RETURNING s.id, s.status, s.operator_id, s.first_response_at, s.customer_key_hash, s.last_seq, s.channel::text AS channel,
+        c.phone AS contact_phone, c.user_id AS contact_user_id, c.last_whatsapp_inbound_at`;
     const session = rows[0];
     const isOperator = !!session && canOperate(principal, { operatorId: session.operator_id });
     const isCustomer = !!session && secretMatches(caller.customerKey, session.customer_key_hash);
@@ -49,6 +67,18 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
     if (asOperator && session.status !== "active") throw new ApiError("INVALID_STATE", "The session has no operator yet");
 
     const operatorIdForMessage = asOperator && principal?.kind === "operator" ? principal.operatorId : asOperator ? session.operator_id : null;
+    // Operator replies in a WhatsApp conversation also go out over WhatsApp (through the outbox, same transaction):
+    // checked before the message is written, which is then stored as what it is (channel whatsapp, delivery pending).
+    const whatsapp =
+      asOperator && session.channel === "whatsapp"
+        ? planWhatsappReply({
+            sessionId: session.id,
+            channel: session.channel,
+            contactPhone: session.contact_phone,
+            contactUserId: session.contact_user_id,
+            lastWhatsappInboundAt: session.last_whatsapp_inbound_at,
+          })
+        : null;
     const created = await appendMessage(tx, {
       sessionId: input.sessionId,
       sender: asOperator ? "operator" : "customer",
@@ -56,12 +86,17 @@ export async function postMessage(input: PostMessageInput, caller: SessionCaller
       operatorId: operatorIdForMessage,
       media: input.media,
       seq: session.last_seq,
+      ...(whatsapp ? { channel: "whatsapp" as const, deliveryStatus: "pending" } : {}),
     });
     if (asOperator) {
       if (!session.first_response_at) {
         await tx.chatSession.update({ where: { id: input.sessionId }, data: { firstResponseAt: new Date() } });
       }
-      await afterOperatorMessage(tx, input.sessionId, created);
+      if (whatsapp) {
+        // A file the operator attached goes as WhatsApp media: Twilio fetches it from a signed, expiring link.
+        const attachment = created.attachments?.find((a) => a.id);
+        await queueWhatsappReply(tx, whatsapp, { ...created, mediaUrl: attachment?.id ? signedAttachmentUrl(attachment.id) : undefined });
+      }
       await recordCannedUses(tx, principal, input.cannedResponseIds);
     }
     return { message: created, operatorId: session.operator_id };

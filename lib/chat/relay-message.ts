@@ -1,9 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { appendMessage } from "@/lib/chat/append-message";
-import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
-import { ownerOf } from "@/lib/chat/owner-state";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { toMessageEvent, type MessageView } from "@/lib/conversations/message-view";
+import { ownerOf } from "@/lib/conversations/owner-state";
 import { prisma, type Tx } from "@/lib/db/client";
 import { EVENTS, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/server";

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
+import { requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
 import { verifiedEmail } from "@/lib/contacts/upsert-contact";
 import type { Locale } from "@/lib/i18n/config";
 import { deskTimeZone } from "@/lib/rules/desk-time-zone";

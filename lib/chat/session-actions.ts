@@ -4,10 +4,10 @@ import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { appendMessage } from "@/lib/chat/append-message";
-import { canOperate, requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
-import { toMessageEvent } from "@/lib/chat/message-view";
-import { sessionLocale, systemText } from "@/lib/chat/system-messages";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { canOperate, requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
+import { toMessageEvent } from "@/lib/conversations/message-view";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import { prisma } from "@/lib/db/client";
 import { publish } from "@/lib/realtime/server";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
@@ -15,8 +15,8 @@ import { assignSession, drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
-import { ownerOf } from "@/lib/chat/owner-state";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
+import { ownerOf } from "@/lib/conversations/owner-state";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 export async function lockedSession(scope: RoutingScope, id: string) {

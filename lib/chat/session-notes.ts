@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { isSupervisor, type Principal } from "@/lib/auth/principal";
-import { canOperate, canView } from "@/lib/chat/customer-key";
+import { canOperate, canView } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { EVENTS, operatorChannel, sessionStaffChannel } from "@/lib/realtime/channels";
@@ -9,7 +9,7 @@ import { publish } from "@/lib/realtime/server";
 import type { NoteView } from "@/lib/schemas/supervision";
 
 // The only module that reads session_notes. Notes travel only on staff channels: the session's presence channel
-// (operators, supervisors, admins: lib/realtime/authorize-channel.ts) and the assigned operator's own channel,
+// (operators, supervisors, admins: lib/chat/authorize-channel.ts) and the assigned operator's own channel,
 // never private-session-…, which the customer follows.
 
 const noteSelect = {

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { resolveContactId } from "@/lib/contacts/get-contact";
 import type { Principal } from "@/lib/auth/principal";
-import { canView } from "@/lib/chat/customer-key";
+import { canView } from "@/lib/auth/customer-key";
 
 /**
  * The contact behind a session the operator may look at (its operator, an admin, or any operator while it is

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { hashSecret, requireSessionRole, type SessionCaller } from "@/lib/chat/customer-key";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { hashSecret, requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
+import { sessionLocale } from "@/lib/conversations/system-messages";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { RatingBody } from "@/lib/csat/csat-schemas";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { hashSecret, newSecret } from "@/lib/chat/customer-key";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { hashSecret, newSecret } from "@/lib/auth/customer-key";
+import { sessionLocale } from "@/lib/conversations/system-messages";
 import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { getCsatSettings } from "@/lib/csat/csat-settings";
 import { ratingRequestRecipients } from "@/lib/csat/rating-request-recipients";

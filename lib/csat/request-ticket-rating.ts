@@ -1,9 +1,9 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import type { Tx } from "@/lib/db/client";
 import { getCsatSettings } from "@/lib/csat/csat-settings";
 import { ratingRequestRecipients } from "@/lib/csat/rating-request-recipients";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
 
 /**
  * A resolved ticket asks its customer for a rating, once per ticket, by email and (inside the window) WhatsApp to

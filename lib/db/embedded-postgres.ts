@@ -25,6 +25,11 @@ interface StartOptions {
 // needed) and hands it the data folder.
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+/** The URL of the database an embedded start serves (known before it starts: the launcher hands it on early). */
+export function embeddedPostgresUrl(options: Pick<StartOptions, "port" | "database" | "password">): string {
+  return `postgresql://postgres:${encodeURIComponent(options.password ?? "postgres")}@127.0.0.1:${options.port}/${options.database}`;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(options.dataDir);
   const password = options.password ?? "postgres";
@@ -56,7 +61,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     await client.end();
   }
   return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`,
+    url: embeddedPostgresUrl(options),
     adminUrl,
     stop: () => server.stop(),
   };

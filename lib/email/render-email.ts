@@ -1,6 +1,6 @@
 import "server-only";
 import { appUrl, env } from "@/lib/env";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { DeliveryError } from "@/lib/net/delivery-error";
 import {
   durationLabel,
   formatDateTime,
@@ -8,8 +8,9 @@ import {
   outcomeLabel,
   priorityLabel,
   reasonLabel,
-} from "@/lib/notifications/notification-payload";
+} from "@/lib/schemas/notification-payload";
 import type { Locale } from "@/lib/i18n/config";
+import { emailText } from "@/lib/i18n/server-text";
 
 export interface RenderedEmail {
   subject: string;
@@ -39,259 +40,223 @@ function adminUrl(data: NotificationPayload): string {
   return data.text("admin_url") ?? env().ADMIN_URL ?? `${appUrl()}/admin`;
 }
 
+type EmailText = ReturnType<typeof emailText>;
+
 function ticketCreatedCustomer(data: NotificationPayload, l: Locale, afterQueue: boolean): EmailContent {
+  const t = emailText(l);
   const number = data.required("ticket_number");
   const within = durationLabel(l, data.number("sla_hours") ?? 24);
   const question = data.text("question");
   const url = data.text("ticket_url");
   const byWhatsapp = Boolean(data.text("customer_phone"));
-  if (l === "en") {
-    return {
-      subject: `Ticket #${number} received: we will answer within ${within}`,
-      heading: afterQueue ? "Sorry for the wait: we opened a ticket for you" : "We received your request",
-      blocks: [
-        p(
-          afterQueue
-            ? `No operator could take your chat in time, so your request is now ticket #${number}.`
-            : `Your request is ticket #${number}.`,
-        ),
-        ...(question ? [quote(question)] : []),
-        p(`We will answer within ${within}, by email${byWhatsapp ? " or WhatsApp" : ""}.`),
-      ],
-      action: url ? { label: "Follow your ticket", url } : undefined,
-    };
-  }
   return {
-    subject: `Ticket #${number} ricevuto: ti risponderemo entro ${within}`,
-    heading: afterQueue ? "Scusa l'attesa: abbiamo aperto un ticket per te" : "Abbiamo ricevuto la tua richiesta",
+    subject: t("ticketCreatedCustomer.subject", { number, within }),
+    heading: t(afterQueue ? "ticketCreatedCustomer.headingAfterQueue" : "ticketCreatedCustomer.heading"),
     blocks: [
-      p(
-        afterQueue
-          ? `Nessun operatore ha potuto prendere la tua chat in tempo, quindi la tua richiesta è ora il ticket #${number}.`
-          : `La tua richiesta è il ticket #${number}.`,
-      ),
+      p(t(afterQueue ? "ticketCreatedCustomer.introAfterQueue" : "ticketCreatedCustomer.intro", { number })),
       ...(question ? [quote(question)] : []),
-      p(`Ti risponderemo entro ${within}, via email${byWhatsapp ? " o WhatsApp" : ""}.`),
+      p(t("ticketCreatedCustomer.answerWithin", { within, byWhatsapp: String(byWhatsapp) })),
     ],
-    action: url ? { label: "Segui il ticket", url } : undefined,
+    action: url ? { label: t("ticketCreatedCustomer.action"), url } : undefined,
   };
 }
 
 function ticketCreatedAdmin(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const number = data.required("ticket_number");
   const priority = priorityLabel(l, data.text("priority"));
   const sla = data.number("sla_hours");
-  const rows: [string, string | undefined][] =
-    l === "en"
-      ? [
-          ["Priority", priority],
-          ["Customer email", data.text("customer_email")],
-          ["Customer phone", data.text("customer_phone")],
-          ["Why a ticket", reasonLabel(l, data.text("reason"))],
-          ["First answer due within", sla === undefined ? undefined : durationLabel(l, sla)],
-        ]
-      : [
-          ["Priorità", priority],
-          ["Email del cliente", data.text("customer_email")],
-          ["Telefono del cliente", data.text("customer_phone")],
-          ["Perché un ticket", reasonLabel(l, data.text("reason"))],
-          ["Prima risposta entro", sla === undefined ? undefined : durationLabel(l, sla)],
-        ];
   return {
-    subject: l === "en" ? `[Sportello] New ticket #${number} (${priority ?? "medium"} priority)` : `[Sportello] Nuovo ticket #${number} (priorità ${priority ?? "media"})`,
-    heading: l === "en" ? `New ticket #${number}` : `Nuovo ticket #${number}`,
-    blocks: [{ kind: "fields", rows }, ...(data.text("question") ? [quote(data.text("question")!)] : [])],
-    action: { label: l === "en" ? "Open the admin panel" : "Apri il pannello", url: adminUrl(data) },
+    subject: t("ticketCreatedAdmin.subject", { number, priority: priority ?? t("ticketCreatedAdmin.defaultPriority") }),
+    heading: t("ticketCreatedAdmin.heading", { number }),
+    blocks: [
+      {
+        kind: "fields",
+        rows: [
+          [t("ticketCreatedAdmin.priority"), priority],
+          [t("ticketCreatedAdmin.customerEmail"), data.text("customer_email")],
+          [t("ticketCreatedAdmin.customerPhone"), data.text("customer_phone")],
+          [t("ticketCreatedAdmin.reason"), reasonLabel(l, data.text("reason"))],
+          [t("ticketCreatedAdmin.firstAnswerDue"), sla === undefined ? undefined : durationLabel(l, sla)],
+        ],
+      },
+      ...questionQuote(data),
+    ],
+    action: { label: t("ticketCreatedAdmin.action"), url: adminUrl(data) },
   };
 }
 
 function urgentEscalationAdmin(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const outcome = outcomeLabel(l, data.text("outcome"));
   return {
-    subject: l === "en" ? `[Sportello] Urgent request (${outcome ?? "new"})` : `[Sportello] Richiesta urgente (${outcome ?? "nuova"})`,
-    heading: l === "en" ? "An urgent request came in" : "È arrivata una richiesta urgente",
+    subject: t("urgentEscalationAdmin.subject", { outcome: outcome ?? t("urgentEscalationAdmin.defaultOutcome") }),
+    heading: t("urgentEscalationAdmin.heading"),
     blocks: [
-      { kind: "fields", rows: [[l === "en" ? "Customer" : "Cliente", data.text("user_id")], [l === "en" ? "Outcome" : "Esito", outcome]] },
+      { kind: "fields", rows: [[t("urgentEscalationAdmin.customer"), data.text("user_id")], [t("urgentEscalationAdmin.outcome"), outcome]] },
       quote(data.required("question")),
     ],
-    action: { label: l === "en" ? "Open the dashboard" : "Apri la dashboard", url: `${appUrl()}/operator` },
+    action: { label: t("urgentEscalationAdmin.action"), url: `${appUrl()}/operator` },
   };
+}
+
+/** Who signed an answer: the operator's name, else "our team". */
+function author(data: NotificationPayload, t: EmailText): string {
+  return data.text("operator_name") ?? t("ourTeam");
+}
+
+function questionQuote(data: NotificationPayload): Block[] {
+  const question = data.text("question");
+  return question ? [quote(question)] : [];
 }
 
 function ticketReply(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const number = data.required("ticket_number");
-  const who = data.text("operator_name") ?? (l === "en" ? "Our team" : "Il nostro team");
   const url = data.text("ticket_url");
   return {
-    subject: l === "en" ? `Reply to your ticket #${number}` : `Risposta al tuo ticket #${number}`,
-    heading: l === "en" ? `${who} answered your request` : `${who} ha risposto alla tua richiesta`,
-    blocks: [quote(data.required("body")), p(l === "en" ? "You can answer from your ticket's page." : "Puoi rispondere dalla pagina del ticket.")],
-    action: url ? { label: l === "en" ? "Open your ticket" : "Apri il ticket", url } : undefined,
+    subject: t("ticketReply.subject", { number }),
+    heading: t("ticketReply.heading", { who: author(data, t) }),
+    blocks: [quote(data.required("body")), p(t("ticketReply.body"))],
+    action: url ? { label: t("ticketReply.action"), url } : undefined,
   };
 }
 
+const SENDERS = ["customer", "operator", "system", "bot"] as const;
+
 function transcript(data: NotificationPayload, l: Locale): EmailContent {
-  const senders: Record<string, string> =
-    l === "en" ? { customer: "You", operator: "Operator", system: "Sportello", bot: "Bot" } : { customer: "Tu", operator: "Operatore", system: "Sportello", bot: "Bot" };
+  const t = emailText(l);
+  const sender = (value: unknown) => (SENDERS as readonly unknown[]).includes(value) ? t(`transcript.${value as (typeof SENDERS)[number]}`) : undefined;
   const lines = data.list("messages").map((m) => ({
-    who: (typeof m.operator_name === "string" && m.operator_name) || senders[String(m.sender)] || String(m.sender ?? ""),
+    who: (typeof m.operator_name === "string" && m.operator_name) || sender(m.sender) || String(m.sender ?? ""),
     at: formatDateTime(l, typeof m.created_at === "string" ? m.created_at : undefined, data.text("time_zone")),
     text: String(m.body ?? ""),
   }));
   if (lines.length === 0) throw new DeliveryError("payload of transcript has no messages", { retryable: false, code: "invalid_payload" });
-  return {
-    subject: l === "en" ? "The transcript of your chat" : "La trascrizione della tua chat",
-    heading: l === "en" ? "Your conversation with us" : "La tua conversazione con noi",
-    blocks: [{ kind: "transcript", lines }],
-  };
+  return { subject: t("transcript.subject"), heading: t("transcript.heading"), blocks: [{ kind: "transcript", lines }] };
 }
 
 function resumeLink(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const url = data.required("url");
-  const minutes = data.number("expires_minutes") ?? 30;
-  return l === "en"
-    ? {
-        subject: "Continue your chat in this browser",
-        heading: "Your conversation is waiting",
-        blocks: [p(`Someone asked to continue your open chat with us in another browser. If it was you, open this link on the device you want to use: the chat moves there. The link works once, for ${minutes} minutes.`)],
-        action: { label: "Continue the chat", url },
-        footer: "If it was not you, ignore this email: your chat stays where it is.",
-      }
-    : {
-        subject: "Continua la tua chat in questo browser",
-        heading: "La tua conversazione ti aspetta",
-        blocks: [p(`È stato chiesto di continuare la tua chat con noi in un altro browser. Se sei stato tu, apri questo link sul dispositivo che vuoi usare: la chat si sposta lì. Il link funziona una volta, per ${minutes} minuti.`)],
-        action: { label: "Continua la chat", url },
-        footer: "Se non sei stato tu, ignora questa email: la tua chat resta dov'è.",
-      };
+  const minutes = String(data.number("expires_minutes") ?? 30);
+  return {
+    subject: t("resumeLink.subject"),
+    heading: t("resumeLink.heading"),
+    blocks: [p(t("resumeLink.body", { minutes }))],
+    action: { label: t("resumeLink.action"), url },
+    footer: t("resumeLink.footer"),
+  };
 }
 
 function authLink(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const name = data.text("name");
-  const url = data.required("url");
-  return l === "en"
-    ? {
-        subject: "Set your Sportello password",
-        heading: name ? `Hello ${name}` : "Hello",
-        blocks: [p("Use this link to set your password and sign in to Sportello. It works once and expires in 3 days.")],
-        action: { label: "Set your password", url },
-        footer: "If you were not expecting this email, you can ignore it.",
-      }
-    : {
-        subject: "Imposta la tua password di Sportello",
-        heading: name ? `Ciao ${name}` : "Ciao",
-        blocks: [p("Usa questo link per impostare la password e accedere a Sportello. Vale una volta sola e scade tra 3 giorni.")],
-        action: { label: "Imposta la password", url },
-        footer: "Se non aspettavi questa email, puoi ignorarla.",
-      };
+  return {
+    subject: t("authLink.subject"),
+    heading: name ? t("authLink.headingNamed", { name }) : t("authLink.heading"),
+    blocks: [p(t("authLink.body"))],
+    action: { label: t("authLink.action"), url: data.required("url") },
+    footer: t("authLink.footer"),
+  };
 }
 
 function slaBreachAdmin(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const number = data.required("ticket_number");
   const due = formatDateTime(l, data.text("due_at"), data.text("time_zone"));
   return {
-    subject: l === "en" ? `[Sportello] SLA missed: ticket #${number}` : `[Sportello] SLA superato: ticket #${number}`,
-    heading: l === "en" ? `Ticket #${number} has had no answer in time` : `Il ticket #${number} non ha avuto risposta in tempo`,
+    subject: t("slaBreachAdmin.subject", { number }),
+    heading: t("slaBreachAdmin.heading", { number }),
     blocks: [
       {
         kind: "fields",
-        rows:
-          l === "en"
-            ? [["Priority", priorityLabel(l, data.text("priority"))], ["Due", due], ["Minutes overdue", data.text("overdue_minutes")]]
-            : [["Priorità", priorityLabel(l, data.text("priority"))], ["Scadenza", due], ["Minuti di ritardo", data.text("overdue_minutes")]],
+        rows: [
+          [t("slaBreachAdmin.priority"), priorityLabel(l, data.text("priority"))],
+          [t("slaBreachAdmin.due"), due],
+          [t("slaBreachAdmin.overdue"), data.text("overdue_minutes")],
+        ],
       },
-      ...(data.text("question") ? [quote(data.text("question")!)] : []),
+      ...questionQuote(data),
     ],
-    action: { label: l === "en" ? "Open the ticket" : "Apri il ticket", url: adminUrl(data) },
+    action: { label: t("slaBreachAdmin.action"), url: adminUrl(data) },
   };
 }
 
 function webhookDisabledAdmin(data: NotificationPayload, l: Locale): EmailContent {
-  const url = data.required("url");
+  const t = emailText(l);
   return {
-    subject: l === "en" ? "[Sportello] Webhook endpoint disabled" : "[Sportello] Endpoint webhook disattivato",
-    heading: l === "en" ? "A webhook endpoint kept failing and was disabled" : "Un endpoint webhook continuava a fallire ed è stato disattivato",
+    subject: t("webhookDisabledAdmin.subject"),
+    heading: t("webhookDisabledAdmin.heading"),
     blocks: [
       {
         kind: "fields",
-        rows:
-          l === "en"
-            ? [["URL", url], ["Why", data.text("reason")], ["Failed attempts in a row", data.text("consecutive_failures")], ["Failing since", data.text("failing_since")]]
-            : [["URL", url], ["Perché", data.text("reason")], ["Tentativi falliti di fila", data.text("consecutive_failures")], ["In errore dal", data.text("failing_since")]],
+        rows: [
+          [t("webhookDisabledAdmin.url"), data.required("url")],
+          [t("webhookDisabledAdmin.why"), data.text("reason")],
+          [t("webhookDisabledAdmin.failures"), data.text("consecutive_failures")],
+          [t("webhookDisabledAdmin.failingSince"), data.text("failing_since")],
+        ],
       },
-      p(l === "en" ? "Undelivered events wait: turn the endpoint back on in the panel and they are sent in order." : "Gli eventi non consegnati restano in attesa: riattiva l'endpoint dal pannello e partono in ordine."),
+      p(t("webhookDisabledAdmin.body")),
     ],
-    action: { label: l === "en" ? "Open the webhooks page" : "Apri la pagina webhook", url: adminUrl(data) },
+    action: { label: t("webhookDisabledAdmin.action"), url: adminUrl(data) },
   };
 }
 
 function missedAssignmentAdmin(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const operators = data.strings("operators").join(", ") || data.text("last_operator_name") || data.text("operator_name");
-  const reassigned = data.text("reassigned_to") ?? (l === "en" ? "back to the queue" : "di nuovo in coda");
   return {
-    subject: l === "en" ? "[Sportello] A chat was not picked up" : "[Sportello] Una chat non è stata presa in carico",
-    heading: l === "en" ? "An assigned chat went unanswered" : "Una chat assegnata è rimasta senza risposta",
+    subject: t("missedAssignmentAdmin.subject"),
+    heading: t("missedAssignmentAdmin.heading"),
     blocks: [
       {
         kind: "fields",
-        rows:
-          l === "en"
-            ? [
-                ["Let go by", operators],
-                ["Times", data.text("missed_assignments") ?? data.text("missed")],
-                ["Seconds without an answer", data.text("unanswered_seconds")],
-                ["Now with", reassigned],
-                ["Priority", priorityLabel(l, data.text("priority"))],
-              ]
-            : [
-                ["Lasciata da", operators],
-                ["Volte", data.text("missed_assignments") ?? data.text("missed")],
-                ["Secondi senza risposta", data.text("unanswered_seconds")],
-                ["Ora a", reassigned],
-                ["Priorità", priorityLabel(l, data.text("priority"))],
-              ],
+        rows: [
+          [t("missedAssignmentAdmin.letGoBy"), operators],
+          [t("missedAssignmentAdmin.times"), data.text("missed_assignments") ?? data.text("missed")],
+          [t("missedAssignmentAdmin.unansweredSeconds"), data.text("unanswered_seconds")],
+          [t("missedAssignmentAdmin.nowWith"), data.text("reassigned_to") ?? t("missedAssignmentAdmin.backToQueue")],
+          [t("missedAssignmentAdmin.priority"), priorityLabel(l, data.text("priority"))],
+        ],
       },
-      ...(data.text("question") ? [quote(data.text("question")!)] : []),
+      ...questionQuote(data),
     ],
-    action: { label: l === "en" ? "Open the admin panel" : "Apri il pannello", url: adminUrl(data) },
+    action: { label: t("missedAssignmentAdmin.action"), url: adminUrl(data) },
   };
 }
 
 function queuePosition(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   const position = data.required("position");
   const wait = data.text("estimated_wait") ?? "?";
   return {
-    subject: l === "en" ? `You are number ${position} in the queue` : `Sei in posizione ${position} nella coda`,
-    heading: l === "en" ? "You are in the queue" : "Sei in coda",
-    blocks: [p(l === "en" ? `You are number ${position} in the queue. Estimated wait: ${wait} minutes.` : `Sei in posizione ${position} nella coda. Tempo stimato: ${wait} minuti.`)],
+    subject: t("queuePosition.subject", { position }),
+    heading: t("queuePosition.heading"),
+    blocks: [p(t("queuePosition.body", { position, wait }))],
   };
 }
 
 function sessionMessage(data: NotificationPayload, l: Locale): EmailContent {
-  const who = data.text("operator_name") ?? (l === "en" ? "Our team" : "Il nostro team");
-  return {
-    subject: l === "en" ? `New message from ${who}` : `Nuovo messaggio da ${who}`,
-    heading: l === "en" ? `${who} wrote to you` : `${who} ti ha scritto`,
-    blocks: [quote(data.required("body"))],
-  };
+  const t = emailText(l);
+  const who = author(data, t);
+  return { subject: t("sessionMessage.subject", { who }), heading: t("sessionMessage.heading", { who }), blocks: [quote(data.required("body"))] };
 }
 
 function csatRequest(data: NotificationPayload, l: Locale): EmailContent {
+  const t = emailText(l);
   // A closed chat's request (request-chat-rating.ts) links to its own rating page; a ticket's to the ticket page.
-  if (data.text("rating_url")) {
-    return {
-      subject: l === "en" ? "How did we do in your chat?" : "Com'è andata la chat con noi?",
-      heading: l === "en" ? "How did we do?" : "Come ti abbiamo aiutato?",
-      blocks: [p(l === "en" ? "Your chat with us has ended. One click tells us how it went (1 to 5 stars)." : "La tua chat con noi è terminata. Con un clic puoi dirci com'è andata (da 1 a 5 stelle).")],
-      action: { label: l === "en" ? "Rate the chat" : "Valuta la chat", url: data.required("rating_url") },
-    };
+  const ratingUrl = data.text("rating_url");
+  if (ratingUrl) {
+    return { subject: t("csatChat.subject"), heading: t("csatChat.heading"), blocks: [p(t("csatChat.body"))], action: { label: t("csatChat.action"), url: ratingUrl } };
   }
   const number = data.required("ticket_number");
   return {
-    subject: l === "en" ? `How did we do with ticket #${number}?` : `Come ti abbiamo aiutato con il ticket #${number}?`,
-    heading: l === "en" ? "How did we do?" : "Come ti abbiamo aiutato?",
-    blocks: [p(l === "en" ? "Your request is resolved. One click on your ticket's page tells us how it went (1 to 5 stars)." : "La tua richiesta è risolta. Dalla pagina del ticket puoi dirci com'è andata (da 1 a 5 stelle).")],
-    action: { label: l === "en" ? "Rate the answer" : "Valuta la risposta", url: data.required("ticket_url") },
+    subject: t("csatTicket.subject", { number }),
+    heading: t("csatTicket.heading"),
+    blocks: [p(t("csatTicket.body"))],
+    action: { label: t("csatTicket.action"), url: data.required("ticket_url") },
   };
 }
 

@@ -5,7 +5,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { DeliveryError, isRetryableStatus, parseRetryAfter } from "@/lib/notifications/delivery-error";
+import { DeliveryError, isRetryableStatus, parseRetryAfter } from "@/lib/net/delivery-error";
 import type { EmailAttachment } from "@/lib/email/email-attachments";
 import type { RenderedEmail } from "@/lib/email/render-email";
 

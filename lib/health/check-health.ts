@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { pusherServer } from "@/lib/realtime/server";
-import { providerHealth } from "@/lib/notifications/provider-health";
+import { providerHealth } from "@/lib/health/provider-health";
 
 export type CheckStatus = "ok" | "failing" | "configured" | "not_configured";
 

@@ -4,7 +4,7 @@ import { PgBoss } from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { adoptBoss, ensureQueue, releaseBoss } from "@/lib/jobs/boss";
-import { jobDefinitions, type JobDefinition } from "@/lib/jobs/definitions";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -119,7 +119,7 @@ function startPeriodicJobs(boss: PgBoss, definitions: JobDefinition[]): () => vo
  * The background worker: pg-boss on the app's PostgreSQL, a queue per job definition, periodic jobs, and NOTIFY
  * wake-ups. Safe to run in several instances at once. `stop()` lets running jobs finish (up to 20 s).
  */
-export async function startWorker(definitions: JobDefinition[] = jobDefinitions): Promise<RunningWorker> {
+export async function startWorker(definitions: JobDefinition[]): Promise<RunningWorker> {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the worker needs PostgreSQL");
   const boss = new PgBoss({

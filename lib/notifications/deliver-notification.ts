@@ -6,7 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { emailAttachments } from "@/lib/email/email-attachments";
 import { emailConfig, sendEmail } from "@/lib/email/send-email";
 import { renderEmail } from "@/lib/email/render-email";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { DeliveryError } from "@/lib/net/delivery-error";
 import { dispatchNotifications } from "@/lib/notifications/dispatch-notifications";
 import { toLocale } from "@/lib/i18n/config";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobDefinition } from "@/lib/jobs/definitions";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
 import { DELIVER_QUEUE } from "@/lib/notifications/dispatch-notifications";
 import { OUTBOX_NOTIFY_CHANNEL } from "@/lib/notifications/enqueue-notification";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/email/render-email";
 import { renderWhatsapp, templateVariable } from "@/lib/whatsapp/render-whatsapp";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { DeliveryError } from "@/lib/net/delivery-error";
 
 const ticketPayload = {
   ticket_id: "t1",

@@ -2,7 +2,7 @@
 // (z.toJSONSchema), so the contract cannot drift from the code. Served at /api/openapi.json and rendered to
 // docs/api.md by scripts/generate-api-docs.ts.
 import { z } from "zod";
-import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/teams/team-schemas";
+import { teamBody, teamFilterQuery, teamParams, teamPatchBody, teamView } from "@/lib/schemas/teams";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import {
   createdEmbedSite,
@@ -56,7 +56,7 @@ import {
   webhookEndpointSchema,
 } from "@/lib/openapi/response-schemas";
 import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery, webhookParams } from "@/lib/schemas/webhooks";
-import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
+import { escalationRulesSchema } from "@/lib/schemas/escalation-rules";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 import { operatorAssignedResult, queuedResult, requestOperatorBody, ticketCreatedResult } from "@/lib/schemas/escalation";
 import { createOperatorBody, onlineOperatorSchema, updateOperatorBody, updateSelfBody } from "@/lib/schemas/operators";

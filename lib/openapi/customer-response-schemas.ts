@@ -5,7 +5,7 @@ import type { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
 import type { getEtaAccuracy } from "@/lib/chat/get-eta-accuracy";
 import type { leaveMessage } from "@/lib/chat/leave-message";
 import type { getCsatStats } from "@/lib/csat/get-csat-stats";
-import type { uploadAttachment } from "@/lib/attachments/upload-attachment";
+import type { uploadAttachment } from "@/lib/chat/upload-attachment";
 import type { Describes } from "@/lib/openapi/response-schemas";
 
 

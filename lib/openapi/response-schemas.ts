@@ -1,15 +1,15 @@
 // The documented shapes of responses whose code builds plain objects (views). Each schema is checked at compile time
 // against the type the code really returns (`Describes` below), so the OpenAPI document cannot drift from it.
 import { z } from "zod";
-import { teamRefView } from "@/lib/teams/team-schemas";
-import { CONVERSATION_OWNERS } from "@/lib/chat/owner-state";
+import { teamRefView } from "@/lib/schemas/teams";
+import { CONVERSATION_OWNERS } from "@/lib/conversations/owner-state";
 import { botHandoffSchema } from "@/lib/schemas/escalation";
-import type { createApiKey } from "@/lib/auth/manage-api-keys";
+import type { createApiKey } from "@/lib/admin/manage-api-keys";
 import type { handBackSession } from "@/lib/chat/hand-back-session";
 import type { createWebhookEndpoint, listWebhookDeliveries } from "@/lib/webhooks/manage-webhook-endpoints";
 import type { getChatStats } from "@/lib/chat/get-chat-stats";
 import type { SessionView } from "@/lib/chat/get-session-view";
-import type { MessageView } from "@/lib/chat/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 import type { closeSession, markRead } from "@/lib/chat/session-actions";
 import type { HealthReport } from "@/lib/health/check-health";
 import type { toOperatorView } from "@/lib/operators/operator-view";

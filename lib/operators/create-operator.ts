@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { deliverAuthLink } from "@/lib/notifications/deliver-auth-link";
 import { issueSetPasswordLink } from "@/lib/auth/issue-set-password-link";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";

@@ -1,10 +1,11 @@
 import "server-only";
+import { systemLines } from "@/lib/i18n/server-text";
 import webpush from "web-push";
 import { prisma } from "@/lib/db/client";
 import type { Notification } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload } from "@/lib/notifications/notification-payload";
+import { DeliveryError } from "@/lib/net/delivery-error";
+import { NotificationPayload } from "@/lib/schemas/notification-payload";
 import { toLocale } from "@/lib/i18n/config";
 import { vapidKeys } from "@/lib/push/vapid-keys";
 
@@ -16,7 +17,7 @@ export function renderAssignmentPush(payload: unknown, locale: string | null): {
   const sessionId = data.required("session_id");
   const question = data.text("question") ?? "";
   const body = question.length > QUESTION_MAX ? `${question.slice(0, QUESTION_MAX - 1)}…` : question;
-  const title = toLocale(locale) === "en" ? "New chat assigned to you" : "Nuova chat assegnata a te";
+  const title = systemLines(toLocale(locale))("assignmentPushTitle");
   return { title, body, url: `/operator?session=${encodeURIComponent(sessionId)}`, tag: `session-${sessionId}` };
 }
 

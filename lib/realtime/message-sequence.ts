@@ -1,6 +1,6 @@
 // Keeps a chat thread whole although Pusher may drop events: messages are ordered and de-duplicated by their
 // per-session seq, and a hole in the sequence tells the client what to fetch from the API. Browser-safe, pure.
-import type { MessageView } from "@/lib/chat/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 
 export type ThreadMessage = MessageView & { truncated?: boolean };
 

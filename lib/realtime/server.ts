@@ -1,7 +1,7 @@
 import "server-only";
 import Pusher from "pusher";
 import { env } from "@/lib/env";
-import { enqueueAssignmentPushes } from "@/lib/push/enqueue-assignment-pushes";
+import { enqueueAssignmentPushes } from "@/lib/realtime/enqueue-assignment-pushes";
 import { logger } from "@/lib/log/logger";
 
 import { checkRealtimePayload, type RealtimeEvent } from "@/lib/realtime/events";

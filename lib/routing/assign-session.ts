@@ -1,13 +1,13 @@
 import "server-only";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
-import { appendMessage } from "@/lib/chat/append-message";
+import { appendMessage } from "@/lib/conversations/append-message";
 import { EVENTS, operatorChannel, sessionChannel, QUEUE_CHANNEL } from "@/lib/realtime/channels";
-import { toMessageEvent, type MessageView } from "@/lib/chat/message-view";
-import { sessionLocale, systemText } from "@/lib/chat/system-messages";
+import { toMessageEvent, type MessageView } from "@/lib/conversations/message-view";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import type { RealtimeEvent } from "@/lib/realtime/server";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 export interface FreeOperator {

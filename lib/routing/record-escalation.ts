@@ -1,11 +1,11 @@
 import "server-only";
-import { messageSelect } from "@/lib/chat/append-message";
-import { toMessageView } from "@/lib/chat/message-view";
+import { messageSelect } from "@/lib/conversations/append-message";
+import { toMessageView } from "@/lib/conversations/message-view";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { BotHandoff, RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { WebhookEventType } from "@/lib/schemas/webhooks";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
-import { toWebhookMessage } from "@/lib/webhooks/webhook-message";
+import { toWebhookMessage } from "@/lib/conversations/webhook-message";
 
 export interface EscalationContext {
   /** The bot's transcript, confidence and intent, when it sent them. */

@@ -1,30 +1,31 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
-import { chatUrl, env } from "@/lib/env";
+import { chatUrl, env, ticketUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { scheduleQueueBroadcast } from "@/lib/routing/broadcast-queue";
-import { toMessageEvent, toMessageView } from "@/lib/chat/message-view";
+import { toMessageEvent, toMessageView } from "@/lib/conversations/message-view";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
-import { joinedSuffix } from "@/lib/chat/system-messages";
+import { joinedSuffix } from "@/lib/conversations/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 import { prisma, type Tx } from "@/lib/db/client";
 import { ApiError } from "@/lib/api/errors";
 import { openingAddresses, upsertContact } from "@/lib/contacts/upsert-contact";
-import { sendResumeLink } from "@/lib/chat/send-resume-link";
+import { sendResumeLink } from "@/lib/conversations/send-resume-link";
 import { isOpenAt, nextOpening } from "@/lib/rules/business-hours";
-import { createTicket, replyChannels, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
+import { createTicket, replyChannels } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
 import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
-import { resolveTeam, teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/teams/resolve-team";
+import { resolveTeam, teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/routing/resolve-team";
 
 export interface EscalationInput {
   userId: string;

@@ -7,7 +7,7 @@ import { drainQueue } from "@/lib/routing/assign-session";
 import { queuePosition } from "@/lib/routing/queue";
 import { requestOperator, type EscalationInput } from "@/lib/routing/request-operator";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
-import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
+import { enforceQueueTimeouts } from "@/lib/routing/enforce-queue-timeouts";
 import { applyTeamFallbacks } from "@/lib/teams/apply-team-fallbacks";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 

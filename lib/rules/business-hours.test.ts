@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessHours, closingWithin, isOpenAt, nextOpening } from "@/lib/rules/business-hours";
-import { DEFAULT_RULES, type BusinessHours } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES, type BusinessHours } from "@/lib/schemas/escalation-rules";
 
 // Rome, Mon–Fri 09:00–18:00, with a lunch break on Friday and Christmas off. Rome is UTC+1 in winter, UTC+2 in summer.
 const hours: BusinessHours = {

@@ -1,5 +1,6 @@
 // Pure business-hours arithmetic in the calendar's own time zone.
-import { weekdays, type BusinessHours } from "@/lib/rules/escalation-rules-schema";
+import { weekdays, type BusinessHours } from "@/lib/schemas/escalation-rules";
+import { zonedParts } from "@/lib/rules/time-buckets";
 
 interface LocalTime {
   date: string; // YYYY-MM-DD
@@ -8,24 +9,11 @@ interface LocalTime {
 }
 
 function localTime(at: Date, timeZone: string): LocalTime {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+  const p = zonedParts(at, timeZone);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: parts.weekday.toLowerCase().slice(0, 3) as LocalTime["weekday"],
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    date: `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`,
+    weekday: p.weekday as LocalTime["weekday"],
+    minutes: p.hour * 60 + p.minute,
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
-import { DEFAULT_RULES, escalationRulesSchema, type EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES, escalationRulesSchema, type EscalationRules } from "@/lib/schemas/escalation-rules";
 
 export const RULES_SETTING_KEY = "escalation_rules";
 

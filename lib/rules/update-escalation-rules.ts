@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEscalationRules, RULES_SETTING_KEY } from "@/lib/rules/escalation-rules";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 
 /** Replaces the escalation rules; the audit event keeps, for each changed rule, its value before and after. */
 export async function updateEscalationRules(rules: EscalationRules, actor: Actor): Promise<EscalationRules> {

@@ -1,6 +1,6 @@
 // POST /api/chat/request-operator – the chatbot's one call, as the integration guide defines it.
 import { z } from "zod";
-import { skillsSchema, teamRefSchema } from "@/lib/teams/team-schemas";
+import { skillsSchema, teamRefSchema } from "@/lib/schemas/teams";
 import { e164Schema, emailSchema, localeSchema, metadataSchema, prioritySchema } from "@/lib/schemas/common";
 
 const TRANSCRIPT_MAX_BYTES = 64 * 1024;

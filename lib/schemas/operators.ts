@@ -1,7 +1,7 @@
 // Operator management contracts (admin) and the operator's own status. Browser-safe.
 import { z } from "zod";
 import { e164Schema, emailSchema, localeSchema } from "@/lib/schemas/common";
-import { skillsSchema, teamSlugSchema } from "@/lib/teams/team-schemas";
+import { skillsSchema, teamSlugSchema } from "@/lib/schemas/teams";
 
 const operatorTeamsSchema = z.array(teamSlugSchema).max(50).describe("Slugs of the teams the operator serves (replaces the list)");
 

@@ -12,6 +12,10 @@ describe("buildTsquery", () => {
     ["mario.rossi@exa", "mario & rossi & exa:*"],
     ["   ", null],
     ["&&&", null],
+    ["installazi", "(installazi:* | install:*)"],
+    ["rimborso aggiornamen", "rimborso & (aggiornamen:* | aggiorna:*)"],
+    ["fatturaz", "(fatturaz:* | fattu:*)"],
+    ["12345678", "12345678:*"],
   ])("%j → %j", (input, expected) => {
     expect(buildTsquery(input)).toBe(expected);
   });

@@ -13,7 +13,19 @@ export function buildTsquery(input: string): string | null {
   const terms = phoneLike ? [text.replace(/\D/g, "")] : (text.match(/[\p{L}\p{N}]+/gu) ?? []);
   const kept = terms.filter((t) => t.length > 0).slice(0, MAX_TERMS).map((t) => t.toLowerCase());
   if (kept.length === 0) return null;
-  return kept.map((term, i) => (i === kept.length - 1 ? `${term}:*` : term)).join(" & ");
+  return kept.map((term, i) => (i === kept.length - 1 ? prefixOf(term) : term)).join(" & ");
+}
+
+/**
+ * The word still being typed, as a prefix. to_tsquery stems it like a whole word, and a long partial word can stem
+ * past the stored stem ("installazi" → `installaz`, but "installazione" is stored as `install`), so a word of 8 or
+ * more letters also matches as its first letters up to where a suffix may start (at least 5, all but the last 3):
+ * "installazi" → `installazi:* | install:*` (which the dictionaries stem again: `install`, English `instal`).
+ */
+function prefixOf(term: string): string {
+  if (term.length < 8 || !/\p{L}/u.test(term)) return `${term}:*`;
+  const shorter = term.slice(0, Math.max(5, term.length - 3));
+  return `(${term}:* | ${shorter}:*)`;
 }
 
 /** A ticket number typed as "1042" or "#1042". */

@@ -1,9 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { Prisma, SessionStatus, TicketStatus } from "@/lib/db/generated/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, buildTsquery, renderSnippet, ticketNumberOf } from "@/lib/search/build-tsquery";
-import { decodeCursor, encodeCursor, type SearchCursor } from "@/lib/search/search-cursor";
+import { decodeCursor, encodeCursor, type SearchCursor, type SearchKey } from "@/lib/search/search-cursor";
 import type { ContactHit, MessageHit, SearchQuery, SearchResult, TicketHit } from "@/lib/search/search-schemas";
 import { contactVisible, sessionVisible, ticketVisible, type Viewer } from "@/lib/search/visibility";
 import { endOfRange } from "@/lib/tickets/list-tickets";
@@ -62,43 +62,143 @@ interface MessageRow extends Ranked {
   headline: string;
 }
 
-async function searchMessages(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
-  const filters: Prisma.Sql[] = [Prisma.sql`(${sessionVisible(viewer)} OR ${ticketVisible(viewer)})`, ...dateRange(query, "m.created_at")];
+/**
+ * How many matches are ranked together. Ranking reads every match's vector, and a word in one message of ten has
+ * 100,000 matches in a million messages: by relevance, messages are ranked in blocks of this many matches, newest
+ * block first (the first page holds the best of the newest RANKED_BLOCK matches, and paging goes on into the older
+ * blocks, so the whole history stays reachable). A query with fewer matches is one block: plain relevance.
+ */
+export const RANKED_BLOCK = 1000;
+
+const keyBelow = (key: SearchKey, inclusive: boolean) =>
+  Prisma.sql`m.created_at <= ${key.createdAt}::timestamp AND (m.created_at, m.id) ${Prisma.raw(inclusive ? "<=" : "<")} (${key.createdAt}::timestamp, ${key.id})`;
+
+const SESSION_STATUSES: readonly string[] = Object.values(SessionStatus);
+const TICKET_STATUSES: readonly string[] = Object.values(TicketStatus);
+
+/**
+ * The status of the message's conversation, else of its ticket. Compared as the enums (not as text) so the planner
+ * knows from its statistics how many rows pass ("closed" is most of them) and picks the plan to match.
+ */
+function messageStatusIs(status: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (SESSION_STATUSES.includes(status)) parts.push(Prisma.sql`s.status = ${status}::"SessionStatus"`);
+  if (TICKET_STATUSES.includes(status)) parts.push(Prisma.sql`(s.id IS NULL AND t.status = ${status}::"TicketStatus")`);
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+/**
+ * The newest `take` messages that match and that the viewer may see: (id, created_at, search_vector), newest first.
+ * An operator's rows come from two index-driven branches (their sessions, their tickets) instead of a visibility test
+ * on every match, so the planner can start from the operator's conversations when the words are common. The LEFT
+ * JOINs that no filter uses are removed by the planner.
+ */
+function visibleMatches(text: string, query: SearchQuery, viewer: Viewer, extra: Prisma.Sql[], take: number): Prisma.Sql {
+  const filters: Prisma.Sql[] = [Prisma.sql`m.search_vector @@ ${bilingual(text)}`, ...dateRange(query, "m.created_at"), ...extra];
   if (query.channel) filters.push(Prisma.sql`m.channel = ${query.channel}::"Channel"`);
-  if (query.status) filters.push(Prisma.sql`coalesce(s.status::text, t.status::text) = ${query.status}`);
+  if (query.status) filters.push(messageStatusIs(query.status));
   if (query.operator) filters.push(Prisma.sql`(s.operator_id = ${query.operator} OR t.assignee_id = ${query.operator})`);
   if (query.team) filters.push(Prisma.sql`(s.team_id = ${query.team} OR t.team_id = ${query.team})`);
+  // For everyone who sees everything, walking messages_created_at_idx backwards and testing each row is the fast way
+  // to the newest matches of a common word, and the planner picks it when the estimates say so. An operator sees a
+  // small, correlated share (their conversations are in one language, say): that walk can cross the whole table
+  // without finding a row, so their branches sort an expression the index cannot give ("+ 0 seconds"), and the
+  // planner starts from their sessions and tickets or from the GIN matches instead.
+  const newest = (from: string, where: Prisma.Sql[], byIndex: boolean) =>
+    Prisma.sql`SELECT m.id, m.created_at, m.search_vector FROM ${Prisma.raw(from)} WHERE ${and(where)}
+      ORDER BY ${Prisma.raw(byIndex ? "m.created_at" : "m.created_at + interval '0 seconds'")} DESC, m.id DESC LIMIT ${take}`;
+  if (viewer.admin) {
+    // Filtering on one operator or team narrows as much as an operator's own view does.
+    const narrow = Boolean(query.operator || query.team);
+    return newest("messages m LEFT JOIN chat_sessions s ON s.id = m.session_id LEFT JOIN tickets t ON t.id = m.ticket_id", filters, !narrow);
+  }
+  return Prisma.sql`SELECT * FROM (
+      (${newest("messages m JOIN chat_sessions s ON s.id = m.session_id LEFT JOIN tickets t ON t.id = m.ticket_id", [sessionVisible(viewer), ...filters], false)})
+      UNION ALL
+      (${newest("messages m JOIN tickets t ON t.id = m.ticket_id LEFT JOIN chat_sessions s ON s.id = m.session_id", [ticketVisible(viewer), Prisma.sql`(${sessionVisible(viewer)}) IS NOT TRUE`, ...filters], false)})
+    ) v ORDER BY created_at DESC, id DESC LIMIT ${take}`;
+}
+
+/** The page's rows (CTE `page`: id, created_at, rank) with what a hit shows. */
+const messageColumns = (text: string) => Prisma.sql`
+  SELECT p.id, m.session_id, m.ticket_id, t.number AS ticket_number, m.sender::text AS sender, m.channel::text AS channel,
+         coalesce(s.status::text, t.status::text) AS status, m.language, p.created_at, p.rank::text AS rank,
+         coalesce(s.contact_id, t.contact_id) AS contact_id, c.name AS contact_name,
+         ts_headline(sportello_search_config(m.language), m.body, ${bilingual(text)}, ${HEADLINE_OPTIONS}) AS headline
+  FROM page p JOIN messages m ON m.id = p.id
+  LEFT JOIN chat_sessions s ON s.id = m.session_id LEFT JOIN tickets t ON t.id = m.ticket_id
+  LEFT JOIN contacts c ON c.id = coalesce(s.contact_id, t.contact_id)`;
+
+const toMessageHit = (r: MessageRow): MessageHit => ({
+  type: "message",
+  id: r.id,
+  session_id: r.session_id,
+  ticket_id: r.ticket_id,
+  ticket_number: r.ticket_number,
+  sender: r.sender,
+  channel: r.channel,
+  status: r.status,
+  language: r.language,
+  contact: r.contact_id ? { id: r.contact_id, name: r.contact_name } : null,
+  created_at: r.created_at.toISOString(),
+  snippet: renderSnippet(r.headline),
+});
+
+/** Newest first: the newest matches after the cursor, straight from the index order (no ranking). */
+async function recentMessages(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
   const rows = await prisma.$queryRaw<MessageRow[]>`
-    WITH q AS (SELECT ${bilingual(text)} AS query),
-    hits AS (
-      SELECT m.id, m.session_id, m.ticket_id, m.sender::text AS sender, m.channel::text AS channel, m.language, m.body,
-             m.created_at, coalesce(s.status::text, t.status::text) AS status, coalesce(s.contact_id, t.contact_id) AS contact_id,
-             t.number AS ticket_number, ${rankOf(query, "m.search_vector")} AS rank
-      FROM messages m CROSS JOIN q
-      LEFT JOIN chat_sessions s ON s.id = m.session_id
-      LEFT JOIN tickets t ON t.id = m.ticket_id
-      WHERE m.search_vector @@ q.query AND ${and(filters)}
-    )
-    SELECT h.id, h.session_id, h.ticket_id, h.ticket_number, h.sender, h.channel, h.status, h.language, h.created_at,
-           h.rank::text AS rank, h.contact_id, c.name AS contact_name,
-           ts_headline(sportello_search_config(h.language), h.body, q.query, ${HEADLINE_OPTIONS}) AS headline
-    FROM (SELECT * FROM hits WHERE ${afterCursor(cursor, "created_at", "id")} ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${query.limit + 1}) h
-    CROSS JOIN q LEFT JOIN contacts c ON c.id = h.contact_id
-    ORDER BY h.rank DESC, h.created_at DESC, h.id DESC`;
-  return page(rows, query.limit, (r): MessageHit => ({
-    type: "message",
-    id: r.id,
-    session_id: r.session_id,
-    ticket_id: r.ticket_id,
-    ticket_number: r.ticket_number,
-    sender: r.sender,
-    channel: r.channel,
-    status: r.status,
-    language: r.language,
-    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name } : null,
-    created_at: r.created_at.toISOString(),
-    snippet: renderSnippet(r.headline),
-  }));
+    WITH page AS (SELECT id, created_at, 0::numeric AS rank FROM (${visibleMatches(text, query, viewer, cursor ? [keyBelow(cursor, false)] : [], query.limit + 1)}) v)
+    ${messageColumns(text)}
+    ORDER BY p.created_at DESC, p.id DESC`;
+  return page(rows, query.limit, toMessageHit);
+}
+
+interface BlockRow extends Partial<MessageRow> {
+  block_size: number;
+  top_at: Date | null;
+  top_id: string | null;
+  bottom_at: Date | null;
+  bottom_id: string | null;
+}
+
+/**
+ * By relevance, in blocks of RANKED_BLOCK matches (see there). A block is fixed by its newest row, which the cursor
+ * carries, so the next page ranks the same rows again and new messages never shift a walk that has started; when a
+ * block runs out, the page goes on with the best of the next, older block.
+ */
+async function rankedMessages(text: string, query: SearchQuery, viewer: Viewer, cursor: SearchCursor | null) {
+  const want = query.limit + 1;
+  const rows: (MessageRow & { blockTop: SearchKey })[] = [];
+  let bound: Prisma.Sql[] = cursor?.blockTop ? [keyBelow(cursor.blockTop, true)] : [];
+  let after = cursor ? Prisma.sql`(rank, created_at, id) < (${cursor.rank}::numeric, ${cursor.createdAt}::timestamp, ${cursor.id})` : Prisma.sql`TRUE`;
+  for (;;) {
+    const block = await prisma.$queryRaw<BlockRow[]>`
+      WITH block AS MATERIALIZED (${visibleMatches(text, query, viewer, bound, RANKED_BLOCK)}),
+      ranked AS (SELECT id, created_at, round(ts_rank(search_vector, ${bilingual(text)}, 1)::numeric, 6) AS rank FROM block),
+      page AS (SELECT * FROM ranked WHERE ${after} ORDER BY rank DESC, created_at DESC, id DESC LIMIT ${want - rows.length}),
+      edges AS (
+        SELECT count(*)::int AS block_size,
+               (array_agg(created_at ORDER BY created_at DESC, id DESC))[1] AS top_at, (array_agg(id ORDER BY created_at DESC, id DESC))[1] AS top_id,
+               (array_agg(created_at ORDER BY created_at, id))[1] AS bottom_at, (array_agg(id ORDER BY created_at, id))[1] AS bottom_id
+        FROM block
+      )
+      SELECT edges.*, hit.* FROM edges LEFT JOIN (${messageColumns(text)}) hit ON TRUE
+      ORDER BY hit.rank::numeric DESC, hit.created_at DESC, hit.id DESC`;
+    const edges = block[0];
+    if (!edges?.top_at || !edges.top_id || !edges.bottom_at || !edges.bottom_id) break;
+    const blockTop = { createdAt: edges.top_at, id: edges.top_id };
+    for (const row of block) if (row.id) rows.push({ ...(row as MessageRow), blockTop });
+    if (rows.length >= want || edges.block_size < RANKED_BLOCK) break;
+    bound = [keyBelow({ createdAt: edges.bottom_at, id: edges.bottom_id }, false)];
+    after = Prisma.sql`TRUE`;
+  }
+  const more = rows.length > query.limit;
+  const kept = rows.slice(0, query.limit);
+  const last = kept.at(-1);
+  return {
+    items: kept.map(toMessageHit),
+    next_cursor: more && last ? encodeCursor({ rank: last.rank, createdAt: last.created_at, id: last.id, blockTop: last.blockTop }) : null,
+  };
 }
 
 interface TicketRow extends Ranked {
@@ -210,6 +310,8 @@ export async function runSearch(query: SearchQuery, viewer: Viewer): Promise<Sea
       ? await searchTickets(text, query.q, query, viewer, cursor)
       : query.type === "contacts"
         ? await searchContacts(text, query, viewer, cursor)
-        : await searchMessages(text, query, viewer, cursor);
+        : query.sort === "recent"
+          ? await recentMessages(text, query, viewer, cursor)
+          : await rankedMessages(text, query, viewer, cursor);
   return { type: query.type, ...result };
 }

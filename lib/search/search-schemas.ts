@@ -22,7 +22,7 @@ export const searchQuery = z
     from: dateParam.optional(),
     to: dateParam.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    /** Best match first (default), or newest first: on very common words the newest page comes much faster. */
+    /** Best match first (default; messages are ranked in blocks of the newest matches, see lib/search/run-search.ts), or newest first. */
     sort: z.enum(["relevance", "recent"]).default("relevance"),
   })
   .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), { message: "from must not be after to", path: ["from"] });

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { isSupervisor, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
-import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
+import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 
 /**
  * Who is looking, as the search and contact queries need it. Admins, admin API keys and supervisors see everything; an

@@ -7,8 +7,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { EVENTS, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { drainQueue } from "@/lib/routing/assign-session";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
-import { businessHoursSchema } from "@/lib/rules/escalation-rules-schema";
-import { DEFAULT_TEAM_ID, type TeamBody, type TeamPatchBody, type TeamView } from "@/lib/teams/team-schemas";
+import { businessHoursSchema } from "@/lib/schemas/escalation-rules";
+import { DEFAULT_TEAM_ID, type TeamBody, type TeamPatchBody, type TeamView } from "@/lib/schemas/teams";
 
 const teamSelect = {
   id: true,

@@ -1,10 +1,12 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { openingAddresses, upsertContact, whatsappUserId } from "@/lib/contacts/upsert-contact";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 import type { CreateTicketBody } from "@/lib/tickets/ticket-schemas";
 
 /**

@@ -2,13 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { env, appUrl } from "@/lib/env";
+import { env, ticketUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { addBusinessHours } from "@/lib/rules/business-hours";
-import type { EscalationRules } from "@/lib/rules/escalation-rules-schema";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import type { EscalationRules } from "@/lib/schemas/escalation-rules";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 import type { Priority } from "@/lib/schemas/common";
@@ -40,10 +40,6 @@ export interface CreatedTicket {
   accessToken: string;
   slaHours: number;
   createdAt: Date;
-}
-
-export function ticketUrl(accessToken: string): string {
-  return `${appUrl()}/ticket/${accessToken}`;
 }
 
 /** How a ticket's answers reach the customer: the addresses it was opened with (the notifications below). */
@@ -128,25 +124,3 @@ export async function createTicket(tx: Tx, rules: EscalationRules, actor: Actor,
  * The guide's customer-facing promise: "Ho creato il ticket #1042. Riceverai risposta via email/WhatsApp entro 24h."
  * Outside business hours it also says when the operators are back.
  */
-export function ticketCreatedMessage(
-  number: number,
-  slaHours: number,
-  locale = "it",
-  reopens?: { at: Date; timeZone: string } | null,
-): string {
-  const within = slaHours >= 1 ? `${Math.round(slaHours)}h` : `${Math.round(slaHours * 60)} min`;
-  const base =
-    locale === "en"
-      ? `I have created ticket #${number}. You will get an answer by email/WhatsApp within ${within}.`
-      : `Ho creato il ticket #${number}. Riceverai risposta via email/WhatsApp entro ${within}.`;
-  if (!reopens) return base;
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "it-IT", {
-    timeZone: reopens.timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(reopens.at);
-  return locale === "en" ? `${base} Our operators are back ${when}.` : `${base} Gli operatori tornano ${when}.`;
-}

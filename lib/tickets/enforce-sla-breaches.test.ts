@@ -7,7 +7,7 @@ vi.hoisted(() => {
 
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
-import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES } from "@/lib/schemas/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
 import { uniqueUserId } from "@/test/fixtures";

@@ -2,9 +2,8 @@ import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db/client";
-import { appUrl, env } from "@/lib/env";
+import { appUrl, env, ticketUrl } from "@/lib/env";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
 
 interface BreachedRow {
   id: string;

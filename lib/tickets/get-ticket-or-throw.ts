@@ -2,12 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-
-/** `where` for a ticket reference from a URL: its number (1042 or #1042) or its id. */
-export function ticketWhere(ref: string): Prisma.TicketWhereUniqueInput {
-  const number = /^#?(\d{1,9})$/.exec(ref.trim());
-  return number ? { number: Number(number[1]) } : { id: ref.trim() };
-}
+import { ticketWhere } from "@/lib/db/ticket-where";
 
 export async function getTicketOrThrow<S extends Prisma.TicketSelect>(
   ref: string,

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { startOfDayInZone } from "@/lib/admin/time-buckets";
+import { startOfDayInZone } from "@/lib/rules/time-buckets";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import { TICKET_STATUSES } from "@/lib/tickets/ticket-schemas";
 import { PRIORITIES } from "@/lib/schemas/common";

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { resolveActorNames } from "@/lib/admin/resolve-actor-names";
+import { resolveActorNames } from "@/lib/audit/resolve-actor-names";
 import { ticketMessageSelect, type TicketMessageRow } from "@/lib/tickets/append-ticket-message";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import type { BotHandoff } from "@/lib/schemas/escalation";

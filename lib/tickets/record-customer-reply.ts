@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/api/errors";
 import type { Tx } from "@/lib/db/client";
 import { EVENTS, operatorChannel } from "@/lib/realtime/channels";
@@ -14,6 +15,8 @@ export interface CustomerReplyInput {
   channel: "web" | "whatsapp" | "email";
   /** Twilio's MessageSid for WhatsApp answers: a redelivered webhook finds the unique key taken. */
   externalId?: string | null;
+  /** Media metadata stored on the message as it is created (WhatsApp attachments). */
+  media?: Prisma.InputJsonValue;
   now?: Date;
 }
 
@@ -35,6 +38,7 @@ export async function recordCustomerReply(tx: Tx, input: CustomerReplyInput): Pr
     body: input.body,
     channel: input.channel,
     externalId: input.externalId,
+    media: input.media,
   });
   await changeTicketStatus(tx, { type: "customer", id: ticket.contactId }, ticket, next, input.now ?? new Date(), "customer_reply");
   await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: input.now ?? new Date() } });

@@ -7,13 +7,12 @@ import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 import { prisma, type Tx } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
 import { getTicketOrThrow } from "@/lib/tickets/get-ticket-or-throw";
 import type { TicketReplyBody } from "@/lib/tickets/ticket-schemas";
 import { changeTicketStatus, lockTicket } from "@/lib/tickets/update-ticket";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { signedAttachmentUrl } from "@/lib/attachments/signed-url";
-import { env } from "@/lib/env";
+import { env, ticketUrl } from "@/lib/env";
 
 /** The language the customer was first written to in (the ticket-created notification), Italian by default. */
 export async function customerLocale(tx: Tx, ticketId: string): Promise<string> {

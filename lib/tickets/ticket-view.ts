@@ -1,6 +1,6 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/db/generated/client";
-import { ticketUrl } from "@/lib/tickets/create-ticket";
 import { isOverdue } from "@/lib/tickets/ticket-lifecycle";
 
 export const ticketSelect = {

@@ -63,9 +63,10 @@ export async function emitWebhookEvent<T extends WebhookEventType>(tx: Tx, input
       INSERT INTO webhook_deliveries (id, endpoint_id, event_id, conversation_key, seq, next_attempt_at, created_at)
       SELECT 'whd_' || replace(gen_random_uuid()::text, '-', ''), targets.id, ${id}, evt.conversation_key, evt.seq, ${now}::timestamp(3), ${now}::timestamp(3)
         FROM targets, evt
-      RETURNING id
+      RETURNING id, endpoint_id, conversation_key
     )
     -- NOTIFY is delivered on commit (and dropped on rollback): the worker hears of a delivery exactly when it exists.
-    SELECT del.id, pg_notify(${WEBHOOK_NOTIFY_CHANNEL}, del.id)::text AS notified FROM del`;
+    -- The notice names the delivery's line too (deliverWebhook: a line a lane is already delivering needs no claim).
+    SELECT del.id, pg_notify(${WEBHOOK_NOTIFY_CHANNEL}, del.id || ' ' || del.endpoint_id || ' ' || del.conversation_key)::text AS notified FROM del`;
   return rows.length;
 }

@@ -58,51 +58,86 @@ export async function checkWebhookTarget(rawUrl: string): Promise<void> {
   );
 }
 
+/** How long an idle pooled connection is kept: below the 5 s keep-alive most servers (Node's included) use. */
+const IDLE_SOCKET_MS = 4_000;
+
+const agents = new Map<string, http.Agent>();
+
 /**
- * POSTs one webhook: http(s) only, no redirects followed, the address checked at connect time, a short overall
- * timeout, and at most MAX_RESPONSE_BYTES of the response read.
+ * Keep-alive connections, one pool per protocol and address policy: the address check runs in the lookup when a
+ * connection is opened, so a pooled connection was checked under the same policy it is reused under (a connection
+ * opened while private targets were allowed is never handed to a request made with them refused).
+ */
+function agentFor(protocol: string, allowPrivate: boolean): http.Agent {
+  const key = `${protocol}${allowPrivate}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxFreeSockets: 64, lookup: guardedLookup(allowPrivate) };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+/** A pooled connection the server had already closed: the request never reached it, so it is sent again at once. */
+function isStaleConnection(request: http.ClientRequest, error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return request.reusedSocket && (code === "ECONNRESET" || code === "EPIPE");
+}
+
+/**
+ * POSTs one webhook: http(s) only, no redirects followed, the address checked when the (kept-alive) connection is
+ * opened, a short overall timeout, and at most MAX_RESPONSE_BYTES of the response read.
  */
 export function sendWebhookRequest(rawUrl: string, headers: Record<string, string>, body: string): Promise<WebhookResponse> {
   const { WEBHOOK_ALLOW_PRIVATE, WEBHOOK_TIMEOUT_MS } = env();
   const url = new URL(rawUrl);
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  checkLiteralHost(url, WEBHOOK_ALLOW_PRIVATE);
+  try {
+    checkLiteralHost(url, WEBHOOK_ALLOW_PRIVATE);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const transport = url.protocol === "https:" ? https : http;
-  return new Promise((resolve, reject) => {
-    const request = transport.request(
-      url,
-      {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Sportello-Webhooks/1" },
-        lookup: guardedLookup(WEBHOOK_ALLOW_PRIVATE),
-        agent: false,
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const finish = () => {
-          resolve({
-            status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString("utf8").slice(0, MAX_RESPONSE_BYTES),
-            retryAfter: (response.headers["retry-after"] as string | undefined) ?? null,
+  const agent = agentFor(url.protocol, WEBHOOK_ALLOW_PRIVATE);
+  const signal = AbortSignal.timeout(WEBHOOK_TIMEOUT_MS);
+  const send = (mayResend: boolean): Promise<WebhookResponse> =>
+    new Promise((resolve, reject) => {
+      const request = transport.request(
+        url,
+        {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "Sportello-Webhooks/1" },
+          lookup: guardedLookup(WEBHOOK_ALLOW_PRIVATE),
+          agent,
+          signal,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const finish = () => {
+            resolve({
+              status: response.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8").slice(0, MAX_RESPONSE_BYTES),
+              retryAfter: (response.headers["retry-after"] as string | undefined) ?? null,
+            });
+          };
+          response.on("data", (chunk: Buffer) => {
+            if (size >= MAX_RESPONSE_BYTES) return;
+            chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size));
+            size += chunk.length;
+            // Enough read: the rest of a large answer is not our business (the connection goes with it).
+            if (size >= MAX_RESPONSE_BYTES) {
+              finish();
+              response.destroy();
+            }
           });
-        };
-        response.on("data", (chunk: Buffer) => {
-          if (size >= MAX_RESPONSE_BYTES) return;
-          chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size));
-          size += chunk.length;
-          // Enough read: the rest of a large answer is not our business.
-          if (size >= MAX_RESPONSE_BYTES) {
-            finish();
-            response.destroy();
-          }
-        });
-        response.on("end", finish);
-        response.on("error", (error) => (size >= MAX_RESPONSE_BYTES ? finish() : reject(error)));
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
+          response.on("end", finish);
+          response.on("error", (error) => (size >= MAX_RESPONSE_BYTES ? finish() : reject(error)));
+        },
+      );
+      request.on("error", (error) => (mayResend && isStaleConnection(request, error) ? resolve(send(false)) : reject(error)));
+      request.end(body);
+    });
+  return send(true);
 }

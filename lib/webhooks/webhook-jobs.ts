@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobDefinition } from "@/lib/jobs/definitions";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { WEBHOOK_DELIVER_QUEUE } from "@/lib/webhooks/dispatch-webhook-deliveries";
 import { WEBHOOK_NOTIFY_CHANNEL } from "@/lib/webhooks/emit-webhook-event";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
@@ -10,8 +10,8 @@ export const webhookJobs: JobDefinition[] = [
   {
     name: WEBHOOK_DELIVER_QUEUE.name,
     queue: WEBHOOK_DELIVER_QUEUE.options,
-    // Mostly waiting on the receiver: 16 lanes, each holding a pooled connection only for its two statements.
-    concurrency: 16,
+    // Mostly waiting on the receiver: 32 lanes (more than the conversations a desk writes to at once), each holding a pooled connection only for its two statements.
+    concurrency: 32,
     wakeOnNotify: WEBHOOK_NOTIFY_CHANNEL,
     // The first attempt goes out the moment the event commits; retries and anything missed go through the queue.
     runOnNotify: true,

@@ -1,8 +1,9 @@
 import "server-only";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
-import { NotificationPayload, outcomeLabel, priorityLabel } from "@/lib/notifications/notification-payload";
-import { ticketCreatedMessage } from "@/lib/tickets/create-ticket";
+import { DeliveryError } from "@/lib/net/delivery-error";
+import { NotificationPayload, outcomeLabel, priorityLabel } from "@/lib/schemas/notification-payload";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 import type { Locale } from "@/lib/i18n/config";
+import { emailText, whatsappText } from "@/lib/i18n/server-text";
 
 /** The approved templates Sportello uses outside the 24-hour window (Content SIDs in TWILIO_TEMPLATE_*_SID). */
 export type WhatsappTemplateName = "ticket_update" | "admin_alert";
@@ -43,6 +44,7 @@ function adminAlert(title: string, body: string): RenderedWhatsapp {
 }
 
 function render(kind: string, data: NotificationPayload, l: Locale): RenderedWhatsapp {
+  const t = whatsappText(l);
   switch (kind) {
     case "ticket_created_customer":
     case "queue_timeout_ticket": {
@@ -53,25 +55,23 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
     case "ticket_reply": {
       const number = data.required("ticket_number");
       const who = data.text("operator_name");
-      const heading = l === "en" ? `Reply to ticket #${number}${who ? ` from ${who}` : ""}:` : `Risposta al ticket #${number}${who ? ` da ${who}` : ""}:`;
+      const heading = who ? t("ticketReplyFrom", { number, who }) : t("ticketReply", { number });
       const mediaUrl = data.text("media_url");
       return { ...customerUpdate(`#${number}`, lines(heading, data.required("body"), data.text("ticket_url"))), ...(mediaUrl ? { mediaUrl } : {}) };
     }
     case "queue_position": {
       const position = data.required("position");
       const wait = data.text("estimated_wait") ?? "?";
-      const text = l === "en" ? `You are number ${position} in the queue. Estimated wait: ${wait} minutes.` : `Sei in posizione ${position} nella coda. Tempo stimato: ${wait} minuti.`;
-      return customerUpdate(l === "en" ? "queue" : "coda", text);
+      // The same words as the email's.
+      return customerUpdate(t("queueReference"), emailText(l)("queuePosition.body", { position, wait }));
     }
     case "csat_request": {
       const ratingUrl = data.text("rating_url");
       if (ratingUrl) {
-        const text = l === "en" ? "Your chat with us has ended. How did we do? Rate us from 1 to 5 stars:" : "La tua chat con noi è terminata. Come ti abbiamo aiutato? Valutaci da 1 a 5 stelle:";
-        return { ...customerUpdate("chat", lines(text, ratingUrl)), freeformOnly: true };
+        return { ...customerUpdate("chat", lines(t("csatChat"), ratingUrl)), freeformOnly: true };
       }
       const number = data.required("ticket_number");
-      const text = l === "en" ? `Ticket #${number} is resolved. How did we do? Rate us from 1 to 5 stars:` : `Il ticket #${number} è risolto. Come ti abbiamo aiutato? Valutaci da 1 a 5 stelle:`;
-      return { ...customerUpdate(`#${number}`, lines(text, data.required("ticket_url"))), freeformOnly: true };
+      return { ...customerUpdate(`#${number}`, lines(t("csatTicket", { number }), data.required("ticket_url"))), freeformOnly: true };
     }
     case "session_message": {
       const who = data.text("operator_name");
@@ -82,28 +82,26 @@ function render(kind: string, data: NotificationPayload, l: Locale): RenderedWha
     case "ticket_created_admin": {
       const number = data.required("ticket_number");
       const priority = priorityLabel(l, data.text("priority"));
-      const title = l === "en" ? `New ticket #${number} (${priority ?? "medium"} priority)` : `Nuovo ticket #${number} (priorità ${priority ?? "media"})`;
+      const title = t("ticketCreatedAdmin", { number, priority: priority ?? emailText(l)("ticketCreatedAdmin.defaultPriority") });
       const contact = [data.text("customer_email"), data.text("customer_phone")].filter(Boolean).join(" · ");
       return adminAlert(title, lines(data.text("question"), contact || undefined));
     }
     case "urgent_escalation_admin": {
       const outcome = outcomeLabel(l, data.text("outcome"));
-      const title = l === "en" ? `Urgent request${outcome ? `, ${outcome}` : ""}` : `Richiesta urgente${outcome ? `, ${outcome}` : ""}`;
+      const title = outcome ? t("urgentEscalationOutcome", { outcome }) : t("urgentEscalation");
       return adminAlert(title, lines(data.required("question"), data.text("user_id")));
     }
     case "sla_breach_admin": {
       const number = data.required("ticket_number");
-      const title = l === "en" ? `SLA missed: ticket #${number}` : `SLA superato: ticket #${number}`;
+      const title = t("slaBreach", { number });
       return adminAlert(title, lines(data.text("question"), data.text("admin_url")));
     }
     case "missed_assignment_admin": {
       const who = data.strings("operators").join(", ") || data.text("last_operator_name") || data.text("operator_name");
-      const title = l === "en" ? "A chat was not picked up" : "Una chat non è stata presa in carico";
-      return adminAlert(title, lines(who && (l === "en" ? `Let go by: ${who}` : `Lasciata da: ${who}`), data.text("question")));
+      return adminAlert(t("missedAssignment"), lines(who && t("letGoBy", { who }), data.text("question")));
     }
     case "webhook_disabled_admin": {
-      const title = l === "en" ? "Webhook endpoint disabled" : "Endpoint webhook disattivato";
-      return adminAlert(title, lines(data.required("url"), data.text("reason")));
+      return adminAlert(t("webhookDisabled"), lines(data.required("url"), data.text("reason")));
     }
     default:
       throw new DeliveryError(`no WhatsApp template for "${kind}"`, { retryable: false, code: "unknown_kind" });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { DeliveryError, isRetryableStatus, parseRetryAfter } from "@/lib/notifications/delivery-error";
+import { DeliveryError, isRetryableStatus, parseRetryAfter } from "@/lib/net/delivery-error";
 import type { RenderedWhatsapp, WhatsappTemplateName } from "@/lib/whatsapp/render-whatsapp";
 import { twilioClient, twilioResponseInfo, type TwilioConfig } from "@/lib/whatsapp/twilio-client";
 import { isPublicUrl, twilioWebhookUrl } from "@/lib/whatsapp/twilio-webhook";

@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES } from "@/lib/schemas/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { findFreePort } from "@/scripts/lib/ports";
 

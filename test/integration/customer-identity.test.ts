@@ -15,7 +15,7 @@ import { POST as markRead } from "@/app/api/chat/sessions/[id]/read/route";
 import { POST as createTicket } from "@/app/api/tickets/route";
 import { POST as replyToTicket } from "@/app/api/tickets/[id]/replies/route";
 import { POST as createApiKey } from "@/app/api/admin/api-keys/route";
-import { authorizeChannel } from "@/lib/realtime/authorize-channel";
+import { authorizeChannel } from "@/lib/chat/authorize-channel";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator, customerHeaders } from "@/test/fixtures";
 import { clearTables } from "@/test/db";

@@ -33,19 +33,20 @@ setEnv({
 });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { releaseBoss } = await import("@/lib/jobs/boss");
 const { enqueueNotification } = await import("@/lib/notifications/enqueue-notification");
-const { retryNotification } = await import("@/lib/notifications/retry-notification");
-const { providerHealth } = await import("@/lib/notifications/provider-health");
+const { retryNotification } = await import("@/lib/admin/retry-notification");
+const { providerHealth } = await import("@/lib/health/provider-health");
 const { requestOperator } = await import("@/lib/routing/request-operator");
-const { deliverAuthLink } = await import("@/lib/auth/deliver-auth-link");
+const { deliverAuthLink } = await import("@/lib/notifications/deliver-auth-link");
 const { customerActor, uniqueUserId } = await import("@/test/fixtures");
 
 type Worker = Awaited<ReturnType<typeof startWorker>>;
 let workers: Worker[] = [];
 
 async function worker(): Promise<Worker> {
-  const started = await startWorker();
+  const started = await startWorker(jobDefinitions);
   workers.push(started);
   return started;
 }

@@ -8,10 +8,11 @@ import { clearTables } from "@/test/db";
 setEnv({ RESEND_API_KEY: undefined, TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_WHATSAPP_NUMBER: undefined, ADMIN_PHONE: undefined, ADMIN_EMAIL: "admin@sportello.test" });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { releaseBoss } = await import("@/lib/jobs/boss");
-const { providerHealth } = await import("@/lib/notifications/provider-health");
+const { providerHealth } = await import("@/lib/health/provider-health");
 const { requestOperator } = await import("@/lib/routing/request-operator");
-const { deliverAuthLink } = await import("@/lib/auth/deliver-auth-link");
+const { deliverAuthLink } = await import("@/lib/notifications/deliver-auth-link");
 const { GET: getOutbox } = await import("@/app/api/admin/outbox/route");
 const { GET: getNotifications } = await import("@/app/api/admin/notifications/route");
 const { POST: retry } = await import("@/app/api/admin/notifications/[id]/retry/route");
@@ -36,7 +37,7 @@ afterAll(releaseBoss);
 
 describe("the local outbox", () => {
   it("receives a new ticket's email and WhatsApp messages, readable by admins", async () => {
-    worker = await startWorker();
+    worker = await startWorker(jobDefinitions);
     const result = await requestOperator(
       { userId: uniqueUserId(), email: "lucia@example.com", phone: "+393471112222", question: "Dov'è il mio pacco?", priority: "high", source: "api", channel: "web" },
       customerActor(),
@@ -83,7 +84,7 @@ describe("the local outbox", () => {
     const post = (id: string) => retry(new NextRequest(`http://localhost/api/admin/notifications/${id}/retry`, { method: "POST", headers: admin }), { params: Promise.resolve({ id }) });
     expect((await post(sent.id)).status).toBe(409);
     expect((await post("nope")).status).toBe(404);
-    worker = await startWorker();
+    worker = await startWorker(jobDefinitions);
     const retried = await post(dead.id);
     expect(retried.status).toBe(200);
     expect(await retried.json()).toMatchObject({ data: { id: dead.id, status: "pending", attempts: 0 } });
@@ -93,7 +94,7 @@ describe("the local outbox", () => {
   });
 
   it("puts set-password links in the local outbox like every other mail, readable by admins with the link", async () => {
-    worker = await startWorker();
+    worker = await startWorker(jobDefinitions);
     await deliverAuthLink({ email: "new@example.com", name: "New", url: "https://x/set-password?token=t" });
     await waitUntil("invite delivered locally", async () => (await prisma.notification.findFirst({ where: { kind: "auth_link", status: "sent" } })) !== null);
     const response = await get(getOutbox, "http://localhost/api/admin/outbox?recipient=new@example.com");

@@ -10,6 +10,7 @@ type PushServiceDouble = PushServiceDoubleType;
 setEnv({ APP_URL: undefined, VAPID_PUBLIC_KEY: undefined, VAPID_PRIVATE_KEY: undefined });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { releaseBoss } = await import("@/lib/jobs/boss");
 const { requestOperator } = await import("@/lib/routing/request-operator");
 const { vapidKeys } = await import("@/lib/push/vapid-keys");
@@ -54,7 +55,7 @@ describe("Web Push on assignment", () => {
     const saved = await call(subscribe, { method: "POST", headers: { cookie }, body: { endpoint: device.endpoint, keys: device.keys, expirationTime: null } });
     expect(saved.status).toBe(201);
 
-    worker = await startWorker();
+    worker = await startWorker(jobDefinitions);
     const result = await requestOperator({ userId: uniqueUserId(), question: "Il pacco non è arrivato", priority: "high", source: "chatbot", channel: "web" }, customerActor());
     expect(result.type).toBe("operator_assigned");
     const push = await waitUntil("the push reached the push service", () => pushService.received.find((p: { path: string }) => p.path === new URL(device.endpoint).pathname));
@@ -77,7 +78,7 @@ describe("Web Push on assignment", () => {
     const device = pushService.device("gone-device");
     pushService.gone.add(new URL(device.endpoint).pathname);
     expect((await call(subscribe, { method: "POST", headers: { cookie }, body: { endpoint: device.endpoint, keys: device.keys } })).status).toBe(201);
-    worker = await startWorker();
+    worker = await startWorker(jobDefinitions);
     await requestOperator({ userId: uniqueUserId(), question: "Ciao", priority: "medium", source: "chatbot", channel: "web" }, customerActor());
     await waitUntil("the gone device was forgotten", async () => (await prisma.pushSubscription.count()) === 0);
 

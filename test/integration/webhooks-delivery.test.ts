@@ -14,6 +14,7 @@ setEnv({
 });
 const { prisma } = await import("@/lib/db/client");
 const { startWorker } = await import("@/lib/jobs/worker");
+const { jobDefinitions } = await import("@/lib/job-definitions");
 const { releaseBoss } = await import("@/lib/jobs/boss");
 const { adminHeaders, call } = await import("@/test/http");
 const { createOperator, uniqueUserId } = await import("@/test/fixtures");
@@ -41,7 +42,7 @@ const ALL_EVENTS = [
 type Worker = Awaited<ReturnType<typeof startWorker>>;
 let workers: Worker[] = [];
 async function worker(): Promise<Worker> {
-  const started = await startWorker();
+  const started = await startWorker(jobDefinitions);
   workers.push(started);
   return started;
 }
@@ -92,6 +93,7 @@ beforeEach(async () => {
   await prisma.operator.updateMany({ data: { status: "offline" } });
   receiver.requests.length = 0;
   receiver.rejected.length = 0;
+  receiver.failFirstAttemptOf.clear();
   receiver.secrets = [];
   receiver.mode = "ok";
 });
@@ -224,6 +226,58 @@ describe("outbound webhooks", () => {
       const stream = await arrivedInOrder(id);
       expect(stream.arrived).toEqual(stream.committed);
     }
+  });
+
+  it("goes on with a conversation's next events in the same lane, and stops and resumes in order when one fails mid-sequence", async () => {
+    await registerEndpoint(["session.assigned", "message.created", "session.closed"]);
+    const key = await chatbotKey();
+    await createOperator({ maxChats: 3 });
+    // Written while no worker runs: the whole line is waiting when the worker starts, so one lane works it through.
+    const { session_id: id } = await escalate(key);
+    for (const body of ["uno", "due", "tre", "quattro", "cinque"]) {
+      expect((await call(messages.POST, { params: { id }, body: { body, as: "operator" }, headers: adminHeaders() })).status).toBe(201);
+    }
+    expect((await call(close.POST, { params: { id }, body: { reason: "resolved" }, headers: adminHeaders() })).status).toBe(200);
+    const committed = await committedTypes(id);
+    expect(committed.length).toBeGreaterThanOrEqual(7);
+    // The receiver fails the fourth event once: the lane stops there, the retry delivers it, and the rest follow it.
+    receiver.failFirstAttemptOf.add(committed[3].id);
+    await worker();
+    const stream = await arrivedInOrder(id);
+    expect(stream.arrived).toEqual(stream.committed);
+    expect(receiver.failFirstAttemptOf.has(committed[3].id)).toBe(false);
+    // Each event claimed once (the failed one twice), each attempt logged once: no claim lost or doubled in the hand-off.
+    const rows = await prisma.webhookDelivery.findMany({ where: { conversationKey: `session:${id}` }, orderBy: { seq: "asc" }, include: { attemptLog: true } });
+    expect(rows.map((r) => [r.status, r.attempts, r.attemptLog.length])).toEqual(
+      rows.map((_, i) => ["delivered", i === 3 ? 2 : 1, i === 3 ? 2 : 1]),
+    );
+    expect(receiver.requests.filter((r) => r.data.session_id === id)).toHaveLength(committed.length);
+    // Every event but the retried one was claimed by the very statement that recorded its predecessor's success
+    // (the claim's time is that success's time): the lane went on without a NOTIFY, a poll or another lane.
+    const handedOn = rows.slice(1).map((row, i) => row.lastAttemptAt?.getTime() === rows[i].deliveredAt?.getTime());
+    expect(handedOn).toEqual(rows.slice(1).map((_, i) => i + 1 !== 3));
+  });
+
+  it("delivers each event once and in order with two workers taking turns on the same conversations", async () => {
+    await worker();
+    await worker();
+    await registerEndpoint(["session.assigned", "message.created"]);
+    const key = await chatbotKey();
+    await createOperator({ maxChats: 6 });
+    const sessions: string[] = [];
+    for (let i = 0; i < 4; i++) sessions.push((await escalate(key)).session_id as string);
+    // The conversations written to at the same time, as a desk's operators do.
+    await Promise.all(
+      sessions.map(async (id) => {
+        for (let n = 0; n < 6; n++) await call(messages.POST, { params: { id }, body: { body: `riga ${n}`, as: "operator" }, headers: adminHeaders() });
+      }),
+    );
+    for (const id of sessions) {
+      const stream = await arrivedInOrder(id);
+      expect(stream.arrived).toEqual(stream.committed);
+      expect(receiver.requests.filter((r) => r.data.session_id === id)).toHaveLength(stream.committed.length);
+    }
+    expect(await prisma.webhookDelivery.count({ where: { attempts: { not: 1 } } })).toBe(0);
   });
 
   it("delivers everything after the receiver comes back, and after a worker restart", async () => {

@@ -3,7 +3,7 @@ import { GET as metrics } from "@/app/api/admin/metrics/route";
 import { GET as audit } from "@/app/api/admin/audit/route";
 import { GET as exportCsv } from "@/app/api/admin/export/[kind]/route";
 import { prisma } from "@/lib/db/client";
-import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES } from "@/lib/schemas/escalation-rules";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator, uniqueUserId } from "@/test/fixtures";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as search } from "@/app/api/search/route";
 import { prisma } from "@/lib/db/client";
+import { RANKED_BLOCK } from "@/lib/search/run-search";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";
@@ -69,6 +70,13 @@ describe("GET /api/search – messages", () => {
     const response = await get({ q: "fattu" });
     expect(response.json.data.items).toHaveLength(2);
     expect(response.json.data.items.every((i: { session_id: string }) => i.session_id === annaSession)).toBe(true);
+  });
+
+  it("finds a long word from its first letters, where the partial word stems past the stored stem", async () => {
+    // "fatturazi" stems to `fatturaz`, the stored "fatture"/"fattura" to `fattur`: found through the shorter prefix.
+    const partial = await get({ q: "fatturazi" });
+    expect(partial.json.data.items.map((i: { session_id: string }) => i.session_id)).toEqual([annaSession, annaSession]);
+    expect(partial.json.data.items[0].snippet).toMatch(/<mark>fattur[ae]<\/mark>/);
   });
 
   it("ranks the message that matches more of the query first", async () => {
@@ -226,6 +234,45 @@ describe("GET /api/search – keyset pagination over the whole history", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((id) => expected.some((e) => e.id === id)).length).toBe(23);
     expect(pages).toBe(5);
+  });
+});
+
+describe("GET /api/search – ranking in blocks of the newest matches", () => {
+  it("ranks the newest RANKED_BLOCK matches together, then pages on into older blocks without skipping a row", async () => {
+    const contact = await createContact({ name: "Quaderni" });
+    const session = await createConversation({ contactId: contact.id, operatorId: anna.id, locale: "it" });
+    const base = new Date("2018-05-01T08:00:00Z").getTime();
+    const total = RANKED_BLOCK + 30;
+    // The 30 oldest say the word three times: they rank highest, but only within their own (older) block.
+    await prisma.message.createMany({
+      data: Array.from({ length: total }, (_, i) => ({
+        sessionId: session.id,
+        seq: i + 1,
+        sender: "customer" as const,
+        body: i < 30 ? `quaderno quaderno quaderno ${i}` : `quaderno blu ${i}`,
+        createdAt: new Date(base + i * 1000),
+      })),
+    });
+    const pages: { id: string; created_at: string; snippet: string }[][] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await get({ q: "quaderno", limit: "50", ...(cursor ? { cursor } : {}) });
+      expect(response.status).toBe(200);
+      pages.push(response.json.data.items);
+      cursor = response.json.data.next_cursor;
+      if (pages.length === 2) {
+        // A newer, better match once the walk has started belongs to no block of this walk.
+        await prisma.message.create({ data: { sessionId: session.id, seq: total + 1, sender: "customer", body: "quaderno quaderno quaderno quaderno" } });
+      }
+    } while (cursor);
+    const seen = pages.flat();
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(total);
+    const oldest = new Date(base + 29 * 1000).toISOString();
+    // The first block is the newest RANKED_BLOCK matches, newest first among equals; the 30 older ones come after it.
+    expect(pages[0].every((i) => i.created_at > oldest)).toBe(true);
+    expect(pages[0][0].created_at).toBe(new Date(base + (total - 1) * 1000).toISOString());
+    expect(seen.slice(RANKED_BLOCK).every((i) => i.created_at <= oldest && i.snippet.startsWith("<mark>quaderno</mark> <mark>quaderno</mark>"))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 import { ok, route } from "@/lib/api/handler";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { createApiKey, listApiKeys } from "@/lib/auth/manage-api-keys";
+import { createApiKey, listApiKeys } from "@/lib/admin/manage-api-keys";
 import { createApiKeyBody } from "@/lib/schemas/api-keys";
 
 export const GET = route({ auth: "admin" }, async () => ok(await listApiKeys()));

@@ -2,9 +2,8 @@
 import { ok, route } from "@/lib/api/handler";
 import { metricsQuery } from "@/lib/admin/admin-schemas";
 import { getDashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
-import { prisma } from "@/lib/db/client";
-import { resolveTeam } from "@/lib/teams/resolve-team";
+import { teamFilterId } from "@/lib/routing/resolve-team";
 
 export const GET = route({ auth: "admin", query: metricsQuery }, async ({ query }) =>
-  ok(await getDashboardMetrics(query.range, new Date(), query.team ? (await resolveTeam(prisma, query.team)).id : undefined)),
+  ok(await getDashboardMetrics(query.range, new Date(), await teamFilterId(query.team))),
 );

@@ -3,7 +3,7 @@ import { ok, route } from "@/lib/api/handler";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
 import { createTeam, listTeams } from "@/lib/teams/manage-teams";
-import { teamBody } from "@/lib/teams/team-schemas";
+import { teamBody } from "@/lib/schemas/teams";
 
 export const GET = route({ auth: "admin" }, async () => ok(await listTeams(), 200, { "Cache-Control": "no-store" }));
 

@@ -156,7 +156,7 @@ describe("request-operator with team and skills", () => {
 
 describe("a team per WhatsApp number and per embedding site", () => {
   it("a WhatsApp message to a team's number opens the conversation in that team; other numbers, the default team", async () => {
-    const { receiveInboundWhatsapp } = await import("@/lib/whatsapp/receive-inbound-message");
+    const { receiveInboundWhatsapp } = await import("@/lib/chat/receive-inbound-message");
     const team = (await post({ name: "Assistenza IT", slug: "it-desk", whatsapp_number: "+390212345678" })).json.data;
     expect(team.whatsapp_number).toBe("+390212345678");
     await createOperator({ maxChats: 5 });
@@ -172,7 +172,7 @@ describe("a team per WhatsApp number and per embedding site", () => {
   });
 
   it("an embedding site's team serves the visitors it signs", async () => {
-    const { teamOfEntryPoint } = await import("@/lib/teams/resolve-team");
+    const { teamOfEntryPoint } = await import("@/lib/routing/resolve-team");
     const team = (await post({ name: "Shop", slug: "shop" })).json.data;
     const site = await prisma.embedSite.create({ data: { name: "Shop", origin: "https://shop.example.com", secret: "spes_x", teamId: team.id } });
     expect(await teamOfEntryPoint(prisma, { embedSiteId: site.id })).toBe(team.id);

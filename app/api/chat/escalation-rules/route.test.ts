@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/chat/escalation-rules/route";
 import { prisma } from "@/lib/db/client";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { DEFAULT_RULES } from "@/lib/rules/escalation-rules-schema";
+import { DEFAULT_RULES } from "@/lib/schemas/escalation-rules";
 import { adminHeaders, call } from "@/test/http";
 import { createOperator } from "@/test/fixtures";
 import { signInOperator } from "@/test/sign-in-operator";

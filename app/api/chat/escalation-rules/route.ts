@@ -3,7 +3,7 @@ import { ok, route } from "@/lib/api/handler";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { escalationRulesSchema } from "@/lib/rules/escalation-rules-schema";
+import { escalationRulesSchema } from "@/lib/schemas/escalation-rules";
 import { updateEscalationRules } from "@/lib/rules/update-escalation-rules";
 
 export const GET = route({ auth: "operator" }, async () => ok(await getEscalationRules()));

@@ -1,10 +1,9 @@
 // GET /api/chat/stats?team= – public aggregates: operators online, free seats, queue by priority, waits and handle times
 import { ok, route } from "@/lib/api/handler";
 import { getChatStats } from "@/lib/chat/get-chat-stats";
-import { prisma } from "@/lib/db/client";
-import { resolveTeam } from "@/lib/teams/resolve-team";
-import { teamFilterQuery } from "@/lib/teams/team-schemas";
+import { teamFilterId } from "@/lib/routing/resolve-team";
+import { teamFilterQuery } from "@/lib/schemas/teams";
 
 export const GET = route({ query: teamFilterQuery }, async ({ query }) =>
-  ok(await getChatStats(query.team ? (await resolveTeam(prisma, query.team)).id : undefined), 200, { "Cache-Control": "no-store" }),
+  ok(await getChatStats(await teamFilterId(query.team)), 200, { "Cache-Control": "no-store" }),
 );

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
 import { ApiError } from "@/lib/api/errors";
-import { authorizeChannel, parseChannel } from "@/lib/realtime/authorize-channel";
+import { authorizeChannel, parseChannel } from "@/lib/chat/authorize-channel";
 import { pusherServer } from "@/lib/realtime/server";
 import { logger } from "@/lib/log/logger";
 

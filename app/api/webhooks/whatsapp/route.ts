@@ -1,6 +1,6 @@
 // POST /webhooks/whatsapp (rewritten here) – Twilio's inbound WhatsApp messages: signed, idempotent on MessageSid
 import { route } from "@/lib/api/handler";
-import { inboundMedia, receiveInboundWhatsapp, twilioInboundSchema } from "@/lib/whatsapp/receive-inbound-message";
+import { inboundMedia, receiveInboundWhatsapp, twilioInboundSchema } from "@/lib/chat/receive-inbound-message";
 import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";
 
 export const POST = route({}, async ({ request, rawBody }) => {

@@ -3,7 +3,7 @@ import { ok, route } from "@/lib/api/handler";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";
 import { deleteTeam, getTeamOrThrow, updateTeam } from "@/lib/teams/manage-teams";
-import { teamParams, teamPatchBody } from "@/lib/teams/team-schemas";
+import { teamParams, teamPatchBody } from "@/lib/schemas/teams";
 
 export const GET = route({ auth: "admin", params: teamParams }, async ({ params }) => ok(await getTeamOrThrow(params.id), 200, { "Cache-Control": "no-store" }));
 

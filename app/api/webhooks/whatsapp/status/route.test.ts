@@ -26,8 +26,8 @@ setEnv({
 });
 const { prisma } = await import("@/lib/db/client");
 const { POST } = await import("@/app/api/webhooks/whatsapp/status/route");
-const { appendMessage } = await import("@/lib/chat/append-message");
-const { queueWhatsappReply } = await import("@/lib/whatsapp/send-session-reply");
+const { appendMessage } = await import("@/lib/conversations/append-message");
+const { planWhatsappReply, queueWhatsappReply } = await import("@/lib/chat/send-session-reply");
 const { deliverNotification } = await import("@/lib/notifications/deliver-notification");
 const { sessionChannel } = await import("@/lib/realtime/channels");
 const { createOperator } = await import("@/test/fixtures");
@@ -57,10 +57,13 @@ async function whatsappSession(lastInboundAt: Date | null) {
   return { phone, operator, session };
 }
 
+// What postMessage does for an operator in a WhatsApp conversation: check, store the message complete, queue it.
 async function operatorReply(sessionId: string, operatorId: string, body: string) {
   return prisma.$transaction(async (tx) => {
-    const message = await appendMessage(tx, { sessionId, sender: "operator", body, operatorId });
-    const queued = await queueWhatsappReply(tx, { sessionId, messageId: message.id, body });
+    const session = await tx.chatSession.findUniqueOrThrow({ where: { id: sessionId }, select: { channel: true, contact: { select: { phone: true, userId: true, lastWhatsappInboundAt: true } } } });
+    const plan = planWhatsappReply({ sessionId, channel: session.channel, contactPhone: session.contact.phone, contactUserId: session.contact.userId, lastWhatsappInboundAt: session.contact.lastWhatsappInboundAt });
+    const message = await appendMessage(tx, { sessionId, sender: "operator", body, operatorId, channel: "whatsapp", deliveryStatus: "pending" });
+    const queued = await queueWhatsappReply(tx, plan, message);
     return { message, queued };
   });
 }

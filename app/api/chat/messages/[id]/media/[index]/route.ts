@@ -1,7 +1,7 @@
 // GET /api/chat/messages/{id}/media/{index} – a WhatsApp attachment, fetched from Twilio with the account's credentials
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
-import { getMessageMedia } from "@/lib/whatsapp/get-message-media";
+import { getMessageMedia } from "@/lib/chat/get-message-media";
 
 const params = z.object({ id: z.string().min(1).max(100), index: z.coerce.number().int().min(0).max(9) });
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { hashSecret, newSecret } from "@/lib/chat/customer-key";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { hashSecret, newSecret } from "@/lib/auth/customer-key";
+import { sessionLocale } from "@/lib/conversations/system-messages";
 import { prisma, type Tx } from "@/lib/db/client";
 import { chatUrl } from "@/lib/env";
 import type { Prisma } from "@/lib/db/generated/client";

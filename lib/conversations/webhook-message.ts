@@ -1,4 +1,4 @@
-import type { MessageView } from "@/lib/chat/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 import type { WebhookMessage } from "@/lib/schemas/webhooks";
 
 /** A chat message as webhooks carry it. */

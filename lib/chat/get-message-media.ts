@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { canView } from "@/lib/chat/customer-key";
+import { canView } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import { fetchWhatsappMedia } from "@/lib/whatsapp/fetch-media";
 

@@ -1,16 +1,16 @@
 import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { appendMessage } from "@/lib/chat/append-message";
-import { toMessageEvent } from "@/lib/chat/message-view";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { toMessageEvent } from "@/lib/conversations/message-view";
 import { appUrl, env } from "@/lib/env";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { EVENTS, QUEUE_CHANNEL, operatorChannel, sessionChannel } from "@/lib/realtime/channels";
 import { assignSession, findFreeOperator } from "@/lib/routing/assign-session";
-import { recordOwnerChange } from "@/lib/chat/conversation-owner";
+import { recordOwnerChange } from "@/lib/conversations/conversation-owner";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 
 const BATCH = 100;
 
@@ -69,7 +69,7 @@ export async function enforceUnansweredAssignments(now: Date = new Date()): Prom
       const notice = await appendMessage(tx, {
         sessionId: session.id,
         sender: "system",
-        body: locale === "en" ? "The operator is not available: we are passing you to a colleague." : "L'operatore non è disponibile: ti passiamo a un collega.",
+        body: systemText(locale).passedToColleague(),
       });
       scope.events.push(
         { channel: operatorChannel(operatorId), name: EVENTS.sessionUnassigned, data: { session_id: session.id, reason: "unanswered" } },

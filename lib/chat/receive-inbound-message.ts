@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { appendMessage } from "@/lib/chat/append-message";
-import { toMessageEvent } from "@/lib/chat/message-view";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { toMessageEvent } from "@/lib/conversations/message-view";
+import { systemText } from "@/lib/conversations/system-messages";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { EVENTS, sessionChannel } from "@/lib/realtime/channels";
 import { escalateInScope } from "@/lib/routing/request-operator";
@@ -12,13 +13,13 @@ import { inRoutingTransaction, type RoutingScope } from "@/lib/routing/routing-t
 import { appendTicketMessage } from "@/lib/tickets/append-ticket-message";
 import { recordCustomerReply } from "@/lib/tickets/record-customer-reply";
 import type { Locale } from "@/lib/i18n/config";
-import { teamOfEntryPoint } from "@/lib/teams/resolve-team";
+import { teamOfEntryPoint } from "@/lib/routing/resolve-team";
 
 /** The fields of Twilio's inbound-message webhook that Sportello uses (form-encoded; media come as MediaUrlN). */
 export const twilioInboundSchema = z.object({
   MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-f]{32}$/i, "must be a Twilio message SID"),
   From: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, "must be a WhatsApp sender like whatsapp:+393331234567"),
-  // The desk's number the customer wrote to: a team may own it (lib/teams/resolve-team.ts teamOfEntryPoint).
+  // The desk's number the customer wrote to: a team may own it (lib/routing/resolve-team.ts teamOfEntryPoint).
   To: z.string().max(40).optional(),
   Body: z.string().max(10_000).default(""),
   NumMedia: z.coerce.number().int().min(0).max(10).default(0),
@@ -118,8 +119,7 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
     select: { id: true },
   });
   if (ticket) {
-    const reply = await recordCustomerReply(tx, { ticketId: ticket.id, body, channel: "whatsapp", externalId: sid, now });
-    if (mediaJson) await tx.message.update({ where: { id: reply.message.id }, data: { media: mediaJson } });
+    const reply = await recordCustomerReply(tx, { ticketId: ticket.id, body, channel: "whatsapp", externalId: sid, media: mediaJson, now });
     scope.events.push(...reply.events);
     return { kind: "ticket", ticketId: ticket.id, messageId: reply.message.id };
   }
@@ -158,7 +158,7 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
       ? { kind: "queue_position" as const, payload: { session_id: result.session_id, position: result.position, estimated_wait: result.estimated_wait } }
       : {
           kind: "session_message" as const,
-          payload: { session_id: result.session_id, body: locale === "en" ? "An operator is contacting you..." : "Un operatore ti sta contattando..." },
+          payload: { session_id: result.session_id, body: systemText(locale).operatorContacting() },
         };
   await enqueueNotification(tx, { ...reply, channel: "whatsapp", recipient: phone, locale, sessionId: result.session_id });
   return { kind: "escalated", type: result.type, sessionId: result.session_id };

@@ -2,8 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/api/errors";
-import { businessHoursSchema, type EscalationRules } from "@/lib/rules/escalation-rules-schema";
-import { DEFAULT_TEAM_ID } from "@/lib/teams/team-schemas";
+import { businessHoursSchema, type EscalationRules } from "@/lib/schemas/escalation-rules";
+import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 
 /** What routing needs of a team: who it is and the limits it sets for itself. */
 export interface RoutingTeam {
@@ -31,6 +31,11 @@ export async function resolveTeam(db: Tx | typeof prisma, ref: string | null | u
     throw new ApiError("VALIDATION_ERROR", `Unknown team "${key}"`, { details: { field: "team", team: key } });
   }
   return team;
+}
+
+/** The team a `?team=` filter of a statistics read names, as its id; no filter → every team (undefined). */
+export async function teamFilterId(ref: string | undefined): Promise<string | undefined> {
+  return ref ? (await resolveTeam(prisma, ref)).id : undefined;
 }
 
 /** The team a channel entry point names: an embedding site's, or the WhatsApp number's the message was sent to. */

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { isSupervisor, type Principal } from "@/lib/auth/principal";
 import { FLOOR_CHANNEL, PRESENCE_OPERATORS_CHANNEL, QUEUE_CHANNEL } from "@/lib/realtime/channels";
 import { sessionIdSchema } from "@/lib/schemas/common";
-import { canView, secretMatches } from "@/lib/chat/customer-key";
+import { canView, secretMatches } from "@/lib/auth/customer-key";
 
 export type ParsedChannel =
   | { kind: "session"; sessionId: string }

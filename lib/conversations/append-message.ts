@@ -1,9 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { toMessageView, type MessageView } from "@/lib/chat/message-view";
+import { toMessageView, type MessageView } from "@/lib/conversations/message-view";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
-import { toWebhookMessage } from "@/lib/webhooks/webhook-message";
+import { toWebhookMessage } from "@/lib/conversations/webhook-message";
 
 export interface AppendMessageInput {
   sessionId: string;

@@ -6,7 +6,7 @@ vi.hoisted(() => {
 });
 
 import { prisma } from "@/lib/db/client";
-import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
+import { enforceUnansweredAssignments } from "@/lib/routing/enforce-unanswered-assignments";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 import { clearTables } from "@/test/db";

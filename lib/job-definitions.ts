@@ -1,42 +1,19 @@
 import "server-only";
-import type { Queue } from "pg-boss";
+import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { notificationJobs } from "@/lib/notifications/notification-jobs";
 import { autoMergeVerifiedContacts } from "@/lib/contacts/auto-merge-verified-contacts";
 import { markStaleOperatorsAway } from "@/lib/operators/mark-stale-operators-away";
 import { applyRetention } from "@/lib/privacy/apply-retention";
-import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
-import { enforceUnansweredAssignments } from "@/lib/rules/enforce-unanswered-assignments";
+import { enforceQueueTimeouts } from "@/lib/routing/enforce-queue-timeouts";
+import { enforceUnansweredAssignments } from "@/lib/routing/enforce-unanswered-assignments";
 import { enforceSlaBreaches } from "@/lib/tickets/enforce-sla-breaches";
 import { webhookJobs } from "@/lib/webhooks/webhook-jobs";
 import { applyTeamFallbacks } from "@/lib/teams/apply-team-fallbacks";
 
 /**
- * Background jobs run by the worker (lib/jobs/worker.ts, pg-boss on PostgreSQL). Each feature adds its
- * definitions to the list below; a handler must be idempotent (pg-boss delivers at least once, and several
- * worker instances may run).
+ * Every background job the worker runs: the composition root above all of lib/ (lib/jobs only runs what it is given,
+ * so the job engine does not import the features whose jobs it runs; see docs/architecture.md).
  */
-export interface JobDefinition {
-  name: string;
-  handler: (data: Record<string, unknown>) => Promise<void>;
-  /** Run periodically, once per period across all instances. */
-  everySeconds?: number;
-  /** pg-boss queue options (policy, retries, expiry) for the job's queue. */
-  queue?: Omit<Queue, "name">;
-  /** Jobs of this kind one worker instance runs at the same time (default 1). */
-  concurrency?: number;
-  /**
-   * A PostgreSQL NOTIFY channel: each notification becomes a job `{ id: payload }` with the payload as singleton
-   * key, so work committed by another process starts at once instead of at the next sweep.
-   */
-  wakeOnNotify?: string;
-  /**
-   * With wakeOnNotify: run the handler for the notified id at once in the listening process (at most `concurrency`
-   * at a time) instead of going through a queued job, for latency. Only for handlers whose row is the source of truth
-   * and whose claim is guarded: the periodic sweep still turns anything missed or interrupted into jobs.
-   */
-  runOnNotify?: boolean;
-}
-
 export const jobDefinitions: JobDefinition[] = [
   // The notification outbox (lib/notifications): deliver on commit, sweep for due and stuck ones.
   ...notificationJobs,

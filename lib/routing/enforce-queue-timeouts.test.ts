@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { enforceQueueTimeouts } from "@/lib/rules/enforce-queue-timeouts";
+import { enforceQueueTimeouts } from "@/lib/routing/enforce-queue-timeouts";
 import { requestOperator } from "@/lib/routing/request-operator";
 import { createOperator, customerActor, uniqueUserId } from "@/test/fixtures";
 import { clearTables } from "@/test/db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rangeBuckets, startOfDayInZone, zonedToUtc } from "@/lib/admin/time-buckets";
+import { rangeBuckets, startOfDayInZone, zonedToUtc } from "@/lib/rules/time-buckets";
 
 describe("time buckets", () => {
   it("finds local midnight in Rome, winter and summer", () => {

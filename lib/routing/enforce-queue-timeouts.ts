@@ -1,22 +1,23 @@
 import "server-only";
+import { ticketUrl } from "@/lib/env";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { appendMessage } from "@/lib/chat/append-message";
-import { toMessageEvent } from "@/lib/chat/message-view";
+import { appendMessage } from "@/lib/conversations/append-message";
+import { toMessageEvent } from "@/lib/conversations/message-view";
 import type { Prisma } from "@/lib/db/generated/client";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
 import { getEscalationRules } from "@/lib/rules/escalation-rules";
-import { createTicket, ticketCreatedMessage, ticketUrl } from "@/lib/tickets/create-ticket";
-import { sessionLocale } from "@/lib/chat/system-messages";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
+import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import type { Locale } from "@/lib/i18n/config";
-import { teamRules } from "@/lib/teams/resolve-team";
+import { teamRules } from "@/lib/routing/resolve-team";
 
 const BATCH = 100;
 
 export function queueTimeoutMessage(number: number, slaHours: number, locale: Locale): string {
-  const lead = locale === "en" ? "No operator became free in time, so your request is now a ticket." : "Nessun operatore si è liberato in tempo: la tua richiesta è diventata un ticket.";
-  return `${lead} ${ticketCreatedMessage(number, slaHours, locale)}`;
+  return `${systemText(locale).queueTimeout()} ${ticketCreatedMessage(number, slaHours, locale)}`;
 }
 
 /**

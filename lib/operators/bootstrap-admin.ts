@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { deliverAuthLink } from "@/lib/auth/deliver-auth-link";
+import { deliverAuthLink } from "@/lib/notifications/deliver-auth-link";
 import { issueSetPasswordLink } from "@/lib/auth/issue-set-password-link";
 
 export const LOCAL_ADMIN_EMAIL = "admin@sportello.local";

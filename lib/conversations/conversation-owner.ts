@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
-import { ownerOf, type ConversationOwner } from "@/lib/chat/owner-state";
+import { ownerOf, type ConversationOwner } from "@/lib/conversations/owner-state";
 
 /**
  * Records a change of the conversation's owner (bot → queued → human → closed, human → bot on hand-back, → ticket)

@@ -1,7 +1,7 @@
 import "server-only";
-import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { DeliveryError } from "@/lib/net/delivery-error";
 import type { Locale } from "@/lib/i18n/config";
-
+import { emailText } from "@/lib/i18n/server-text";
 
 /** A notification's payload as its template reads it: typed accessors that name the missing field. */
 export class NotificationPayload {
@@ -48,45 +48,28 @@ export class NotificationPayload {
   }
 }
 
-const PRIORITY: Record<Locale, Record<string, string>> = {
-  it: { low: "bassa", medium: "media", high: "alta", urgent: "urgente" },
-  en: { low: "low", medium: "medium", high: "high", urgent: "urgent" },
-};
+// Labels of the payload's codes, from the server catalogue (lib/i18n/messages/<locale>/email.json, "labels"); an unknown
+// code shows as itself.
+function label(locale: Locale, group: "priority" | "reason" | "outcome", code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const t = emailText(locale);
+  const key = `labels.${group}.${code}` as Parameters<typeof t>[0];
+  return t.has(key) ? t(key) : code;
+}
 
-const REASON: Record<Locale, Record<string, string>> = {
-  it: {
-    no_operators: "nessun operatore online",
-    after_hours: "fuori orario",
-    queue_full: "coda piena",
-    queue_timeout: "attesa in coda troppo lunga",
-    api: "creato via API",
-  },
-  en: {
-    no_operators: "no operator online",
-    after_hours: "outside business hours",
-    queue_full: "queue full",
-    queue_timeout: "waited too long in the queue",
-    api: "created through the API",
-  },
-};
-
-const OUTCOME: Record<Locale, Record<string, string>> = {
-  it: { assigned: "assegnata a un operatore", queued: "in coda", ticket: "trasformata in ticket" },
-  en: { assigned: "assigned to an operator", queued: "queued", ticket: "turned into a ticket" },
-};
-
-export const priorityLabel = (locale: Locale, priority: string | undefined) => (priority ? (PRIORITY[locale][priority] ?? priority) : undefined);
-export const reasonLabel = (locale: Locale, reason: string | undefined) => (reason ? (REASON[locale][reason] ?? reason) : undefined);
-export const outcomeLabel = (locale: Locale, outcome: string | undefined) => (outcome ? (OUTCOME[locale][outcome] ?? outcome) : undefined);
+export const priorityLabel = (locale: Locale, priority: string | undefined) => label(locale, "priority", priority);
+export const reasonLabel = (locale: Locale, reason: string | undefined) => label(locale, "reason", reason);
+export const outcomeLabel = (locale: Locale, outcome: string | undefined) => label(locale, "outcome", outcome);
 
 /** "24 ore", "1 hour", "30 minuti": the SLA promise in words. */
 export function durationLabel(locale: Locale, hours: number): string {
+  const t = emailText(locale);
   if (hours < 1) {
     const minutes = Math.max(1, Math.round(hours * 60));
-    return locale === "en" ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${minutes} minut${minutes === 1 ? "o" : "i"}`;
+    return t("labels.minutes", { count: minutes, n: String(minutes) });
   }
   const whole = Math.round(hours);
-  return locale === "en" ? `${whole} hour${whole === 1 ? "" : "s"}` : `${whole} or${whole === 1 ? "a" : "e"}`;
+  return t("labels.hours", { count: whole, n: String(whole) });
 }
 
 /** A date for people, in the desk's time zone: the payload's time_zone, written by its producer (UTC for older rows without one). */

@@ -3,13 +3,15 @@
 export type Range = "24h" | "7d" | "30d";
 export const RANGES: readonly Range[] = ["24h", "7d", "30d"];
 
-function parts(at: Date, timeZone: string) {
+/** The wall-clock fields of `at` in the zone (also used by the business-hours arithmetic). */
+export function zonedParts(at: Date, timeZone: string) {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {
       timeZone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
+      weekday: "short",
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
@@ -18,12 +20,21 @@ function parts(at: Date, timeZone: string) {
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute), second: Number(p.second) };
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    /** "mon" … "sun". */
+    weekday: p.weekday.toLowerCase().slice(0, 3),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    second: Number(p.second),
+  };
 }
 
 /** Minutes the zone is ahead of UTC at `at` (Rome: 60 in winter, 120 in summer). */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
@@ -38,13 +49,13 @@ export function zonedToUtc(year: number, month: number, day: number, hour: numbe
 }
 
 export function startOfDayInZone(at: Date, timeZone: string): Date {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   return zonedToUtc(p.year, p.month, p.day, 0, timeZone);
 }
 
 /** The key SQL groups by: the local hour or day, as `YYYY-MM-DD HH` (hour) or `YYYY-MM-DD` (day). */
 export function bucketKey(at: Date, unit: "hour" | "day", timeZone: string): string {
-  const p = parts(at, timeZone);
+  const p = zonedParts(at, timeZone);
   const day = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
   return unit === "day" ? day : `${day} ${String(p.hour).padStart(2, "0")}`;
 }
@@ -69,7 +80,7 @@ export function rangeBuckets(range: Range, now: Date, timeZone: string): { unit:
     return { unit: "hour", from: buckets[0].start, buckets };
   }
   const days = range === "7d" ? 7 : 30;
-  const today = parts(now, timeZone);
+  const today = zonedParts(now, timeZone);
   const buckets: Bucket[] = [];
   for (let i = days - 1; i >= 0; i--) {
     // Date.UTC normalises day underflow into the previous month.

@@ -1,6 +1,6 @@
 // Teams and skills (issue 12): the contracts of /api/admin/teams and the team/skills fields elsewhere. Browser-safe.
 import { z } from "zod";
-import { businessHoursSchema } from "@/lib/rules/escalation-rules-schema";
+import { businessHoursSchema } from "@/lib/schemas/escalation-rules";
 import { e164Schema } from "@/lib/schemas/common";
 
 /** The team every session without one belongs to (created by the migration; its id and first slug). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ticketCreatedMessage } from "@/lib/tickets/create-ticket";
+import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 
 describe("ticketCreatedMessage", () => {
   it("keeps the guide's promise, in Italian by default", () => {
