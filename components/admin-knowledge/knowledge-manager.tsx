@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { FeedbackMessages } from "@/components/admin/feedback-messages";
 import { dangerButton, inputClass, labelClass, secondaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";

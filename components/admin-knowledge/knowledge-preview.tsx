@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 import type { FaqPreviewResult } from "@/lib/faq/faq-schemas";

@@ -1,11 +1,12 @@
 "use client";
 import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { AdminTable } from "@/components/admin/admin-table";
 import { FeedbackMessages } from "@/components/admin/feedback-messages";
-import { dangerButton, inputClass, labelClass, primaryButton, tdClass } from "@/components/admin/form-styles";
+import { dangerButton, primaryButton, tdClass } from "@/components/admin/form-styles";
+import { InputField } from "@/components/admin/form-fields";
 import { Card } from "@/components/admin/page-header";
 import { SecretReveal } from "@/components/admin/secret-reveal";
 import { IdentityTokenChecker } from "@/components/admin-sites/identity-token-checker";
@@ -70,32 +71,29 @@ export function EmbedSitesManager({ allowedOrigins, appUrl }: { allowedOrigins: 
 
       <Card title={t("create.title")}>
         <form onSubmit={create} className="grid grid-cols-1 gap-3 sm:grid-cols-5">
-          <div className="sm:col-span-2">
-            <label htmlFor="site-name" className={labelClass}>
-              {t("create.name")}
-            </label>
-            <input id="site-name" required maxLength={100} placeholder={t("create.namePlaceholder")} className={inputClass} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </div>
-          <div className="sm:col-span-2">
-            <label htmlFor="site-origin" className={labelClass}>
-              {t("create.origin")}
-            </label>
-            <input
-              id="site-origin"
-              required
-              type="url"
-              inputMode="url"
-              maxLength={200}
-              placeholder="https://www.example.com"
-              aria-describedby="site-origin-hint"
-              className={inputClass}
-              value={form.origin}
-              onChange={(e) => setForm({ ...form, origin: e.target.value })}
-            />
-            <p id="site-origin-hint" className="mt-1 text-xs text-slate-600">
-              {t("create.originHint")}
-            </p>
-          </div>
+          <InputField
+            id="site-name"
+            className="sm:col-span-2"
+            label={t("create.name")}
+            required
+            maxLength={100}
+            placeholder={t("create.namePlaceholder")}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+          <InputField
+            id="site-origin"
+            className="sm:col-span-2"
+            label={t("create.origin")}
+            hint={t("create.originHint")}
+            required
+            type="url"
+            inputMode="url"
+            maxLength={200}
+            placeholder="https://www.example.com"
+            value={form.origin}
+            onChange={(e) => setForm({ ...form, origin: e.target.value })}
+          />
           <div className="flex items-start sm:pt-6">
             <button type="submit" className={primaryButton} disabled={busy} aria-busy={busy}>
               {busy ? t("create.submitting") : t("create.submit")}

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { primaryButton, tableClass, tdClass, thClass } from "@/components/admin/form-styles";
 import type { getChatStats } from "@/lib/chat/get-chat-stats";
 import type { getCsatOverview } from "@/lib/csat/get-csat-overview";

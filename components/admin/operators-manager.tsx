@@ -2,10 +2,11 @@
 import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
-import { OperatorStatusDot } from "@/components/admin/badges";
-import { dangerButton, inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
+import { OperatorStatusDot } from "@/components/shared/badges";
+import { dangerButton, inlineInputClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
+import { InputField, SelectField } from "@/components/admin/form-fields";
 import { Card } from "@/components/admin/page-header";
 
 interface OperatorView {
@@ -94,60 +95,37 @@ export function OperatorsManager({ currentOperatorId }: { currentOperatorId: str
 
       <Card title={t("invite.title")}>
         <form onSubmit={submitInvite} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
-          <div className="lg:col-span-2">
-            <label htmlFor="inv-name" className={labelClass}>
-              {t("invite.name")}
-            </label>
-            <input id="inv-name" required maxLength={120} className={inputClass} value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} />
-          </div>
-          <div className="lg:col-span-2">
-            <label htmlFor="inv-email" className={labelClass}>
-              {t("invite.email")}
-            </label>
-            <input id="inv-email" type="email" required className={inputClass} value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
-          </div>
-          <div className="lg:col-span-2">
-            <label htmlFor="inv-phone" className={labelClass}>
-              {t("invite.phone")}
-            </label>
-            <input
-              id="inv-phone"
-              type="tel"
-              pattern="\+[1-9][0-9]{6,14}"
-              aria-describedby="inv-phone-hint"
-              className={inputClass}
-              value={invite.phone}
-              onChange={(e) => setInvite({ ...invite, phone: e.target.value })}
-            />
-            <p id="inv-phone-hint" className="mt-1 text-xs text-slate-500">
-              {t("invite.phoneHint")}
-            </p>
-          </div>
-          <div className="lg:col-span-2">
-            <label htmlFor="inv-role" className={labelClass}>
-              {t("invite.role")}
-            </label>
-            <select id="inv-role" className={inputClass} value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value })}>
-              <option value="operator">{tr("operator")}</option>
-              <option value="supervisor">{tr("supervisor")}</option>
-              <option value="admin">{tr("admin")}</option>
-            </select>
-          </div>
-          <div className="lg:col-span-2">
-            <label htmlFor="inv-max" className={labelClass}>
-              {t("invite.maxChats")}
-            </label>
-            <input
-              id="inv-max"
-              type="number"
-              min={1}
-              max={50}
-              required
-              className={inputClass}
-              value={invite.max_chats}
-              onChange={(e) => setInvite({ ...invite, max_chats: Number(e.target.value) })}
-            />
-          </div>
+          <InputField id="inv-name" className="lg:col-span-2" label={t("invite.name")} required maxLength={120} value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} />
+          <InputField id="inv-email" className="lg:col-span-2" label={t("invite.email")} type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
+          <InputField
+            id="inv-phone"
+            className="lg:col-span-2"
+            label={t("invite.phone")}
+            hint={t("invite.phoneHint")}
+            type="tel"
+            pattern="\+[1-9][0-9]{6,14}"
+            value={invite.phone}
+            onChange={(e) => setInvite({ ...invite, phone: e.target.value })}
+          />
+          <SelectField
+            id="inv-role"
+            className="lg:col-span-2"
+            label={t("invite.role")}
+            value={invite.role}
+            onChange={(e) => setInvite({ ...invite, role: e.target.value })}
+            options={(["operator", "supervisor", "admin"] as const).map((role) => ({ value: role, label: tr(role) }))}
+          />
+          <InputField
+            id="inv-max"
+            className="lg:col-span-2"
+            label={t("invite.maxChats")}
+            type="number"
+            min={1}
+            max={50}
+            required
+            value={invite.max_chats}
+            onChange={(e) => setInvite({ ...invite, max_chats: Number(e.target.value) })}
+          />
           <div className="flex items-end lg:col-span-2">
             <button type="submit" className={primaryButton} disabled={inviting}>
               {inviting ? t("invite.sending") : t("invite.submit")}

@@ -2,9 +2,11 @@
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
-import { apiFetch } from "@/components/admin/api-client";
+import { SelectField } from "@/components/admin/form-fields";
+import { Pagination } from "@/components/admin/pagination";
+import { apiFetch } from "@/components/shared/api-client";
 import { linkParts, summaryLine } from "@/components/admin/outbox-text";
-import { inputClass, labelClass, secondaryButton, tdClass } from "@/components/admin/form-styles";
+import { secondaryButton, tdClass } from "@/components/admin/form-styles";
 
 // The shapes of issue 4's GET /api/admin/notifications and GET /api/admin/outbox.
 interface NotificationView {
@@ -34,22 +36,6 @@ interface DeliveryView {
 }
 
 const STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
-
-function Pager({ page, onPage }: { page: Page | null; onPage: (page: number) => void }) {
-  const tu = useTranslations("admin.ui");
-  if (!page) return null;
-  return (
-    <nav aria-label={tu("pagination")} className="mt-3 flex items-center justify-between">
-      <button type="button" className={secondaryButton} disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
-        {tu("previous")}
-      </button>
-      <span className="text-sm text-slate-600">{tu("page", { page: page.page, pages: page.total_pages })}</span>
-      <button type="button" className={secondaryButton} disabled={page.page >= page.total_pages} onClick={() => onPage(page.page + 1)}>
-        {tu("next")}
-      </button>
-    </nav>
-  );
-}
 
 /** The delivery queue (with retry for what failed) and the local outbox of what would have been sent. */
 export function OutboxView() {
@@ -119,47 +105,30 @@ export function OutboxView() {
       {tab === "notifications" ? (
         <section role="tabpanel" aria-label={t("notifications")}>
           <div className="mb-3 flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="ob-status" className={labelClass}>
-                {t("filters.status")}
-              </label>
-              <select
-                id="ob-status"
-                className={inputClass}
-                value={status}
-                onChange={(e) => {
-                  setStatus(e.target.value);
-                  setPage(1);
-                }}
-              >
-                <option value="">{tu("all")}</option>
-                <option value="dead_letter">{`${t("notificationStatus.failed")} + ${t("notificationStatus.dead")}`}</option>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`notificationStatus.${s}`)}
-                    {data?.counts[s] ? ` (${data.counts[s]})` : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="ob-channel" className={labelClass}>
-                {t("filters.channel")}
-              </label>
-              <select
-                id="ob-channel"
-                className={inputClass}
-                value={channel}
-                onChange={(e) => {
-                  setChannel(e.target.value);
-                  setPage(1);
-                }}
-              >
-                <option value="">{tu("all")}</option>
-                <option value="email">{tc("email")}</option>
-                <option value="whatsapp">{tc("whatsapp")}</option>
-              </select>
-            </div>
+            <SelectField
+              id="ob-status"
+              label={t("filters.status")}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                setPage(1);
+              }}
+              options={[
+                { value: "", label: tu("all") },
+                { value: "dead_letter", label: `${t("notificationStatus.failed")} + ${t("notificationStatus.dead")}` },
+                ...STATUSES.map((s) => ({ value: s, label: `${t(`notificationStatus.${s}`)}${data?.counts[s] ? ` (${data.counts[s]})` : ""}` })),
+              ]}
+            />
+            <SelectField
+              id="ob-channel"
+              label={t("filters.channel")}
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value);
+                setPage(1);
+              }}
+              options={[{ value: "", label: tu("all") }, ...(["email", "whatsapp"] as const).map((c) => ({ value: c, label: tc(c) }))]}
+            />
             <button type="button" className={secondaryButton} onClick={() => void loadNotifications()}>
               {tu("refresh")}
             </button>
@@ -194,7 +163,7 @@ export function OutboxView() {
               );
             }}
           />
-          <Pager page={data?.pagination ?? null} onPage={setPage} />
+          {data ? <Pagination page={data.pagination.page} totalPages={data.pagination.total_pages} onPage={setPage} /> : null}
         </section>
       ) : (
         <section role="tabpanel" aria-label={t("deliveries")}>
@@ -231,7 +200,7 @@ export function OutboxView() {
               ))}
             </ul>
           )}
-          <Pager page={deliveries?.pagination ?? null} onPage={setDeliveryPage} />
+          {deliveries ? <Pagination page={deliveries.pagination.page} totalPages={deliveries.pagination.total_pages} onPage={setDeliveryPage} /> : null}
         </section>
       )}
     </div>

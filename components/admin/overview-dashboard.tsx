@@ -3,10 +3,10 @@ import { cloneElement, useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { durationUnit, inUnit, niceMax } from "@/lib/admin/chart-scale";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { inlineInputClass } from "@/components/admin/form-styles";
-import { OperatorStatusDot } from "@/components/admin/badges";
+import { OperatorStatusDot } from "@/components/shared/badges";
 import { Card } from "@/components/admin/page-header";
 import { secondaryButton } from "@/components/admin/form-styles";
 import type { DashboardMetrics } from "@/lib/admin/get-dashboard-metrics";
@@ -76,6 +76,26 @@ function OnDuty({ operators }: { operators: DashboardMetrics["live"]["operators"
 }
 
 /** A chart with its title, and the same numbers as a table for screen readers and for reading exact values. */
+const AXIS_TICK = { fontSize: 12, fill: "#475569" };
+
+/** Counts per category as horizontal bars, each in its category's colour (a function: ChartCard needs the chart itself). */
+function countChart(title: string, countLabel: string, data: { key: string; name: string; count: number; color: string }[], labelWidth: number) {
+  return (
+    <ChartCard title={title} empty={data.every((d) => d.count === 0)} columns={[title, countLabel]} rows={data.map((d) => [d.name, d.count])}>
+      <BarChart data={data} layout="vertical" margin={{ left: 24 }}>
+        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+        <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={labelWidth} />
+        <Tooltip />
+        <Bar dataKey="count" name={countLabel} radius={[0, 3, 3, 0]} fill={COLORS.primary} isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.key} fill={d.color} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ChartCard>
+  );
+}
+
 function ChartCard({ title, empty, rows, columns, children }: { title: string; empty: boolean; rows: (string | number | null)[][]; columns: string[]; children: React.ReactElement }) {
   const t = useTranslations("admin.overview.charts");
   return (
@@ -195,9 +215,10 @@ export function OverviewDashboard() {
   const sum = (key: keyof Point) => points.reduce((total, p) => total + (typeof p[key] === "number" ? (p[key] as number) : 0), 0);
   const has = (key: keyof Point) => points.some((p) => p[key] != null);
   const period = t("charts.period");
-  const statusData = Object.entries(metrics.tickets_by_status).map(([status, count]) => ({ name: ts(status as "open"), status, count }));
-  const priorityData = Object.entries(metrics.open_tickets_by_priority).reverse().map(([priority, count]) => ({ name: tp(priority as "low"), priority, count }));
-  const axis = { fontSize: 12, fill: "#475569" };
+  const statusData = Object.entries(metrics.tickets_by_status).map(([status, count]) => ({ key: status, name: ts(status as "open"), count, color: STATUS_COLORS[status] }));
+  const priorityData = Object.entries(metrics.open_tickets_by_priority)
+    .reverse()
+    .map(([priority, count]) => ({ key: priority, name: tp(priority as "low"), count, color: PRIORITY_COLORS[priority] }));
 
   return (
     <div className="space-y-6">
@@ -252,8 +273,8 @@ export function OverviewDashboard() {
         >
           <BarChart data={points}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis allowDecimals={false} tick={axis} width={32} domain={[0, niceMax(points.map((p) => p.requests))]} />
+            <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
+            <YAxis allowDecimals={false} tick={AXIS_TICK} width={32} domain={[0, niceMax(points.map((p) => p.requests))]} />
             <Tooltip />
             <Legend />
             <Bar dataKey="in_chat" stackId="requests" name={t("charts.inChat")} fill={COLORS.primary} />
@@ -270,8 +291,8 @@ export function OverviewDashboard() {
         >
           <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis tick={axis} width={36} domain={[0, niceMax(points.flatMap((p) => [p.wait, p.first]))]} />
+            <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
+            <YAxis tick={AXIS_TICK} width={36} domain={[0, niceMax(points.flatMap((p) => [p.wait, p.first]))]} />
             <Tooltip />
             <Legend />
             <Line type="monotone" dataKey="wait" name={t("charts.wait")} stroke={COLORS.primary} strokeWidth={2} connectNulls dot={{ r: 3 }} />
@@ -282,8 +303,8 @@ export function OverviewDashboard() {
         <ChartCard title={t("charts.tickets")} empty={sum("tickets") === 0} columns={[period, t("charts.count")]} rows={points.map((p) => [p.label, p.tickets])}>
           <BarChart data={points}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis allowDecimals={false} tick={axis} width={32} domain={[0, niceMax(points.map((p) => p.tickets))]} />
+            <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
+            <YAxis allowDecimals={false} tick={AXIS_TICK} width={32} domain={[0, niceMax(points.map((p) => p.tickets))]} />
             <Tooltip />
             <Bar dataKey="tickets" name={t("charts.count")} fill={COLORS.primary} radius={[3, 3, 0, 0]} />
           </BarChart>
@@ -292,8 +313,8 @@ export function OverviewDashboard() {
         <ChartCard title={t("charts.resolution")} empty={!has("resolution_h")} columns={[period, t("charts.resolutionSeries")]} rows={points.map((p) => [p.label, p.resolution_h])}>
           <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis tick={axis} width={36} domain={[0, niceMax(points.map((p) => p.resolution_h))]} />
+            <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
+            <YAxis tick={AXIS_TICK} width={36} domain={[0, niceMax(points.map((p) => p.resolution_h))]} />
             <Tooltip />
             <Line type="monotone" dataKey="resolution_h" name={t("charts.resolutionSeries")} stroke={COLORS.good} strokeWidth={2} connectNulls dot={{ r: 3 }} />
           </LineChart>
@@ -302,37 +323,15 @@ export function OverviewDashboard() {
         <ChartCard title={t("charts.sla")} empty={!has("sla_compliance")} columns={[period, t("charts.slaSeries")]} rows={points.map((p) => [p.label, p.sla_compliance])}>
           <LineChart data={points} margin={{ top: 8, right: 12 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} minTickGap={12} />
-            <YAxis domain={[0, 100]} tick={axis} width={40} unit="%" />
+            <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={12} />
+            <YAxis domain={[0, 100]} tick={AXIS_TICK} width={40} unit="%" />
             <Tooltip />
             <Line type="monotone" dataKey="sla_compliance" name={t("charts.slaSeries")} stroke={COLORS.good} strokeWidth={2} connectNulls dot={{ r: 3 }} />
           </LineChart>
         </ChartCard>
 
-        <ChartCard title={t("charts.byStatus")} empty={statusData.every((d) => d.count === 0)} columns={[t("charts.byStatus"), t("charts.count")]} rows={statusData.map((d) => [d.name, d.count])}>
-            <BarChart data={statusData} layout="vertical" margin={{ left: 24 }}>
-              <XAxis type="number" allowDecimals={false} tick={axis} />
-              <YAxis type="category" dataKey="name" tick={axis} width={120} />
-              <Tooltip />
-              <Bar dataKey="count" name={t("charts.count")} radius={[0, 3, 3, 0]} fill={COLORS.primary} isAnimationActive={false}>
-                {statusData.map((d) => (
-                  <Cell key={d.status} fill={STATUS_COLORS[d.status]} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ChartCard>
-          <ChartCard title={t("charts.byPriority")} empty={priorityData.every((d) => d.count === 0)} columns={[t("charts.byPriority"), t("charts.count")]} rows={priorityData.map((d) => [d.name, d.count])}>
-            <BarChart data={priorityData} layout="vertical" margin={{ left: 24 }}>
-              <XAxis type="number" allowDecimals={false} tick={axis} />
-              <YAxis type="category" dataKey="name" tick={axis} width={80} />
-              <Tooltip />
-              <Bar dataKey="count" name={t("charts.count")} radius={[0, 3, 3, 0]} fill={COLORS.primary} isAnimationActive={false}>
-                {priorityData.map((d) => (
-                  <Cell key={d.priority} fill={PRIORITY_COLORS[d.priority]} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ChartCard>
+        {countChart(t("charts.byStatus"), t("charts.count"), statusData, 120)}
+        {countChart(t("charts.byPriority"), t("charts.count"), priorityData, 80)}
       </div>
     </div>
   );

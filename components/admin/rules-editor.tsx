@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { inlineInputClass, inputClass, labelClass, primaryButton, secondaryButton } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";
 import { escalationRulesSchema, weekdays, type EscalationRules } from "@/lib/schemas/escalation-rules";

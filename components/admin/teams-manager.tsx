@@ -2,7 +2,7 @@
 import { useCallback, useState } from "react";
 import { useTranslations } from "use-intl";
 import { AdminTable } from "@/components/admin/admin-table";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { dangerButton, inputClass, labelClass, primaryButton, secondaryButton, tdClass } from "@/components/admin/form-styles";
 import { Card } from "@/components/admin/page-header";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { ATTACHMENT_TYPES } from "@/lib/attachments/attachment-types";
 import { inputClass, labelClass, primaryButton } from "@/components/admin/form-styles";
 import { CannedPicker } from "@/components/canned/canned-picker";

@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
-import { inputClass, labelClass, secondaryButton } from "@/components/admin/form-styles";
+import { apiFetch } from "@/components/shared/api-client";
+import { secondaryButton } from "@/components/admin/form-styles";
+import { InputField, SelectField } from "@/components/admin/form-fields";
 import { PRIORITIES } from "@/lib/schemas/common";
 import { allowedTransitions } from "@/lib/tickets/ticket-lifecycle";
 import type { TicketStatus } from "@/lib/tickets/ticket-schemas";
@@ -48,64 +49,37 @@ export function TicketProperties({ ticketId, status, priority, assigneeId, tags,
   const statuses: TicketStatus[] = [status, ...allowedTransitions(status)];
   return (
     <div className="space-y-4">
-      <div>
-        <label htmlFor="ticket-status" className={labelClass}>
-          {t("status")}
-        </label>
-        <select id="ticket-status" className={inputClass} value={status} disabled={busy || statuses.length === 1} onChange={(e) => void save({ status: e.target.value })}>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {ts(s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ticket-priority" className={labelClass}>
-          {t("priority")}
-        </label>
-        <select id="ticket-priority" className={inputClass} value={priority} disabled={busy} onChange={(e) => void save({ priority: e.target.value })}>
-          {[...PRIORITIES].reverse().map((p) => (
-            <option key={p} value={p}>
-              {tp(p)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="ticket-assignee" className={labelClass}>
-          {t("assignee")}
-        </label>
-        <select
-          id="ticket-assignee"
-          className={inputClass}
-          value={assigneeId ?? ""}
-          disabled={busy}
-          onChange={(e) => void save({ assignee_id: e.target.value || null })}
-        >
-          <option value="">{t("unassigned")}</option>
-          {operators
-            .filter((o) => o.active || o.id === assigneeId)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <SelectField
+        id="ticket-status"
+        label={t("status")}
+        value={status}
+        disabled={busy || statuses.length === 1}
+        onChange={(e) => void save({ status: e.target.value })}
+        options={statuses.map((s) => ({ value: s, label: ts(s) }))}
+      />
+      <SelectField
+        id="ticket-priority"
+        label={t("priority")}
+        value={priority}
+        disabled={busy}
+        onChange={(e) => void save({ priority: e.target.value })}
+        options={[...PRIORITIES].reverse().map((p) => ({ value: p, label: tp(p) }))}
+      />
+      <SelectField
+        id="ticket-assignee"
+        label={t("assignee")}
+        value={assigneeId ?? ""}
+        disabled={busy}
+        onChange={(e) => void save({ assignee_id: e.target.value || null })}
+        options={[{ value: "", label: t("unassigned") }, ...operators.filter((o) => o.active || o.id === assigneeId).map((o) => ({ value: o.id, label: o.name }))]}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void save({ tags: tagText.split(",").map((s) => s.trim()).filter(Boolean) });
         }}
       >
-        <label htmlFor="ticket-tags" className={labelClass}>
-          {t("tags")}
-        </label>
-        <input id="ticket-tags" className={inputClass} value={tagText} onChange={(e) => setTagText(e.target.value)} aria-describedby="ticket-tags-hint" />
-        <p id="ticket-tags-hint" className="mt-1 text-xs text-slate-500">
-          {t("tagsHint")}
-        </p>
+        <InputField id="ticket-tags" label={t("tags")} hint={t("tagsHint")} value={tagText} onChange={(e) => setTagText(e.target.value)} />
         <button type="submit" className={`${secondaryButton} mt-2`} disabled={busy}>
           {t("saveTags")}
         </button>

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 
 /**
  * A list an admin page shows and changes: loaded once on mount, reloaded by the page after each change.

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { useAdminList } from "@/components/admin/use-admin-list";
 import { AdminTable } from "@/components/admin/admin-table";
 import { FeedbackMessages } from "@/components/admin/feedback-messages";

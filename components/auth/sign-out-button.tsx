@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { authClient } from "@/lib/auth/auth-client";
+import { apiFetch } from "@/components/shared/api-client";
 
 /**
  * Signs out. Operators go offline first, so the router stops sending customers to someone who has left; that call
@@ -19,11 +20,7 @@ export function SignOutButton({ className }: { className?: string }) {
       className={className ?? "rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"}
       onClick={async () => {
         setBusy(true);
-        await fetch("/api/chat/operators/me", {
-          method: "PATCH",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ status: "offline" }),
-        }).catch(() => undefined);
+        await apiFetch("/api/chat/operators/me", { method: "PATCH", body: { status: "offline" } });
         await authClient.signOut().catch(() => undefined);
         router.replace("/login?notice=signedOut");
         router.refresh();

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { stillCarries, unfilledVariables } from "@/lib/canned/render-canned-response";
 import type { CannedResponseView } from "@/lib/schemas/canned-responses";
 

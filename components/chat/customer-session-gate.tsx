@@ -4,7 +4,8 @@ import { useTranslations } from "use-intl";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { SessionChat } from "@/components/chat/session-chat";
 import { forgetKey, storedKey, storeKey } from "@/components/chat/customer-keys";
-import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import { chatApi } from "@/components/chat/session-api";
+import { ApiCallError } from "@/components/shared/api-client";
 
 type Access =
   | { kind: "checking" }

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
-import { ApiCallError } from "@/components/chat/session-api";
+import { ApiCallError, NETWORK_ERROR } from "@/components/shared/api-client";
 import type { RatingBody } from "@/lib/csat/csat-schemas";
 
 /**
@@ -32,7 +32,7 @@ export function RatingForm({ submit, initialScore = null }: { submit: (body: Rat
           await submit({ score, ...(comment ? { comment } : {}) });
           setState("done");
         } catch (error) {
-          const code = error instanceof ApiCallError ? error.code : "NETWORK";
+          const code = error instanceof ApiCallError ? error.code : NETWORK_ERROR;
           setState(code === "CONFLICT" ? "already" : code === "INVALID_STATE" ? "off" : "error");
         }
       }}

@@ -9,7 +9,9 @@ import { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { useRealtime } from "@/components/chat/use-realtime";
 import { useSessionThread } from "@/components/chat/use-session-thread";
-import { ApiCallError, chatApi, type SessionView } from "@/components/chat/session-api";
+import { useReadReceipts } from "@/components/chat/use-read-receipts";
+import { chatApi, type SessionView } from "@/components/chat/session-api";
+import { ApiCallError, NETWORK_ERROR } from "@/components/shared/api-client";
 import { RatingForm } from "@/components/chat/rating-form";
 import { WaitingOptions } from "@/components/chat/waiting-options";
 import { useAttach } from "@/components/chat/use-attach";
@@ -40,19 +42,7 @@ export function SessionChat({
   const [confirmEnd, setConfirmEnd] = useState(false);
   const upload = useAttach(sessionId, true);
 
-  // Read receipts while the customer can see the conversation.
-  useEffect(() => {
-    const read = () => {
-      if (document.visibilityState === "visible") store.markRead();
-    };
-    read();
-    window.addEventListener("focus", read);
-    document.addEventListener("visibilitychange", read);
-    return () => {
-      window.removeEventListener("focus", read);
-      document.removeEventListener("visibilitychange", read);
-    };
-  }, [store, thread.messages.length]);
+  useReadReceipts(store, thread.messages.length);
 
   useEffect(() => {
     if (error === "not_found") onKeyRejected?.();
@@ -207,7 +197,7 @@ function TranscriptRequest({ sessionId }: { sessionId: string }) {
             const result = await chatApi.transcript(sessionId, locale === "en" ? "en" : "it");
             setState({ kind: "sent", to: result.recipient });
           } catch (error) {
-            setState({ kind: "error", code: error instanceof ApiCallError ? error.code : "NETWORK" });
+            setState({ kind: "error", code: error instanceof ApiCallError ? error.code : NETWORK_ERROR });
           }
         }}
         className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"

@@ -7,7 +7,8 @@ import { EVENTS, sessionChannel } from "@/lib/realtime/channels";
 import { bindEvent, type RealtimeEventData } from "@/lib/realtime/events";
 import { CLIENT_TYPING_EVENT, type TypingEventData } from "@/lib/realtime/client";
 import { emptyThread, hasGap, lastSeqOf, mergeMessages, type ThreadMessage, type ThreadState } from "@/lib/realtime/message-sequence";
-import { ApiCallError, chatApi, type SessionView } from "@/components/chat/session-api";
+import { chatApi, type SessionView } from "@/components/chat/session-api";
+import { ApiCallError } from "@/components/shared/api-client";
 
 export type Side = "customer" | "operator";
 export type SessionInfo = Omit<SessionView, "messages" | "has_more">;

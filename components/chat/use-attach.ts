@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import { chatApi } from "@/components/chat/session-api";
+import { ApiCallError, NETWORK_ERROR } from "@/components/shared/api-client";
 
 /** Uploads a file to a chat; the new message arrives through the thread like any other. Returns the status line. */
 export function useAttach(sessionId: string, asCustomer: boolean) {
@@ -13,7 +14,7 @@ export function useAttach(sessionId: string, asCustomer: boolean) {
       await chatApi.attach(sessionId, file, asCustomer);
       setStatus(null);
     } catch (error) {
-      const code = error instanceof ApiCallError ? error.code : "NETWORK";
+      const code = error instanceof ApiCallError ? error.code : NETWORK_ERROR;
       const reason = code === "PAYLOAD_TOO_LARGE" ? t("tooLarge") : code === "UNSUPPORTED_MEDIA_TYPE" ? t("wrongType") : error instanceof Error ? error.message : "";
       setStatus({ text: t("attachError", { reason }), error: true });
     }

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { ApiCallError, chatApi } from "@/components/chat/session-api";
+import { chatApi } from "@/components/chat/session-api";
+import { ApiCallError } from "@/components/shared/api-client";
 import type { SessionInfo } from "@/components/chat/session-thread-store";
 
 /** How long before the promised time the page says so and puts the alternatives first. */

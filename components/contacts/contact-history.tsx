@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 
 interface History {
   contact_id: string;

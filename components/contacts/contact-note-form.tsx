@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 
 export function ContactNoteForm({ contactId }: { contactId: string }) {
   const t = useTranslations("contacts.contact");

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import type { RetentionSettings } from "@/lib/privacy/retention-schemas";
 
 /** How long closed conversations and tickets keep personal data: keep (default) or a number of days. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { FaqAnswerResult } from "@/lib/faq/faq-schemas";
 import type { Locale } from "@/lib/i18n/config";
+import { apiFetch } from "@/components/shared/api-client";
 
 export interface FaqPreludeProps {
   /** The customer's question, as they typed it (or as the embed link carried it). */
@@ -70,20 +71,12 @@ export function FaqPrelude({ question, locale, onEscalate, onResolved }: FaqPrel
   useEffect(() => {
     const controller = new AbortController();
     settled.current = false;
-    fetch("/api/faq/answer", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ question, locale }),
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        const data = response.ok ? ((await response.json()) as { data: FaqAnswerResult }).data : null;
-        if (!data?.enabled || data.decision === "escalate" || !data.answer) return escalateRef.current();
-        setState({ kind: "answered", answer: data.answer, matchedQuestion: data.matched_question, choice: data.decision === "offer_choice", resolved: false });
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) escalateRef.current();
-      });
+    void apiFetch<FaqAnswerResult>("/api/faq/answer", { method: "POST", body: { question, locale }, signal: controller.signal }).then((result) => {
+      if (controller.signal.aborted) return;
+      const data = result.ok ? result.data : null;
+      if (!data?.enabled || data.decision === "escalate" || !data.answer) return escalateRef.current();
+      setState({ kind: "answered", answer: data.answer, matchedQuestion: data.matched_question, choice: data.decision === "offer_choice", resolved: false });
+    });
     return () => controller.abort();
   }, [question, locale]);
 

@@ -4,7 +4,7 @@ import type Pusher from "pusher-js";
 import { useTranslations } from "use-intl";
 import type { SessionThreadStore } from "@/components/chat/session-thread-store";
 import { useSessionThread } from "@/components/chat/use-session-thread";
-import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
+import { ChannelBadge, PriorityBadge } from "@/components/shared/badges";
 
 /** Customer messages after the operator's read mark. */
 export function unreadCount(store: ReturnType<SessionThreadStore["getSnapshot"]>): number {

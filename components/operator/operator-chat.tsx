@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type Pusher from "pusher-js";
 import { useFormatter, useTranslations } from "use-intl";
 import { Composer } from "@/components/chat/composer";
@@ -10,9 +10,10 @@ import type { SessionThreadStore } from "@/components/chat/session-thread-store"
 import { TypingIndicator } from "@/components/chat/typing-indicator";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { useSessionThread } from "@/components/chat/use-session-thread";
+import { useReadReceipts } from "@/components/chat/use-read-receipts";
 import { useAttach } from "@/components/chat/use-attach";
 import { UploadStatus } from "@/components/chat/upload-status";
-import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
+import { ChannelBadge, PriorityBadge } from "@/components/shared/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { TransferDialog } from "@/components/operator/transfer-dialog";
 import { BotTranscript } from "@/components/chat/bot-transcript";
@@ -56,19 +57,7 @@ export function OperatorChat({
   const staff = useSessionStaff(store.sessionId, pusher);
   const [noteMode, setNoteMode] = useState(false);
 
-  // On screen and the tab visible: what the customer wrote counts as read.
-  useEffect(() => {
-    const read = () => {
-      if (document.visibilityState === "visible") store.markRead();
-    };
-    read();
-    document.addEventListener("visibilitychange", read);
-    window.addEventListener("focus", read);
-    return () => {
-      document.removeEventListener("visibilitychange", read);
-      window.removeEventListener("focus", read);
-    };
-  }, [store, thread.messages.length]);
+  useReadReceipts(store, thread.messages.length);
 
   const open = !info || info.status === "active" || info.status === "queued";
   const contact = info?.contact;
@@ -149,38 +138,18 @@ export function OperatorChat({
             </button>
             {open && info?.status === "active" ? (
               <>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => setTransferring(true)}
-                  className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
-                >
-                  {t("chat.transfer")}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => setConfirming("handback")}
-                  className="rounded-lg border border-violet-300 bg-white px-2 py-1 text-xs font-medium text-violet-800 hover:bg-violet-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
-                >
-                  {t("chat.handback")}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => setConfirming("ticket")}
-                  className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 sm:px-2.5 sm:py-1.5 sm:text-sm"
-                >
-                  {t("chat.ticket")}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => setConfirming("close")}
-                  className="rounded-lg bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 sm:px-2.5 sm:py-1.5 sm:text-sm"
-                >
-                  {t("chat.close")}
-                </button>
+                {(
+                  [
+                    ["transfer", () => setTransferring(true), "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"],
+                    ["handback", () => setConfirming("handback"), "border border-violet-300 bg-white text-violet-800 hover:bg-violet-50"],
+                    ["ticket", () => setConfirming("ticket"), "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"],
+                    ["close", () => setConfirming("close"), "bg-slate-900 text-white hover:bg-slate-700"],
+                  ] as const
+                ).map(([action, onClick, tone]) => (
+                  <button key={action} type="button" disabled={busy} onClick={onClick} className={`rounded-lg px-2 py-1 text-xs font-medium sm:px-2.5 sm:py-1.5 sm:text-sm ${tone}`}>
+                    {t(`chat.${action}`)}
+                  </button>
+                ))}
               </>
             ) : null}
           </div>

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
+import { apiCall, apiFetch } from "@/components/shared/api-client";
 
 type PushState = "unsupported" | "loading" | "off" | "on" | "denied" | "busy";
 
@@ -37,13 +38,11 @@ export function PushToggle() {
     setError(false);
     try {
       if ((await Notification.requestPermission()) !== "granted") return setState("denied");
-      const keyResponse = await fetch("/api/push/vapid-public-key", { cache: "no-store" });
-      const { data } = (await keyResponse.json()) as { data: { public_key: string } };
+      const key = await apiCall<{ public_key: string }>("/api/push/vapid-public-key");
       const sw = await registration();
       await navigator.serviceWorker.ready;
-      const subscription = (await sw.pushManager.getSubscription()) ?? (await sw.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64ToBytes(data.public_key) }));
-      const saved = await fetch("/api/push/subscriptions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(subscription.toJSON()) });
-      if (!saved.ok) throw new Error(String(saved.status));
+      const subscription = (await sw.pushManager.getSubscription()) ?? (await sw.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64ToBytes(key.public_key) }));
+      await apiCall("/api/push/subscriptions", { method: "POST", body: subscription.toJSON() });
       setState("on");
     } catch {
       setError(true);
@@ -55,7 +54,7 @@ export function PushToggle() {
     setState("busy");
     const subscription = await (await navigator.serviceWorker.getRegistration("/"))?.pushManager.getSubscription();
     if (subscription) {
-      await fetch("/api/push/subscriptions", { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: subscription.endpoint }) }).catch(() => undefined);
+      await apiFetch("/api/push/subscriptions", { method: "DELETE", body: { endpoint: subscription.endpoint } });
       await subscription.unsubscribe().catch(() => undefined);
     }
     setState("off");

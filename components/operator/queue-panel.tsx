@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "use-intl";
 import type { QueueItem } from "@/components/chat/session-api";
-import { ChannelBadge, PriorityBadge } from "@/components/operator/badges";
+import { ChannelBadge, PriorityBadge } from "@/components/shared/badges";
 import { MetadataList } from "@/components/operator/metadata-list";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { apiFetch } from "@/components/admin/api-client";
+import { apiFetch } from "@/components/shared/api-client";
 import { SEARCH_STATUSES, SEARCH_TYPES, type SearchHit, type SearchResult, type SearchType } from "@/lib/search/search-schemas";
 
 const CHANNELS = ["web", "whatsapp", "email"] as const;
@@ -20,6 +20,21 @@ interface Filters {
 }
 
 /** Where a result opens: the conversation, the ticket (admins) or the contact page. */
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      <select className={field} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function hitHref(hit: SearchHit, admin: boolean): string {
   const contactBase = admin ? "/admin/contacts" : "/operator/contacts";
   if (hit.type === "contact") return `${contactBase}/${hit.id}`;
@@ -132,60 +147,39 @@ export function SearchPanel({
         </div>
         {filters.type !== "contacts" ? (
           <div className="flex flex-wrap items-end gap-3 text-sm">
-            <label className="flex flex-col gap-1">
-              {t("search.sort.label")}
-              <select className={field} value={filters.sort} onChange={(event) => update({ sort: event.target.value as Filters["sort"] })}>
-                <option value="relevance">{t("search.sort.relevance")}</option>
-                <option value="recent">{t("search.sort.recent")}</option>
-              </select>
-            </label>
-            <label className="flex flex-col gap-1">
-              {t("search.filters.channel")}
-              <select className={field} value={filters.channel} onChange={(event) => update({ channel: event.target.value })}>
-                <option value="">{t("search.filters.any")}</option>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channels.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1">
-              {t("search.filters.status")}
-              <select className={field} value={filters.status} onChange={(event) => update({ status: event.target.value })}>
-                <option value="">{t("search.filters.any")}</option>
-                {SEARCH_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`statuses.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t("search.sort.label")}
+              value={filters.sort}
+              onChange={(sort) => update({ sort: sort as Filters["sort"] })}
+              options={(["relevance", "recent"] as const).map((value) => ({ value, label: t(`search.sort.${value}`) }))}
+            />
+            <FilterSelect
+              label={t("search.filters.channel")}
+              value={filters.channel}
+              onChange={(channel) => update({ channel })}
+              options={[{ value: "", label: t("search.filters.any") }, ...CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))]}
+            />
+            <FilterSelect
+              label={t("search.filters.status")}
+              value={filters.status}
+              onChange={(status) => update({ status })}
+              options={[{ value: "", label: t("search.filters.any") }, ...SEARCH_STATUSES.map((st) => ({ value: st, label: t(`statuses.${st}`) }))]}
+            />
             {teams.length > 1 ? (
-              <label className="flex flex-col gap-1">
-                {t("search.filters.team")}
-                <select className={field} value={filters.team} onChange={(event) => update({ team: event.target.value })}>
-                  <option value="">{t("search.filters.any")}</option>
-                  {teams.map((team) => (
-                    <option key={team.id} value={team.id}>
-                      {team.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect
+                label={t("search.filters.team")}
+                value={filters.team}
+                onChange={(team) => update({ team })}
+                options={[{ value: "", label: t("search.filters.any") }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+              />
             ) : null}
             {operators.length > 1 ? (
-              <label className="flex flex-col gap-1">
-                {t("search.filters.operator")}
-                <select className={field} value={filters.operator} onChange={(event) => update({ operator: event.target.value })}>
-                  <option value="">{t("search.filters.any")}</option>
-                  {operators.map((operator) => (
-                    <option key={operator.id} value={operator.id}>
-                      {operator.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect
+                label={t("search.filters.operator")}
+                value={filters.operator}
+                onChange={(operator) => update({ operator })}
+                options={[{ value: "", label: t("search.filters.any") }, ...operators.map((operator) => ({ value: operator.id, label: operator.name }))]}
+              />
             ) : null}
             <label className="flex flex-col gap-1">
               {t("search.filters.from")}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useRealtime } from "@/components/chat/use-realtime";
 import { ConnectionBanner } from "@/components/chat/connection-banner";
-import { PriorityBadge, ChannelBadge } from "@/components/operator/badges";
+import { PriorityBadge, ChannelBadge } from "@/components/shared/badges";
 import { formatDuration, useNow } from "@/components/operator/use-now";
 import { supervisionApi } from "@/components/supervise/supervision-api";
 import { WatchChat } from "@/components/supervise/watch-chat";

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { apiFetch } from "@/components/shared/api-client";
 
 /** The customer's answer on their ticket page; a ticket waiting on them or resolved opens again. */
 export function CustomerReplyForm({ token, reopens }: { token: string; reopens: boolean }) {
@@ -16,14 +17,10 @@ export function CustomerReplyForm({ token, reopens }: { token: string; reopens: 
     if (!body.trim()) return;
     setBusy(true);
     setFeedback(null);
-    const response = await fetch(`/api/public/tickets/${token}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ body }),
-    }).catch(() => null);
+    const result = await apiFetch(`/api/public/tickets/${token}`, { method: "POST", body: { body } });
     setBusy(false);
-    if (!response?.ok) {
-      setFeedback({ tone: "error", text: response?.status === 429 ? t("tooMany") : t("failed") });
+    if (!result.ok) {
+      setFeedback({ tone: "error", text: result.status === 429 ? t("tooMany") : t("failed") });
       return;
     }
     setBody("");

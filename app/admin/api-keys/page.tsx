@@ -1,22 +1,13 @@
-import { createTranslator } from "use-intl/core";
+import { adminPage, adminPageMetadata } from "@/components/admin/admin-page";
 import { ApiKeysManager } from "@/components/admin/api-keys-manager";
-import { PageHeader } from "@/components/admin/page-header";
-import { requireOperatorPage } from "@/lib/auth/require-operator-page";
-import { getLocale } from "@/lib/i18n/get-locale";
-import { messagesFor } from "@/lib/i18n/messages";
 
-export async function generateMetadata() {
-  const locale = await getLocale();
-  return { title: createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.apiKeys" })("title") };
-}
+export const generateMetadata = adminPageMetadata("admin.apiKeys");
 
 export default async function AdminApiKeysPage() {
-  await requireOperatorPage({ role: "admin", returnTo: "/admin/api-keys" });
-  const locale = await getLocale();
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.apiKeys" });
+  const { header } = await adminPage("admin.apiKeys", "/admin/api-keys");
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {header()}
       <ApiKeysManager />
     </>
   );

@@ -1,22 +1,13 @@
-import { createTranslator } from "use-intl/core";
+import { adminPage, adminPageMetadata } from "@/components/admin/admin-page";
 import { OutboxView } from "@/components/admin/outbox-view";
-import { PageHeader } from "@/components/admin/page-header";
-import { requireOperatorPage } from "@/lib/auth/require-operator-page";
-import { getLocale } from "@/lib/i18n/get-locale";
-import { messagesFor } from "@/lib/i18n/messages";
 
-export async function generateMetadata() {
-  const locale = await getLocale();
-  return { title: createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.outbox" })("title") };
-}
+export const generateMetadata = adminPageMetadata("admin.outbox");
 
 export default async function AdminOutboxPage() {
-  await requireOperatorPage({ role: "admin", returnTo: "/admin/outbox" });
-  const locale = await getLocale();
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.outbox" });
+  const { header } = await adminPage("admin.outbox", "/admin/outbox");
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {header()}
       <OutboxView />
     </>
   );

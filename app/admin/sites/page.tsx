@@ -1,24 +1,15 @@
-import { createTranslator } from "use-intl/core";
-import { PageHeader } from "@/components/admin/page-header";
+import { adminPage, adminPageMetadata } from "@/components/admin/admin-page";
 import { EmbedSitesManager } from "@/components/admin-sites/embed-sites-manager";
-import { requireOperatorPage } from "@/lib/auth/require-operator-page";
 import { allowedOrigins, appUrl } from "@/lib/env";
-import { getLocale } from "@/lib/i18n/get-locale";
-import { messagesFor } from "@/lib/i18n/messages";
 
-export async function generateMetadata() {
-  const locale = await getLocale();
-  return { title: createTranslator({ locale, messages: messagesFor(locale), namespace: "embed.sites" })("title") };
-}
+export const generateMetadata = adminPageMetadata("embed.sites");
 
 // /admin/sites – the sites that embed the chat button and sign their visitors' identities
 export default async function AdminEmbedSitesPage() {
-  await requireOperatorPage({ role: "admin", returnTo: "/admin/sites" });
-  const locale = await getLocale();
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "embed.sites" });
+  const { header } = await adminPage("embed.sites", "/admin/sites");
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {header()}
       <EmbedSitesManager allowedOrigins={allowedOrigins()} appUrl={appUrl()} />
     </>
   );

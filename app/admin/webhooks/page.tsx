@@ -1,22 +1,13 @@
-import { createTranslator } from "use-intl/core";
+import { adminPage, adminPageMetadata } from "@/components/admin/admin-page";
 import { WebhooksManager } from "@/components/admin/webhooks-manager";
-import { PageHeader } from "@/components/admin/page-header";
-import { requireOperatorPage } from "@/lib/auth/require-operator-page";
-import { getLocale } from "@/lib/i18n/get-locale";
-import { messagesFor } from "@/lib/i18n/messages";
 
-export async function generateMetadata() {
-  const locale = await getLocale();
-  return { title: createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.webhooks" })("title") };
-}
+export const generateMetadata = adminPageMetadata("admin.webhooks");
 
 export default async function AdminWebhooksPage() {
-  await requireOperatorPage({ role: "admin", returnTo: "/admin/webhooks" });
-  const locale = await getLocale();
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "admin.webhooks" });
+  const { header } = await adminPage("admin.webhooks", "/admin/webhooks");
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {header()}
       <WebhooksManager />
     </>
   );

@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "use-intl";
 
+// The one set of status pills, used by the operator dashboard, the floor and the admin panel alike.
+
 const STATUS_STYLES = {
   open: "bg-sky-100 text-sky-900 ring-sky-200",
   pending: "bg-amber-100 text-amber-900 ring-amber-200",
@@ -11,8 +13,14 @@ const STATUS_STYLES = {
 const PRIORITY_STYLES = {
   urgent: "bg-red-100 text-red-800 ring-red-200",
   high: "bg-orange-100 text-orange-900 ring-orange-200",
-  medium: "bg-sky-50 text-sky-900 ring-sky-200",
+  medium: "bg-sky-100 text-sky-900 ring-sky-200",
   low: "bg-slate-100 text-slate-700 ring-slate-200",
+} as const;
+
+const CHANNEL_STYLES = {
+  web: "bg-slate-100 text-slate-700 ring-slate-200",
+  whatsapp: "bg-emerald-100 text-emerald-900 ring-emerald-200",
+  email: "bg-violet-100 text-violet-900 ring-violet-200",
 } as const;
 
 const pill = "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset";
@@ -27,10 +35,15 @@ export function PriorityBadge({ priority }: { priority: keyof typeof PRIORITY_ST
   return <span className={`${pill} ${PRIORITY_STYLES[priority]}`}>{t(priority)}</span>;
 }
 
-export function ChannelBadge({ channel }: { channel: "web" | "whatsapp" | "email" }) {
+/** Web is the default and stays quiet unless `always`; WhatsApp and email conversations say so. */
+export function ChannelBadge({ channel, always = false }: { channel: keyof typeof CHANNEL_STYLES; always?: boolean }) {
   const t = useTranslations("admin.channel");
-  const style = channel === "whatsapp" ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : channel === "email" ? "bg-violet-50 text-violet-900 ring-violet-200" : "bg-white text-slate-700 ring-slate-200";
-  return <span className={`${pill} ${style}`}>{t(channel)}</span>;
+  if (channel === "web" && !always) return null;
+  return (
+    <span className={`${pill} ${CHANNEL_STYLES[channel]}`} data-channel={channel}>
+      {t(channel)}
+    </span>
+  );
 }
 
 /** Overdue stands out: red, with the word (never colour alone). */
