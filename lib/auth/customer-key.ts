@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
-import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import type { Actor } from "@/lib/auth/actor";
+import { actorOf, isSupervisor, type Principal } from "@/lib/auth/principal";
 
 /** The header a customer's browser sends its key in (docs/security.md). */
 export const SESSION_KEY_HEADER = "x-session-key";
@@ -29,6 +30,11 @@ export interface SessionCaller {
   customerKey: string | null;
   /** The client's address, for the customer's rate limits. */
   ip?: string;
+}
+
+/** Who a session action is recorded as: the signed-in operator or API key, otherwise the session's customer. */
+export function sessionActor(caller: SessionCaller, sessionId: string): Actor {
+  return actorOf(caller.principal, { type: "customer", id: sessionId });
 }
 
 export interface SessionGuardFields {

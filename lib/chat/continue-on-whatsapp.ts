@@ -1,8 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { SessionCaller } from "@/lib/auth/customer-key";
+import { type SessionCaller, sessionActor } from "@/lib/auth/customer-key";
 import { lockedQueuedSessionOfCustomer } from "@/lib/chat/session-actions";
 import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
@@ -21,7 +20,8 @@ export function maskPhone(phone: string): string {
  * routes nothing by itself: only an inbound message from exactly this phone continues exactly this session
  * (receive-inbound-message.ts), and only because the session's own customer asked for it here.
  */
-export async function continueOnWhatsapp(sessionId: string, caller: SessionCaller, actor: Actor, now: Date = new Date()) {
+export async function continueOnWhatsapp(sessionId: string, caller: SessionCaller, now: Date = new Date()) {
+  const actor = sessionActor(caller, sessionId);
   if (!twilioConfig()) throw new ApiError("INVALID_STATE", "WhatsApp is not configured on this desk");
   return inRoutingTransaction(async (scope) => {
     const session = await lockedQueuedSessionOfCustomer(scope, sessionId, caller, "move it to WhatsApp");

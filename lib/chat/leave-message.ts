@@ -1,9 +1,8 @@
 import "server-only";
 import { ticketUrl } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
-import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { SessionCaller } from "@/lib/auth/customer-key";
+import { type SessionCaller, sessionActor } from "@/lib/auth/customer-key";
 import { lockedQueuedSessionOfCustomer, ticketFromSession } from "@/lib/chat/session-actions";
 import { upsertContact } from "@/lib/contacts/upsert-contact";
 import { inRoutingTransaction } from "@/lib/routing/routing-transaction";
@@ -14,7 +13,8 @@ import { replyChannels } from "@/lib/tickets/create-ticket";
  * the addresses the chat was opened with. An email or phone given here is used only where the chat has none, and
  * (like any anonymous input) only fills an empty field of the contact, never overwrites one.
  */
-export async function leaveMessage(sessionId: string, caller: SessionCaller, actor: Actor, given: { email?: string; phone?: string }) {
+export async function leaveMessage(sessionId: string, caller: SessionCaller, given: { email?: string; phone?: string }) {
+  const actor = sessionActor(caller, sessionId);
   return inRoutingTransaction(async (scope) => {
     const session = await lockedQueuedSessionOfCustomer(scope, sessionId, caller, "leave a message instead of waiting");
     const contact = { email: session.contactEmail ?? given.email ?? null, phone: session.contactPhone ?? given.phone ?? null };

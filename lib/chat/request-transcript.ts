@@ -3,8 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Actor } from "@/lib/auth/actor";
-import { requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
+import { requireSessionRole, type SessionCaller, sessionActor } from "@/lib/auth/customer-key";
 import { verifiedEmail } from "@/lib/contacts/upsert-contact";
 import type { Locale } from "@/lib/i18n/config";
 import { deskTimeZone } from "@/lib/rules/desk-time-zone";
@@ -17,7 +16,8 @@ export const MAX_TRANSCRIPTS_PER_SESSION = 3;
  * contact's verified one; an address given in the request only when neither exists. At most three per session,
  * counted atomically, so neither a session nor parallel requests can mail-bomb anyone.
  */
-export async function requestTranscript(sessionId: string, caller: SessionCaller, actor: Actor, email?: string, locale: Locale = "it") {
+export async function requestTranscript(sessionId: string, caller: SessionCaller, email?: string, locale: Locale = "it") {
+  const actor = sessionActor(caller, sessionId);
   return prisma.$transaction(async (tx) => {
     const session = await tx.chatSession.findUnique({
       where: { id: sessionId },

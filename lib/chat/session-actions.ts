@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { appendMessage } from "@/lib/conversations/append-message";
-import { canOperate, requireSessionRole, type SessionCaller } from "@/lib/auth/customer-key";
+import { canOperate, requireSessionRole, type SessionCaller, sessionActor } from "@/lib/auth/customer-key";
 import { toMessageEvent } from "@/lib/conversations/message-view";
 import { sessionLocale, systemText } from "@/lib/conversations/system-messages";
 import { prisma } from "@/lib/db/client";
@@ -38,7 +38,8 @@ export function requireOpen(status: string): void {
  * Closes a session: by its customer (with the key) or its operator/admin. The freed seat goes to the head of
  * the queue in the same transaction.
  */
-export async function closeSession(id: string, caller: SessionCaller, actor: Actor, reason?: string) {
+export async function closeSession(id: string, caller: SessionCaller, reason?: string) {
+  const actor = sessionActor(caller, id);
   return inRoutingTransaction(async (scope) => {
     const session = await lockedSession(scope, id);
     const role = requireSessionRole(caller.principal, session, caller.customerKey);

@@ -91,7 +91,7 @@ describe("queue_counts", () => {
     await expectExactCounts();
 
     // Closing a waiting session (its customer leaves).
-    await closeSession(d.session_id, { principal: null, customerKey: await claimKey(d.session_id) }, customerActor());
+    await closeSession(d.session_id, { principal: null, customerKey: await claimKey(d.session_id) });
     await expectExactCounts();
 
     // The fallback moves b to the second team, keeping its arrival: ahead of c.

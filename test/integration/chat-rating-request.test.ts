@@ -35,7 +35,7 @@ async function closedWebChat(email: string | null = "chat.customer@example.com")
   const opened = await requestOperator({ userId: uniqueUserId(), ...(email ? { email } : {}), question: "Aiuto con l'ordine", priority: "medium", source: "api", channel: "web" }, customerActor());
   if (opened.type !== "operator_assigned") throw new Error("expected an operator");
   const key = await claimKey(opened.session_id);
-  await closeSession(opened.session_id, { principal: null, customerKey: key }, customerActor());
+  await closeSession(opened.session_id, { principal: null, customerKey: key });
   return { id: opened.session_id, key };
 }
 
@@ -45,7 +45,7 @@ async function closedWhatsappChat(sinceInbound: number) {
   const phone = `+39347${String(Date.now()).slice(-7)}`;
   const contact = await prisma.contact.create({ data: { userId: `whatsapp:${phone}`, phone, phoneVerifiedAt: new Date(), phoneVerifiedVia: "whatsapp_inbound", lastWhatsappInboundAt: new Date(Date.now() - sinceInbound) } });
   const session = await prisma.chatSession.create({ data: { id: uniqueUserId("wa"), contactId: contact.id, status: "active", channel: "whatsapp", question: "Ciao", operatorId: operator.id, assignedAt: new Date() } });
-  await closeSession(session.id, { principal: { kind: "operator", operatorId: operator.id, role: "operator", name: operator.name }, customerKey: null }, customerActor());
+  await closeSession(session.id, { principal: { kind: "operator", operatorId: operator.id, role: "operator", name: operator.name }, customerKey: null });
   return { id: session.id, phone };
 }
 

@@ -60,7 +60,7 @@ describe("the promised wait", () => {
     expect(row.currentPromiseMinutes).toBe(chat.result.estimated_wait);
     expect(row.promiseDueAt!.getTime() - row.queuedAt.getTime()).toBeGreaterThanOrEqual(minutes(chat.result.estimated_wait) - 1000);
     expect(row.modelWaitMinutes).toBeGreaterThan(0);
-    await closeSession(first, { principal: null, customerKey: await claimKey(first) }, customerActor());
+    await closeSession(first, { principal: null, customerKey: await claimKey(first) });
     const served = await prisma.chatSession.findUniqueOrThrow({ where: { id: chat.id } });
     expect(served.status).toBe("active");
     expect(served.waitedSeconds).toBe(Math.max(0, Math.round((served.assignedAt!.getTime() - served.queuedAt.getTime()) / 1000)));
@@ -202,7 +202,7 @@ describe("ratings", () => {
     if (opened.type !== "operator_assigned") throw new Error("expected an operator");
     const headers = customerHeaders(await claimKey(opened.session_id));
     expect((await call(rateChat, { params: { id: opened.session_id }, body: { score: 5 }, headers })).status).toBe(409);
-    await closeSession(opened.session_id, { principal: null, customerKey: headers["x-session-key"] }, customerActor());
+    await closeSession(opened.session_id, { principal: null, customerKey: headers["x-session-key"] });
     expect((await call(rateChat, { params: { id: opened.session_id }, body: { score: 6 }, headers })).status).toBe(400);
     expect((await call(rateChat, { params: { id: opened.session_id }, body: { score: 4 } })).status).toBe(404);
     const rated = await call(rateChat, { params: { id: opened.session_id }, body: { score: 4, comment: "Gentile" }, headers });

@@ -1,9 +1,8 @@
 // POST /api/chat/sessions/{id}/close – end a chat (customer by key, or its operator); the seat goes to the next in queue
 import { ok, route } from "@/lib/api/handler";
 import { postChatSessionsIdClose } from "@/lib/openapi/sessions/sessions-endpoints";
-import { actorOf } from "@/lib/auth/principal";
 import { closeSession } from "@/lib/chat/session-actions";
 
 export const POST = route(postChatSessionsIdClose, async ({ params, body, principal, customerKey }) => {
-  return ok(await closeSession(params.id, { principal, customerKey }, actorOf(principal, { type: "customer", id: params.id }), body.reason));
+  return ok(await closeSession(params.id, { principal, customerKey }, body.reason));
 });

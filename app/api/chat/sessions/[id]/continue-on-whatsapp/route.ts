@@ -1,9 +1,8 @@
 // POST /api/chat/sessions/{id}/continue-on-whatsapp – the waiting customer moves to WhatsApp, keeping their place
 import { ok, route } from "@/lib/api/handler";
 import { postChatSessionsIdContinueOnWhatsapp } from "@/lib/openapi/sessions/sessions-endpoints";
-import { actorOf } from "@/lib/auth/principal";
 import { continueOnWhatsapp } from "@/lib/chat/continue-on-whatsapp";
 
 export const POST = route(postChatSessionsIdContinueOnWhatsapp, async ({ params, principal, customerKey }) => {
-  return ok(await continueOnWhatsapp(params.id, { principal, customerKey }, actorOf(principal, { type: "customer", id: params.id })), 202);
+  return ok(await continueOnWhatsapp(params.id, { principal, customerKey }), 202);
 });

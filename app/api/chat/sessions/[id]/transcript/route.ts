@@ -1,9 +1,8 @@
 // POST /api/chat/sessions/{id}/transcript – email the chat's transcript to its customer (customer by key, or operator)
 import { ok, route } from "@/lib/api/handler";
 import { postChatSessionsIdTranscript } from "@/lib/openapi/sessions/sessions-endpoints";
-import { actorOf } from "@/lib/auth/principal";
 import { requestTranscript } from "@/lib/chat/request-transcript";
 
 export const POST = route(postChatSessionsIdTranscript, async ({ params, body, principal, customerKey }) => {
-  return ok(await requestTranscript(params.id, { principal, customerKey }, actorOf(principal, { type: "customer", id: params.id }), body.email, body.locale), 202);
+  return ok(await requestTranscript(params.id, { principal, customerKey }, body.email, body.locale), 202);
 });
