@@ -1,6 +1,6 @@
 import "server-only";
 import { ticketUrl } from "@/lib/env";
-import type { Actor } from "@/lib/auth/actor";
+import { actorOf, type Principal } from "@/lib/auth/principal";
 import { openingAddresses, upsertContact, whatsappUserId } from "@/lib/contacts/upsert-contact";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -24,7 +24,11 @@ export function contactKey(body: Pick<CreateTicketBody, "user_id" | "user_email"
  * POST /api/tickets: finds or creates the contact (an anonymous caller never changes its stored email or phone) and
  * opens a ticket, with its SLA and notifications, answered at the addresses it was opened with.
  */
-export async function createTicketFromApi(body: CreateTicketBody, actor: Actor, source: string, trusted: boolean) {
+export async function createTicketFromApi(body: CreateTicketBody, caller: Principal | null) {
+  // Any signed-in operator or API key is trusted with the contact's addresses; an anonymous caller is the customer.
+  const trusted = caller !== null;
+  const source = caller?.kind === "api_key" ? "chatbot" : caller?.kind === "operator" ? "panel" : "api";
+  const actor = actorOf(caller, { type: "customer", id: contactKey(body, trusted) });
   return prisma.$transaction(async (tx) => {
     const contact = await upsertContact(tx, { userId: contactKey(body, trusted), email: body.user_email, phone: body.user_phone, name: body.user_name, trusted });
     const rules = await getEscalationRules(tx);
