@@ -31,6 +31,11 @@ export function isSupervisor(principal: Principal | null): boolean {
   return principal?.role === "admin" || principal?.role === "supervisor";
 }
 
+/** The signed-in operator's id, or null for an API key or no caller (an admin key writes as nobody in particular). */
+export function operatorIdOf(principal: Principal | null): string | null {
+  return principal?.kind === "operator" ? principal.operatorId : null;
+}
+
 export function actorOf(principal: Principal | null, fallback: Actor): Actor {
   if (!principal) return fallback;
   if (principal.kind === "operator") return { type: "operator", id: principal.operatorId, role: principal.role };

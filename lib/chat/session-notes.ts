@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import { isSupervisor, operatorIdOf, type Principal } from "@/lib/auth/principal";
 import { canOperate, canView } from "@/lib/auth/customer-key";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -61,7 +61,7 @@ export async function addSessionNote(sessionId: string, input: { body: string; w
   if (session.status !== "active" && session.status !== "queued") {
     throw new ApiError("INVALID_STATE", `The session is ${session.status}`, { details: { status: session.status } });
   }
-  const authorId = principal?.kind === "operator" ? principal.operatorId : null;
+  const authorId = operatorIdOf(principal);
   const note = await prisma.$transaction(async (tx) => {
     const { lastSeq } = await tx.chatSession.findUniqueOrThrow({ where: { id: sessionId }, select: { lastSeq: true } });
     return tx.sessionNote.create({

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { isSupervisor, type Principal } from "@/lib/auth/principal";
+import { isSupervisor, operatorIdOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 
@@ -17,7 +17,7 @@ export interface Viewer {
 }
 
 export async function viewerOf(principal: Principal): Promise<Viewer> {
-  const operatorId = principal.kind === "operator" ? principal.operatorId : null;
+  const operatorId = operatorIdOf(principal);
   // Supervisors may open any chat (the floor view): they find everything, as admins do.
   const admin = isSupervisor(principal);
   const teams = operatorId && !admin ? await prisma.teamMember.findMany({ where: { operatorId, teamId: { not: DEFAULT_TEAM_ID } }, select: { teamId: true } }) : [];

@@ -2,7 +2,7 @@ import "server-only";
 import { verifiedEmail, verifiedPhone } from "@/lib/contacts/upsert-contact";
 import { ApiError } from "@/lib/api/errors";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, operatorIdOf, type Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { recordCannedUses } from "@/lib/canned/manage-canned-responses";
 import { prisma, type Tx } from "@/lib/db/client";
@@ -51,7 +51,7 @@ async function replyAttachments(tx: Tx, ticketId: string, input: TicketReplyBody
 export async function replyToTicket(ref: string, input: TicketReplyBody, caller: Principal, now = new Date()) {
   const actor = actorOf(caller, SYSTEM_ACTOR);
   // An admin API key answers as the desk: it takes no ticket.
-  const operatorId = caller.kind === "operator" ? caller.operatorId : null;
+  const operatorId = operatorIdOf(caller);
   return prisma.$transaction(async (tx) => {
     const { id } = await getTicketOrThrow(ref, { id: true }, tx);
     await lockTicket(tx, id);

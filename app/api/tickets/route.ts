@@ -3,10 +3,11 @@ import { ok, route } from "@/lib/api/handler";
 import { getTickets, postTickets } from "@/lib/openapi/tickets/tickets-endpoints";
 import { createTicketFromApi } from "@/lib/tickets/create-ticket-from-api";
 import { listTickets } from "@/lib/tickets/list-tickets";
+import { operatorIdOf } from "@/lib/auth/principal";
 
 export const GET = route(getTickets, async ({ query, principal }) => {
   // `mine` is about the signed-in operator; an admin API key has no tickets of its own.
-  const callerId = principal?.kind === "operator" ? principal.operatorId : null;
+  const callerId = operatorIdOf(principal);
   return ok(await listTickets(query, callerId));
 });
 

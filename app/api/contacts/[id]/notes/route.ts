@@ -3,8 +3,9 @@ import { ok, route } from "@/lib/api/handler";
 import { postContactsIdNotes } from "@/lib/openapi/contacts/contacts-endpoints";
 import { addContactNote } from "@/lib/contacts/add-contact-note";
 import { viewerOf } from "@/lib/search/visibility";
+import { operatorIdOf } from "@/lib/auth/principal";
 
 export const POST = route(postContactsIdNotes, async ({ params, body, caller }) => {
-  const authorId = caller.kind === "operator" ? caller.operatorId : null;
+  const authorId = operatorIdOf(caller);
   return ok(await addContactNote(params.id, body.body, authorId, await viewerOf(caller)), 201);
 });

@@ -2,8 +2,9 @@
 import { ok, route } from "@/lib/api/handler";
 import { postTicketsIdAttachments } from "@/lib/openapi/tickets/tickets-endpoints";
 import { uploadTicketAttachment } from "@/lib/tickets/upload-ticket-attachment";
+import { operatorIdOf } from "@/lib/auth/principal";
 
 export const POST = route(postTicketsIdAttachments, async ({ request, params, principal }) => {
-  const operatorId = principal?.kind === "operator" ? principal.operatorId : null;
+  const operatorId = operatorIdOf(principal);
   return ok(await uploadTicketAttachment(params.id, request, operatorId), 201);
 });

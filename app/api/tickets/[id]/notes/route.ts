@@ -2,8 +2,9 @@
 import { ok, route } from "@/lib/api/handler";
 import { postTicketsIdNotes } from "@/lib/openapi/tickets/tickets-endpoints";
 import { addTicketNote } from "@/lib/tickets/add-ticket-note";
+import { operatorIdOf } from "@/lib/auth/principal";
 
 export const POST = route(postTicketsIdNotes, async ({ params, body, principal }) => {
-  const authorId = principal?.kind === "operator" ? principal.operatorId : null;
+  const authorId = operatorIdOf(principal);
   return ok(await addTicketNote(params.id, body.body, authorId), 201);
 });
