@@ -1,5 +1,5 @@
 // One definition per API operation: method, path, auth, the zod schemas of params, query and body, the success
-// response, and the rate limit and idempotency the wrapper applies. route() (lib/api/handler.ts) runs a handler by
+// response, and the rate limit and idempotency the wrapper applies. route() (lib/route/handler.ts) runs a handler by
 // it and build-openapi documents it, so the two cannot drift. Plain data and zod: no server-only imports, so the
 // docs generator and tests load every definition.
 import type { z } from "zod";

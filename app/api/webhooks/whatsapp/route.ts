@@ -1,5 +1,5 @@
 // POST /webhooks/whatsapp (rewritten here) – Twilio's inbound WhatsApp messages: signed, idempotent on MessageSid
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postWebhooksWhatsapp } from "@/lib/openapi/whatsapp/whatsapp-endpoints";
 import { inboundMedia, receiveInboundWhatsapp, twilioInboundSchema } from "@/lib/chat/receive-inbound-message";
 import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";

@@ -1,5 +1,5 @@
 // POST /webhooks/whatsapp/status (rewritten here) – Twilio's delivery status callbacks for outbound WhatsApp messages
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postWebhooksWhatsappStatus } from "@/lib/openapi/whatsapp/whatsapp-endpoints";
 import { recordStatusCallback, twilioStatusSchema } from "@/lib/whatsapp/record-status-callback";
 import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";
