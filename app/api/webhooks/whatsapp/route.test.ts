@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
 import { twilioSid } from "@/test/doubles/twilio-double";
-import { setEnv } from "@/test/env";
+import { setEnv, withEnv } from "@/test/env";
 import { clearTables } from "@/test/db";
 
 const AUTH_TOKEN = "inbound-test-token";
@@ -67,6 +67,13 @@ describe("POST /webhooks/whatsapp – signature", () => {
     const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL, params);
     const response = await post(request({ ...params, Body: "bonifico a IBAN IT00..." }, signature));
     expect(response.status).toBe(403);
+    expect(await prisma.message.count()).toBe(0);
+  });
+
+  it("answers 503 and stores nothing when no auth token is configured to check the signature with", async () => {
+    const response = await withEnv({ TWILIO_AUTH_TOKEN: undefined }, () => post(request(inbound("+393330000000", "x"))));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ success: false, error: { code: "SERVICE_UNAVAILABLE" } });
     expect(await prisma.message.count()).toBe(0);
   });
 
