@@ -95,25 +95,24 @@ function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {
         "INSERT INTO rate_limits(key, points, expire) VALUES ($1, 1, $2) ON CONFLICT(key) DO UPDATE SET points = CASE WHEN rate_limits.expire <= $3 THEN 1 ELSE rate_limits.points + 1 END, expire = CASE WHEN rate_limits.expire <= $3 THEN $2 ELSE rate_limits.expire END RETURNING points, expire",
         [`barekey:${keyRow.rows[0].id}`, Date.now() + 60_000, Date.now()],
       );
-      await client.query("SELECT value FROM settings WHERE key = 'escalation_rules'");
-      // The app resolves the session's team first (lib/routing/resolve-team.ts): the default team here.
+      // The app reads the session's team (the default team here), the stored rules and whether a webhook endpoint
+      // listens in one statement (lib/routing/read-escalation-setup.ts), then upserts the contact
+      // (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone.
       const team = await client.query(
-        "SELECT id, slug, name, business_hours, max_queue_length, max_queue_wait_minutes FROM teams WHERE id = $1 LIMIT 1",
-        ["default"],
+        `SELECT t.id, t.slug, t.name, t.business_hours AS "businessHours", t.max_queue_length AS "maxQueueLength",
+           t.max_queue_wait_minutes AS "maxQueueWaitMinutes",
+           (SELECT s.value::text FROM settings s WHERE s.key = $1) AS rules,
+           EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.active AND w.events && $2::text[]) AS listening
+         FROM teams t WHERE t.id = $3 LIMIT 1`,
+        ["escalation_rules", ["session.queued", "session.assigned", "message.created", "ticket.created"], "default"],
       );
-      // The app's contact upsert (lib/contacts/upsert-contact.ts) for a trusted caller with no email or phone, and the
-      // webhook-listener check (lib/routing/record-escalation.ts). On this request's one connection: a second one
-      // taken from the pool while holding the first would starve the pool under load.
-      const [contact] = await Promise.all([
-        client.query(
-          `INSERT INTO contacts AS c (id, user_id, email, phone, name, created_at, updated_at) VALUES ($1, $2, NULL, NULL, NULL, now(), now())
-           ON CONFLICT (user_id) DO UPDATE SET email = coalesce(EXCLUDED.email, c.email), phone = coalesce(EXCLUDED.phone, c.phone),
-             name = coalesce(EXCLUDED.name, c.name), updated_at = EXCLUDED.updated_at
-           RETURNING id, user_id, email, phone, name, email_verified_at, phone_verified_at, merged_into_id`,
-          [randomBytes(12).toString("hex"), body.user_id],
-        ),
-        client.query("SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active AND events && $1::text[]) AS listening", [["session.queued", "session.assigned", "message.created", "ticket.created"]]),
-      ]);
+      const contact = await client.query(
+        `INSERT INTO contacts AS c (id, user_id, email, phone, name, created_at, updated_at) VALUES ($1, $2, NULL, NULL, NULL, now(), now())
+         ON CONFLICT (user_id) DO UPDATE SET email = coalesce(EXCLUDED.email, c.email), phone = coalesce(EXCLUDED.phone, c.phone),
+           name = coalesce(EXCLUDED.name, c.name), updated_at = EXCLUDED.updated_at
+         RETURNING id, user_id, email, phone, name, email_verified_at, phone_verified_at, merged_into_id`,
+        [randomBytes(12).toString("hex"), body.user_id],
+      );
       const id = randomBytes(18).toString("base64url");
       const decision = await client.query(
         ESCALATE_SQL,

@@ -135,8 +135,7 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
       const params = options.params ? options.params.safeParse(rawParams) : undefined;
       if (params && !params.success) throw new ApiError("NOT_FOUND", "Not found");
 
-      const url = new URL(request.url);
-      const query = options.query ? options.query.safeParse(Object.fromEntries(url.searchParams)) : undefined;
+      const query = options.query ? options.query.safeParse(Object.fromEntries(request.nextUrl.searchParams)) : undefined;
       if (query && !query.success) throw validationError(query.error, "query parameters");
 
       const readsBody = request.method !== "GET" && request.method !== "HEAD" && !options.streamBody;
@@ -168,11 +167,12 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
       response = errorResponse(error, requestId, request);
     }
     response.headers.set("x-request-id", requestId);
-    logger.info(
+    // The line is built only when it is written (LOG_LEVEL info or lower).
+    if (logger.isLevelEnabled("info")) logger.info(
       {
         request_id: requestId,
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: request.nextUrl.pathname,
         status: response.status,
         duration_ms: Math.round(performance.now() - started),
         actor: principal ? `${principal.kind}:${principal.kind === "operator" ? principal.operatorId : principal.keyId}` : undefined,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MessageView } from "@/lib/conversations/message-view";
-import { prisma, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import type { BotHandoff, RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { WebhookEventType } from "@/lib/schemas/webhooks";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
@@ -11,19 +11,8 @@ export interface EscalationContext {
   handoff?: BotHandoff | null;
 }
 
-const ESCALATION_EVENTS: WebhookEventType[] = ["session.queued", "session.assigned", "message.created", "ticket.created"];
-
-/**
- * Whether an escalation has more to write than the routing decision: a handoff to keep, or an active endpoint that
- * listens to what an escalation emits. Read before the decision, outside the routing lock; an endpoint registered in
- * that instant hears from the next escalation on.
- */
-export async function needsEscalationRecord(context: EscalationContext | undefined): Promise<boolean> {
-  if (context?.handoff) return true;
-  const rows = await prisma.$queryRaw<{ listening: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE active AND events && ${ESCALATION_EVENTS}::text[]) AS listening`;
-  return rows[0]?.listening ?? false;
-}
+/** What an escalation emits: an endpoint listening to any of these gets its record (lib/routing/read-escalation-setup.ts). */
+export const ESCALATION_EVENTS: WebhookEventType[] = ["session.queued", "session.assigned", "message.created", "ticket.created"];
 
 /**
  * What an escalation adds in its own transaction, after the routing decision: the bot's handoff on the new session

@@ -12,7 +12,6 @@ import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/conversations/system-messages";
 import { cachedHandleMinutes, capacity, estimateWaitMinutes, queuePosition, recordPromise } from "@/lib/routing/queue";
-import { getEscalationRules } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/schemas/escalation-rules";
 import { prisma, type Tx } from "@/lib/db/client";
 import { ApiError } from "@/lib/api/errors";
@@ -23,9 +22,10 @@ import { createTicket, replyChannels } from "@/lib/tickets/create-ticket";
 import { ticketCreatedMessage } from "@/lib/i18n/ticket-created-message";
 import type { RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { Priority } from "@/lib/schemas/common";
-import { needsEscalationRecord, recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
+import { recordEscalation, type EscalationContext } from "@/lib/routing/record-escalation";
 import type { Locale } from "@/lib/i18n/config";
-import { resolveTeam, teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/routing/resolve-team";
+import { teamOfEntryPoint, teamRules, type RoutingTeam } from "@/lib/routing/resolve-team";
+import { readEscalationSetup } from "@/lib/routing/read-escalation-setup";
 
 export interface EscalationInput {
   userId: string;
@@ -133,15 +133,15 @@ export interface ScopedEscalation {
  * the routing lock inside PostgreSQL and, run as a single statement, holds it only while the database executes it.
  */
 export async function requestOperator(input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
-  // The team first: an unknown one is refused before anything is written.
-  const team = await resolveTeam(prisma, input.team ?? (await teamOfEntryPoint(prisma, { embedSiteId: input.embedSiteId })));
-  const [deskRules, contact, record] = await Promise.all([
-    getEscalationRules(prisma),
+  // The team first (with the rules and whether a webhook endpoint listens, in the same statement): an unknown one is
+  // refused before anything is written.
+  const { team, rules: deskRules, listening } = await readEscalationSetup(prisma, input.team ?? (await teamOfEntryPoint(prisma, { embedSiteId: input.embedSiteId })));
+  const [contact] = await Promise.all([
     contactFor(prisma, input),
-    needsEscalationRecord(input.context),
     // Warms the handle-time cache the queued answer's promise reads.
     cachedHandleMinutes(Date.now(), team.id),
   ]);
+  const record = Boolean(input.context?.handoff) || listening;
   const rules = teamRules(deskRules, team);
   // With a transcript to keep or webhook endpoints to tell, the decision and those writes commit together;
   // otherwise the decision stays the single autocommit statement. A refusal (an ApiError after the decision's own
@@ -171,8 +171,8 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
 export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<ScopedEscalation> {
-  const team = await resolveTeam(scope.tx, input.team);
-  const [rules, contact] = [teamRules(await getEscalationRules(scope.tx), team), await contactFor(scope.tx, input)];
+  const { team, rules: deskRules } = await readEscalationSetup(scope.tx, input.team);
+  const [rules, contact] = [teamRules(deskRules, team), await contactFor(scope.tx, input)];
   const { result, events, queueChanged, lines, ticketId } = await escalate(scope.tx, { input, actor, rules, contact, team });
   await recordEscalation(scope.tx, result, input.context ?? {}, lines);
   scope.events.push(...events);

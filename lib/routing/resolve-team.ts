@@ -27,10 +27,13 @@ export async function resolveTeam(db: Tx | typeof prisma, ref: string | null | u
     where: key ? { OR: [{ slug: key.toLowerCase() }, { id: key }] } : { id: DEFAULT_TEAM_ID },
     select: routingTeamSelect,
   });
-  if (!team) {
-    throw new ApiError("VALIDATION_ERROR", `Unknown team "${key}"`, { details: { field: "team", team: key } });
-  }
+  if (!team) throw unknownTeam(key);
   return team;
+}
+
+/** An unknown team is the caller's mistake (400, field `team`), never a silent fallback to the default queue. */
+export function unknownTeam(key: string | undefined): ApiError {
+  return new ApiError("VALIDATION_ERROR", `Unknown team "${key}"`, { details: { field: "team", team: key } });
 }
 
 /** The team a `?team=` filter of a statistics read names, as its id; no filter → every team (undefined). */

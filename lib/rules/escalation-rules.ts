@@ -13,11 +13,15 @@ let lastParsed: { raw: string; rules: EscalationRules } | undefined;
 
 /** The stored rules merged over the defaults (a partial or outdated stored value never breaks routing). */
 export async function getEscalationRules(db: Tx | typeof prisma = prisma): Promise<EscalationRules> {
-  const row = await db.setting.findUnique({ where: { key: RULES_SETTING_KEY } });
-  if (!row) return DEFAULT_RULES;
-  const raw = JSON.stringify(row.value);
+  const rows = await db.$queryRaw<{ value: string }[]>`SELECT value::text AS value FROM settings WHERE key = ${RULES_SETTING_KEY}`;
+  return rulesFromStored(rows[0]?.value ?? null);
+}
+
+/** The rules of a stored value, as its JSON text (null: none stored), parsed once per distinct value. */
+export function rulesFromStored(raw: string | null): EscalationRules {
+  if (raw === null) return DEFAULT_RULES;
   if (lastParsed?.raw === raw) return lastParsed.rules;
-  const merged = { ...DEFAULT_RULES, ...(row.value as object) };
+  const merged = { ...DEFAULT_RULES, ...(JSON.parse(raw) as object) };
   const parsed = escalationRulesSchema.safeParse(merged);
   const rules = parsed.success ? parsed.data : DEFAULT_RULES;
   lastParsed = { raw, rules };
