@@ -162,7 +162,8 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
       const result = endpoint.idempotency
         ? await withIdempotency(request, endpoint.idempotency.scope(input), rawBody, async () => storable(await handler(ctx)))
         : await handler(ctx);
-      response = result instanceof Response ? result : NextResponse.json(result);
+      // A plain Response: NextResponse.json builds the Response twice (and a cookie jar) for the same bytes.
+      response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
       response = errorResponse(error, requestId, request);
     }
