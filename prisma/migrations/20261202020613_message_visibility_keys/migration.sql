@@ -1,0 +1,85 @@
+-- Search visibility on the message row (issue 15). An operator finds the messages of the sessions and tickets assigned
+-- to them or to their teams (lib/search/visibility.ts). Testing that after the full-text match read every match's
+-- session and ticket: for a common word, thousands of heap pages. Each message now carries its owners as keys
+-- ("operator:<id>", "team:<id>": its session's operator and team, its ticket's assignee and team), and one GIN index
+-- over (search_vector, visible_to) answers "the matches this operator may see" inside the index. Triggers keep the
+-- keys exact: a message gets them on insert, and when a session or ticket changes operator, assignee or team, its
+-- messages' keys follow in the same transaction (one UPDATE of that conversation's messages, only on a real change).
+
+-- DropIndex
+DROP INDEX "messages_search_vector_idx";
+
+-- AlterTable
+ALTER TABLE "messages" ADD COLUMN     "visible_to" text[];
+
+-- The one spelling of the keys, for the triggers (the owners) and for the search query (the viewer).
+CREATE FUNCTION sportello_visibility_keys(operator_ids TEXT[], team_ids TEXT[]) RETURNS TEXT[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT ARRAY(SELECT DISTINCT k FROM (SELECT 'operator:' || o FROM unnest(operator_ids) o
+                                             UNION ALL SELECT 'team:' || t FROM unnest(team_ids) t) keys(k)
+                     WHERE k IS NOT NULL ORDER BY k) $$;
+
+-- A message's keys from its session and its ticket as they are now. FOR SHARE: a transfer that has updated the
+-- session but not committed yet is waited for (and then read), and a transfer that comes later waits for this insert
+-- to commit, so its UPDATE of the session's messages includes this one. Every writer in the app already holds the
+-- session's (or ticket's) row lock from bumping its message counter, so the lock costs nothing more there.
+CREATE FUNCTION sportello_message_visible_to(message_session_id TEXT, message_ticket_id TEXT) RETURNS TEXT[]
+  LANGUAGE plpgsql
+  AS $$
+DECLARE
+  session_operator TEXT;
+  session_team TEXT;
+  ticket_assignee TEXT;
+  ticket_team TEXT;
+BEGIN
+  IF message_session_id IS NOT NULL THEN
+    SELECT s.operator_id, s.team_id INTO session_operator, session_team FROM chat_sessions s WHERE s.id = message_session_id FOR SHARE;
+  END IF;
+  IF message_ticket_id IS NOT NULL THEN
+    SELECT t.assignee_id, t.team_id INTO ticket_assignee, ticket_team FROM tickets t WHERE t.id = message_ticket_id FOR SHARE;
+  END IF;
+  RETURN sportello_visibility_keys(ARRAY[session_operator, ticket_assignee], ARRAY[session_team, ticket_team]);
+END $$;
+
+-- On insert, and if a message ever moves to another session or ticket. Whatever a writer puts in visible_to is
+-- replaced: only these triggers decide it.
+CREATE FUNCTION sportello_message_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.visible_to := sportello_message_visible_to(NEW.session_id, NEW.ticket_id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER messages_visibility BEFORE INSERT OR UPDATE OF session_id, ticket_id, visible_to ON "messages"
+  FOR EACH ROW EXECUTE FUNCTION sportello_message_visibility();
+
+-- A session's new operator or team (assignment, transfer, take-over, hand-back, requeue): its messages' keys follow.
+-- The UPDATE names visible_to, so the trigger above recomputes each row from the session as this transaction has it.
+CREATE FUNCTION sportello_session_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE messages SET visible_to = NULL WHERE session_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER chat_sessions_visibility AFTER UPDATE OF operator_id, team_id ON "chat_sessions"
+  FOR EACH ROW WHEN (OLD.operator_id IS DISTINCT FROM NEW.operator_id OR OLD.team_id IS DISTINCT FROM NEW.team_id)
+  EXECUTE FUNCTION sportello_session_visibility();
+
+-- The same for a ticket's assignee or team.
+CREATE FUNCTION sportello_ticket_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE messages SET visible_to = NULL WHERE ticket_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER tickets_visibility AFTER UPDATE OF assignee_id, team_id ON "tickets"
+  FOR EACH ROW WHEN (OLD.assignee_id IS DISTINCT FROM NEW.assignee_id OR OLD.team_id IS DISTINCT FROM NEW.team_id)
+  EXECUTE FUNCTION sportello_ticket_visibility();
+
+-- Existing rows, set-based: one join instead of the trigger's locked lookup per row (nothing else writes while this
+-- migration holds the table), and before the index exists, so it is built once.
+ALTER TABLE "messages" DISABLE TRIGGER messages_visibility;
+UPDATE "messages" m SET "visible_to" = sportello_visibility_keys(ARRAY[k.session_operator, k.ticket_assignee], ARRAY[k.session_team, k.ticket_team])
+  FROM (SELECT x.id, s.operator_id AS session_operator, s.team_id AS session_team, t.assignee_id AS ticket_assignee, t.team_id AS ticket_team
+          FROM "messages" x LEFT JOIN "chat_sessions" s ON s.id = x.session_id LEFT JOIN "tickets" t ON t.id = x.ticket_id) k
+ WHERE k.id = m.id;
+ALTER TABLE "messages" ENABLE TRIGGER messages_visibility;
+
+-- CreateIndex
+CREATE INDEX "messages_search_vector_visible_to_idx" ON "messages" USING GIN ("search_vector", "visible_to");
