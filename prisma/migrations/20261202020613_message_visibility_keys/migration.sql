@@ -25,6 +25,48 @@ BEGIN
                WHERE k IS NOT NULL ORDER BY k);
 END $$;
 
+-- The word still being typed is a prefix, in both dictionaries and often twice (lib/search/build-tsquery.ts:
+-- "rimborso" → 'rimbors':* | 'rimb':* | 'rimborso':* | 'rimbo':*). The GIN index reads the whole posting list of
+-- every lexeme a prefix matches, once per prefix, so a one-word query on a common word read the same 37,000 entries
+-- four times. An OR of prefixes matches exactly what its shortest prefixes match ('rimb':* covers the other three),
+-- and two identical branches (one per dictionary) match what one does: the search filters with the query so reduced,
+-- and ranks and highlights with the query as it was.
+CREATE FUNCTION sportello_shortest_prefixes(prefix_group TEXT) RETURNS TEXT
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  AS $$
+DECLARE
+  prefixes TEXT[] := ARRAY(SELECT m[1] FROM regexp_matches(prefix_group, '''([^'']+)'':\*', 'g') m);
+  kept TEXT[];
+BEGIN
+  kept := ARRAY(SELECT DISTINCT quote_literal(p) || ':*' FROM unnest(prefixes) p
+                 WHERE NOT EXISTS (SELECT 1 FROM unnest(prefixes) shorter WHERE length(shorter) < length(p) AND left(p, length(shorter)) = shorter)
+                 ORDER BY 1);
+  RETURN CASE WHEN cardinality(kept) = 1 THEN kept[1] ELSE '( ' || array_to_string(kept, ' | ') || ' )' END;
+END $$;
+
+CREATE FUNCTION sportello_fewer_prefixes(q tsquery) RETURNS tsquery
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  AS $$
+DECLARE
+  prefix_or CONSTANT TEXT := '''[^'']+'':\*(?: \| ''[^'']+'':\*)*';
+  query_text TEXT := q::text;
+  prefix_group TEXT;
+BEGIN
+  -- One word: the whole query is an OR of prefixes.
+  IF query_text ~ ('^' || prefix_or || '$') THEN
+    RETURN sportello_shortest_prefixes(query_text)::tsquery;
+  END IF;
+  -- Several words: each dictionary's ( 'a':* | 'b':* ) for the last one.
+  FOR prefix_group IN SELECT m[1] FROM regexp_matches(query_text, '\( (' || prefix_or || ') \)', 'g') m LOOP
+    query_text := replace(query_text, '( ' || prefix_group || ' )', sportello_shortest_prefixes(prefix_group));
+  END LOOP;
+  -- Without parentheses the query is an OR of AND-chains: identical chains count once.
+  IF strpos(query_text, '(') = 0 THEN
+    query_text := array_to_string(ARRAY(SELECT DISTINCT b FROM unnest(string_to_array(query_text, ' | ')) b ORDER BY b), ' | ');
+  END IF;
+  RETURN query_text::tsquery;
+END $$;
+
 -- A message's keys from its session and its ticket as they are now. FOR SHARE: a transfer that has updated the
 -- session but not committed yet is waited for (and then read), and a transfer that comes later waits for this insert
 -- to commit, so its UPDATE of the session's messages includes this one. Every writer in the app already holds the
