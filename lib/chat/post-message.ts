@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { limitCustomerMessage } from "@/lib/api/rate-limit";
+import { limitCustomerMessage } from "@/lib/route/rate-limit";
 import { appendMessage } from "@/lib/conversations/append-message";
 import { canOperate, secretMatches, type SessionCaller } from "@/lib/auth/customer-key";
 import { toMessageEvent, type MessageView } from "@/lib/conversations/message-view";
