@@ -99,26 +99,24 @@ END $$;
 CREATE TRIGGER messages_visibility BEFORE INSERT OR UPDATE OF session_id, ticket_id, visible_to ON "messages"
   FOR EACH ROW EXECUTE FUNCTION sportello_message_visibility();
 
--- A session's new operator or team (assignment, transfer, take-over, hand-back, requeue): its messages' keys follow.
--- The UPDATE names visible_to, so the trigger above recomputes each row from the session as this transaction has it.
-CREATE FUNCTION sportello_session_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A session's new operator or team (assignment, transfer, take-over, requeue, team fallback), or a ticket's new
+-- assignee or team: that conversation's messages' keys follow. The UPDATE names visible_to, so the trigger above
+-- recomputes each row from the session and ticket as this transaction has them.
+CREATE FUNCTION sportello_owner_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE messages SET visible_to = NULL WHERE session_id = NEW.id;
+  IF TG_TABLE_NAME = 'chat_sessions' THEN
+    UPDATE messages SET visible_to = NULL WHERE session_id = NEW.id;
+  ELSE
+    UPDATE messages SET visible_to = NULL WHERE ticket_id = NEW.id;
+  END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER chat_sessions_visibility AFTER UPDATE OF operator_id, team_id ON "chat_sessions"
   FOR EACH ROW WHEN (OLD.operator_id IS DISTINCT FROM NEW.operator_id OR OLD.team_id IS DISTINCT FROM NEW.team_id)
-  EXECUTE FUNCTION sportello_session_visibility();
-
--- The same for a ticket's assignee or team.
-CREATE FUNCTION sportello_ticket_visibility() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE messages SET visible_to = NULL WHERE ticket_id = NEW.id;
-  RETURN NULL;
-END $$;
+  EXECUTE FUNCTION sportello_owner_visibility();
 CREATE TRIGGER tickets_visibility AFTER UPDATE OF assignee_id, team_id ON "tickets"
   FOR EACH ROW WHEN (OLD.assignee_id IS DISTINCT FROM NEW.assignee_id OR OLD.team_id IS DISTINCT FROM NEW.team_id)
-  EXECUTE FUNCTION sportello_ticket_visibility();
+  EXECUTE FUNCTION sportello_owner_visibility();
 
 -- Existing rows, set-based: one join instead of the trigger's locked lookup per row (nothing else writes while this
 -- migration holds the table), and before the index exists, so it is built once.
