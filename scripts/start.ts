@@ -9,13 +9,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pino from "pino";
+// Only what is needed to spawn the web server is imported up front: the database, migrations, the realtime server
+// and the worker are loaded once it is on its way (a restart is as fast as the web server's own start).
 import { parseEnv } from "@/lib/env";
-import { embeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrations";
-import { compileTrustedProxies } from "@/lib/net/client-address";
-import { startLocalPusherServer, type LocalPusherServer } from "@/lib/realtime/local-server/server";
+import { embeddedPostgresUrl } from "@/lib/db/embedded-postgres";
 import { adminLinkBanner } from "@/scripts/lib/admin-link-banner";
+import { forkRealtimeServer } from "@/scripts/lib/fork-realtime-server";
 import { recordLocalDatabasePort } from "@/scripts/lib/local-database";
 import { preferredOrFreePort, requireFreePort } from "@/scripts/lib/ports";
 
@@ -111,6 +110,7 @@ async function main(): Promise<void> {
   if (!building) spawnWebServer(childEnv);
 
   await Promise.all([database.start(), localRealtime ? startRealtime(secrets, realtimeHost) : undefined]);
+  const { applyMigrations } = await import("@/lib/db/migrations");
   const applied = await applyMigrations(database.url);
   console.log(applied.length ? `[sportello] migrations applied: ${applied.join(", ")}` : "[sportello] database schema is up to date");
 
@@ -161,7 +161,8 @@ async function planDatabase(secrets: LocalSecrets): Promise<{ url: string; start
     url: embeddedPostgresUrl(options),
     start: async () => {
       console.log(`[sportello] starting embedded PostgreSQL (data in ${options.dataDir})`);
-      const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres(options);
+      const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
+      const pg = await startEmbeddedPostgres(options);
       stops.push(() => pg.stop());
     },
   };
@@ -180,25 +181,34 @@ function localRealtimeEnv(secrets: LocalSecrets, env: NodeJS.ProcessEnv): Record
   };
 }
 
-/** The bundled Pusher-protocol server, when no Pusher is configured, on REALTIME_PORT (checked free above). */
+/**
+ * The bundled Pusher-protocol server, when no Pusher is configured, on REALTIME_PORT (checked free above), in a process
+ * of its own: the worker's jobs in this process never delay a realtime frame.
+ */
 async function startRealtime(secrets: LocalSecrets, host: string): Promise<void> {
-  const realtime: LocalPusherServer = await startLocalPusherServer({
-    host,
-    port: config.REALTIME_PORT,
-    ...secrets.pusher,
-    limits: {
-      maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
-      maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
-      maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
-      maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
-      maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
+  const realtime = await forkRealtimeServer({
+    start: {
+      host,
+      port: config.REALTIME_PORT,
+      ...secrets.pusher,
+      limits: {
+        maxConnectionsPerIp: config.REALTIME_MAX_CONNECTIONS_PER_IP,
+        maxChannelsPerConnection: config.REALTIME_MAX_CHANNELS_PER_CONNECTION,
+        maxFramesPerSecond: config.REALTIME_MAX_FRAMES_PER_SECOND,
+        maxClientEventsPerSecond: config.REALTIME_MAX_CLIENT_EVENTS_PER_SECOND,
+        maxFrameBytes: config.REALTIME_MAX_FRAME_BYTES,
+      },
     },
-    trustProxy: compileTrustedProxies(config.TRUSTED_PROXIES),
-    // Not lib/log/logger: importing it now would parse the environment before the lines below complete it. The
-    // server redacts every line itself (lib/log/redact.ts).
-    logger: pino({ level: config.LOG_LEVEL, base: { service: "sportello", component: "realtime" } }),
+    trustedProxies: config.TRUSTED_PROXIES,
+    logLevel: config.LOG_LEVEL,
   });
-  stops.push(() => realtime.close());
+  stops.push(() => realtime.stop());
+  realtime.child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[sportello] realtime server exited (${code})`);
+      void shutdown(code ?? 1);
+    }
+  });
   console.log(`[sportello] local realtime server (Pusher protocol) on port ${realtime.port}`);
 }
 

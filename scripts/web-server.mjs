@@ -46,7 +46,13 @@ server.on("error", (error) => {
   console.error(error.code === "EADDRINUSE" ? `port ${port} is already in use: set PORT to a free one` : error.message);
   process.exit(1);
 });
-if (told) await told;
+if (told) {
+  // While the launcher starts the database: load what the first requests need (the health route, the database
+  // client and its query compiler, the realtime client) by asking for /api/health on a private loopback port. Its
+  // answer is thrown away (the database may not be up yet); the first real /health then answers at once.
+  await warmUp(handle, secret).catch(() => undefined);
+  await told;
+}
 server.listen(port, hostname, () => console.log(`▲ Next.js ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 let closing = false;
@@ -59,3 +65,19 @@ const close = () => {
 };
 process.on("SIGTERM", close);
 process.on("SIGINT", close);
+
+/** One GET of /api/health through the app on an ephemeral 127.0.0.1 port, closed again; bounded to 20 s. */
+async function warmUp(handler, peerSecret) {
+  const warm = http.createServer((req, res) => {
+    req.headers[PEER_HEADER] = `${peerSecret} 127.0.0.1`;
+    void handler(req, res);
+  });
+  await new Promise((resolve) => warm.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port: warmPort } = warm.address();
+    await fetch(`http://127.0.0.1:${warmPort}/api/health`, { signal: AbortSignal.timeout(20_000) }).then((response) => response.arrayBuffer());
+  } finally {
+    warm.closeAllConnections?.();
+    await new Promise((resolve) => warm.close(resolve));
+  }
+}

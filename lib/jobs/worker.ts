@@ -129,7 +129,13 @@ export async function startWorker(definitions: JobDefinition[]): Promise<Running
     application_name: "sportello-worker",
     instanceName: "sportello-worker",
   });
-  boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
+  boss.on("error", (error: Error & { code?: string }) => {
+    // The database stopping under the worker (Ctrl-C reaches the embedded PostgreSQL too, a managed database's
+    // restart) is not a fault of ours: one line, not a stack. The error's own fields are named: pg's errors carry
+    // their whole client object.
+    if (error.code === "57P01") logger.warn({ code: error.code }, "pg-boss: the database is shutting down");
+    else logger.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, "pg-boss error");
+  });
   boss.on("warning", (warning) => logger.warn({ warning: warning.message }, "pg-boss warning"));
   await boss.start({ attempts: 5 });
 

@@ -1,9 +1,6 @@
 // For scripts run beside `npm start` on a laptop: reach the embedded database npm start uses, or start it.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrations";
 import { preferredOrFreePort } from "@/scripts/lib/ports";
 
 interface LocalDatabase {
@@ -28,6 +25,12 @@ export async function localDatabase(dataDir: string, configuredPort: number): Pr
   const recorded = existsSync(portFile(dataDir)) ? Number(readFileSync(portFile(dataDir), "utf8").trim()) : NaN;
   const port = Number.isInteger(recorded) && recorded > 0 ? recorded : configuredPort;
   const url = `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/sportello`;
+  // Loaded here: `npm start` imports this file only to record the port, before anything starts.
+  const [{ default: pg }, { startEmbeddedPostgres }, { applyMigrations }] = await Promise.all([
+    import("pg"),
+    import("@/lib/db/embedded-postgres"),
+    import("@/lib/db/migrations"),
+  ]);
   const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
     await probe.connect();
