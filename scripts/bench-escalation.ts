@@ -69,7 +69,8 @@ const ESCALATE_SQL = `SELECT * FROM sportello_escalate(
   p_source => 'chatbot', p_channel => 'web'::"Channel", p_after_hours => false, p_max_queue => 10000, p_message_id => $6,
   p_system_message_id => $7, p_joined_text => ' è ora in chat.', p_audit_id => $8, p_actor_type => 'api_key', p_actor_id => $9,
   p_alert_id => $10, p_alert_recipient => NULL, p_alert_payload => '{}'::jsonb, p_now => now()::timestamp(3), p_trusted => true,
-  p_contact_email => $11, p_contact_phone => $12, p_team_id => $13, p_skills => $14::text[])`;
+  p_contact_email => $11, p_contact_phone => $12, p_team_id => $13, p_skills => $14::text[], p_external_id => NULL,
+  p_media => NULL::jsonb)`;
 
 /** The same SQL work as the app's escalation, with no framework: the ceiling to compare against. */
 function bareServer(pool: pg.Pool, apiKeyHash: string): http.Server {

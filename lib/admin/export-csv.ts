@@ -34,47 +34,51 @@ function handoffCells(value: unknown): [string | null, number | null, string | n
 
 const secondsBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 1000) : null);
 
-async function* ticketRows(from: Date, to: Date) {
+/** The page after `cursor` of a query in id order: what findMany needs besides its own where and include. */
+type Page = { orderBy: { id: "asc" }; take: number; skip?: number; cursor?: { id: string } };
+
+/** Every row a query finds, read PAGE rows at a time in id order (keyset pagination), so a large range never sits in memory. */
+async function* paged<T extends { id: string }>(query: (page: Page) => Promise<T[]>): AsyncGenerator<T> {
   let cursor: string | undefined;
   for (;;) {
-    const rows = await prisma.ticket.findMany({
-      where: { createdAt: { gte: from, lt: to } },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      include: { contact: true, assignee: { select: { name: true } }, session: { select: { botHandoff: true } }, ratings: { select: { score: true, comment: true } } },
-    });
-    for (const t of rows) {
-      yield [
-        t.number, t.id, t.status, t.priority, t.channel, t.source, t.question, t.contact.userId, t.contact.email, t.contact.phone, t.contact.name,
-        t.assignee?.name, t.tags, t.sessionId, t.createdAt, t.dueAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.slaBreachedAt,
-        minutesBetween(t.createdAt, t.firstResponseAt), ...handoffCells(t.botHandoff ?? t.session?.botHandoff), t.ratings[0]?.score, t.ratings[0]?.comment,
-      ];
-    }
+    const rows = await query({ orderBy: { id: "asc" }, take: PAGE, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
+    yield* rows;
     if (rows.length < PAGE) return;
     cursor = rows[rows.length - 1].id;
   }
 }
 
-async function* sessionRows(from: Date, to: Date) {
-  let cursor: string | undefined;
-  for (;;) {
-    const rows = await prisma.chatSession.findMany({
+async function* ticketRows(from: Date, to: Date) {
+  const tickets = paged((page) =>
+    prisma.ticket.findMany({
       where: { createdAt: { gte: from, lt: to } },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      ...page,
+      include: { contact: true, assignee: { select: { name: true } }, session: { select: { botHandoff: true } }, ratings: { select: { score: true, comment: true } } },
+    }),
+  );
+  for await (const t of tickets) {
+    yield [
+      t.number, t.id, t.status, t.priority, t.channel, t.source, t.question, t.contact.userId, t.contact.email, t.contact.phone, t.contact.name,
+      t.assignee?.name, t.tags, t.sessionId, t.createdAt, t.dueAt, t.firstResponseAt, t.resolvedAt, t.closedAt, t.slaBreachedAt,
+      minutesBetween(t.createdAt, t.firstResponseAt), ...handoffCells(t.botHandoff ?? t.session?.botHandoff), t.ratings[0]?.score, t.ratings[0]?.comment,
+    ];
+  }
+}
+
+async function* sessionRows(from: Date, to: Date) {
+  const sessions = paged((page) =>
+    prisma.chatSession.findMany({
+      where: { createdAt: { gte: from, lt: to } },
+      ...page,
       include: { contact: true, operator: { select: { name: true } }, ticket: { select: { number: true } }, ratings: { select: { score: true, comment: true } } },
-    });
-    for (const s of rows) {
-      yield [
-        s.id, s.status, s.priority, s.channel, s.source, s.question, s.contact.userId, s.contact.email, s.contact.phone, s.operator?.name, s.queuedAt,
-        s.assignedAt, s.firstResponseAt, s.closedAt, s.closedReason, secondsBetween(s.queuedAt, s.assignedAt), s.missedAssignments, s.ticket?.number,
-        s.handedBackAt, s.handbackNote, ...handoffCells(s.botHandoff), s.promisedWaitMinutes, s.ratings[0]?.score, s.ratings[0]?.comment,
-      ];
-    }
-    if (rows.length < PAGE) return;
-    cursor = rows[rows.length - 1].id;
+    }),
+  );
+  for await (const s of sessions) {
+    yield [
+      s.id, s.status, s.priority, s.channel, s.source, s.question, s.contact.userId, s.contact.email, s.contact.phone, s.operator?.name, s.queuedAt,
+      s.assignedAt, s.firstResponseAt, s.closedAt, s.closedReason, secondsBetween(s.queuedAt, s.assignedAt), s.missedAssignments, s.ticket?.number,
+      s.handedBackAt, s.handbackNote, ...handoffCells(s.botHandoff), s.promisedWaitMinutes, s.ratings[0]?.score, s.ratings[0]?.comment,
+    ];
   }
 }
 

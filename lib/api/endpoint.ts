@@ -1,5 +1,5 @@
 // One definition per API operation: method, path, auth, the zod schemas of params, query and body, the success
-// response, and the rate limit and idempotency the wrapper applies. route() (lib/api/handler.ts) runs a handler by
+// response, and the rate limit and idempotency the wrapper applies. route() (lib/route/handler.ts) runs a handler by
 // it and build-openapi documents it, so the two cannot drift. Plain data and zod: no server-only imports, so the
 // docs generator and tests load every definition.
 import type { z } from "zod";
@@ -8,9 +8,12 @@ import type { ErrorCode } from "@/lib/api/errors";
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 /**
  * Who may call: anyone; a signed-in operator or an admin API key; a supervisor or admin; an admin (session or key);
- * or a signed-in operator only (`operator-session`: for what belongs to a person, such as their own status or device).
+ * a signed-in operator only (`operator-session`: for what belongs to a person, such as their own status or device);
+ * or Twilio (`twilio-signature`: X-Twilio-Signature over the webhook's public URL and the form body).
  */
-export type Auth = "public" | "operator" | "supervisor" | "admin" | "operator-session";
+export type Auth = "public" | "operator" | "supervisor" | "admin" | "operator-session" | "twilio-signature";
+/** Twilio's two webhooks, each signed over its own public URL: inbound messages and delivery status callbacks. */
+export type TwilioWebhook = "inbound" | "status";
 export type Examples = Record<string, { summary: string; value: unknown }>;
 export type Named = { name: string; schema: z.ZodType };
 
@@ -40,11 +43,13 @@ export type RateLimit<P, B> =
   | { bucket: "public-write"; key?(input: EndpointInput<P, B>): string | undefined }
   | { bucket: "session-action" };
 
-interface EndpointCore<P, Q, B, A extends Auth = Auth> {
+/** A Twilio-signed endpoint names the webhook whose public URL the signature covers. */
+type AuthFields<A extends Auth> = A extends "twilio-signature" ? { auth: A; twilioWebhook: TwilioWebhook } : { auth: A; twilioWebhook?: undefined };
+
+type EndpointCore<P, Q, B, A extends Auth = Auth> = AuthFields<A> & {
   method: HttpMethod;
   /** The route's path with `{param}` segments, e.g. /api/chat/sessions/{id}/claim. */
   path: string;
-  auth: A;
   params?: P;
   query?: Q;
   body?: B extends z.ZodType ? { name: string; schema: B; examples?: Examples } : undefined;
@@ -53,7 +58,7 @@ interface EndpointCore<P, Q, B, A extends Auth = Auth> {
   rateLimit?: RateLimit<P, B>;
   /** Accepts the Idempotency-Key header: a retry within `scope` gets the first response back. */
   idempotency?: { scope(input: EndpointInput<P, B>): string };
-}
+};
 
 interface DocumentedFields {
   internal?: undefined;

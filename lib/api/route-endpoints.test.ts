@@ -3,7 +3,7 @@
 // every definition (documented or internal) has its route. Neither side can drift from the other.
 import { describe, expect, it } from "vitest";
 import { isDocumented } from "@/lib/api/endpoint";
-import type { RouteHandler } from "@/lib/api/handler";
+import type { RouteHandler } from "@/lib/route/handler";
 import { CATCH_ALL, collectApiRoutes, UNWRAPPED_ROUTES } from "@/lib/api/route-table";
 import { apiEndpoints } from "@/lib/openapi/api-endpoints";
 

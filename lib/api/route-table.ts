@@ -15,7 +15,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** The app's own catch-all for unknown API paths: not a route of the table. */
 export const CATCH_ALL = "/api/[...path]";
 
-/** Route files that do not go through route() (lib/api/handler.ts), with the reason; paths as in the OpenAPI document. */
+/** Route files that do not go through route() (lib/route/handler.ts), with the reason; paths as in the OpenAPI document. */
 export const UNWRAPPED_ROUTES: Record<string, string> = {
   "/api/auth/{all}": "better-auth's sign-in endpoints, used by the login pages (its own handler)",
 };

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { customerMessageLimits, rateLimited } from "@/lib/api/rate-limit";
+import { customerMessageLimits, rateLimited } from "@/lib/route/rate-limit";
 import { presentedHash, type SessionCaller } from "@/lib/auth/customer-key";
 import { operatorIdOf } from "@/lib/auth/principal";
 import { toMessageEvent, toMessageView, type MessageView } from "@/lib/conversations/message-view";

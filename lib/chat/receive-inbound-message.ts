@@ -126,13 +126,16 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
 
   // A new conversation: exactly the API's escalation, then the answer over WhatsApp in the guide's words.
   const locale = localeForPhone(phone);
-  const result = await escalateInScope(
+  const { result, ticketId } = await escalateInScope(
     scope,
     {
       userId: contact.userId,
       phone,
       name: input.ProfileName,
       question: body,
+      // The question is this WhatsApp message: written with its MessageSid and media.
+      externalId: sid,
+      media: mediaJson,
       priority: "medium",
       source: "whatsapp",
       channel: "whatsapp",
@@ -145,14 +148,11 @@ async function continueOrEscalate(scope: RoutingScope, input: TwilioInbound, med
     { type: "customer", id: contact.userId },
   );
   if (result.type === "ticket_created") {
-    const created = await tx.ticket.findUniqueOrThrow({ where: { number: result.ticket_number }, select: { id: true } });
     // The ticket's own notification (ticket_created_customer over WhatsApp) tells the customer; the message keeps
     // the MessageSid and the media in the ticket's thread.
-    await appendTicketMessage(tx, { ticketId: created.id, sender: "customer", body, channel: "whatsapp", externalId: sid, media: mediaJson });
-    return { kind: "escalated", type: result.type, ticketId: created.id };
+    await appendTicketMessage(tx, { ticketId: ticketId!, sender: "customer", body, channel: "whatsapp", externalId: sid, media: mediaJson });
+    return { kind: "escalated", type: result.type, ticketId };
   }
-  // The escalation stored the question as the session's first message: it is this WhatsApp message.
-  await tx.message.updateMany({ where: { sessionId: result.session_id, seq: 1, externalId: null }, data: { externalId: sid, media: mediaJson } });
   const reply =
     result.type === "queue"
       ? { kind: "queue_position" as const, payload: { session_id: result.session_id, position: result.position, estimated_wait: result.estimated_wait } }

@@ -118,6 +118,7 @@ describe("the OpenAPI document", () => {
 
   it("documents bearer auth, the Idempotency-Key header and every error code", () => {
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.twilioSignature).toMatchObject({ type: "apiKey", in: "header", name: "X-Twilio-Signature" });
     const escalation = doc.paths["/api/chat/request-operator"].post;
     expect(escalation.parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
     expect(doc.paths["/api/tickets"].post.parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });

@@ -123,7 +123,8 @@ export function errorCodesOf(endpoint: DocumentedEndpoint): ErrorCode[] {
   if (endpoint.body) ["VALIDATION_ERROR", "INVALID_JSON", "PAYLOAD_TOO_LARGE"].forEach((c) => codes.add(c as ErrorCode));
   if (endpoint.query) codes.add("VALIDATION_ERROR");
   codes.add("UNAUTHORIZED"); // also for an unknown API key on public endpoints
-  if (endpoint.auth !== "public") codes.add("FORBIDDEN");
+  if (endpoint.auth === "twilio-signature") ["INVALID_SIGNATURE", "SERVICE_UNAVAILABLE"].forEach((c) => codes.add(c as ErrorCode));
+  else if (endpoint.auth !== "public") codes.add("FORBIDDEN");
   if (endpoint.params) codes.add("NOT_FOUND");
   if (endpoint.idempotency) ["CONFLICT", "IDEMPOTENCY_MISMATCH"].forEach((c) => codes.add(c as ErrorCode));
   if (endpoint.rateLimit) codes.add("RATE_LIMITED");
@@ -153,6 +154,7 @@ const SECURITY: Record<Auth, JsonSchema[]> = {
   supervisor: [{ operatorSession: [] }, { bearerAuth: [] }],
   admin: [{ operatorSession: [] }, { bearerAuth: [] }],
   "operator-session": [{ operatorSession: [] }],
+  "twilio-signature": [{ twilioSignature: [] }],
 };
 
 function operationId(method: string, path: string): string {
@@ -219,6 +221,13 @@ export function buildOpenApiDocument(options: { serverUrl: string; endpoints?: D
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "An API key from the admin panel (`spk_…`), or the bootstrap ADMIN_API_KEY" },
         operatorSession: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "A signed-in operator's session (the dashboard and admin panel)" },
+        twilioSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Twilio-Signature",
+          description:
+            "Twilio's signature (HMAC-SHA1 with the account's auth token) over the webhook's public URL (TWILIO_WEBHOOK_URL, else APP_URL + /webhooks/whatsapp[/status]) and the form parameters; only Twilio's webhooks take it",
+        },
       },
       parameters: {
         IdempotencyKey: {

@@ -159,6 +159,7 @@ class Renderer {
       supervisor: "supervisor or admin session, or admin API key",
       admin: "admin session or admin API key",
       "operator-session": "a signed-in operator's session (API keys act for no one)",
+      "twilio-signature": "Twilio's X-Twilio-Signature over the webhook's public URL and form body",
     };
     const traits = [`**Auth:** ${auth[operation["x-auth"] as string]}`];
     const parameters: JsonSchema[] = operation.parameters ?? [];

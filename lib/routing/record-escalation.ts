@@ -1,6 +1,5 @@
 import "server-only";
-import { messageSelect } from "@/lib/conversations/append-message";
-import { toMessageView } from "@/lib/conversations/message-view";
+import type { MessageView } from "@/lib/conversations/message-view";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { BotHandoff, RequestOperatorResult } from "@/lib/schemas/escalation";
 import type { WebhookEventType } from "@/lib/schemas/webhooks";
@@ -29,9 +28,9 @@ export async function needsEscalationRecord(context: EscalationContext | undefin
 /**
  * What an escalation adds in its own transaction, after the routing decision: the bot's handoff on the new session
  * (or the ticket), and the webhook events (session.queued or session.assigned, and message.created for the lines the
- * decision wrote, from `fromSeq`). The ownership change bot → queued/human is the decision's own audit row.
+ * decision wrote, as it returned them). The ownership change bot → queued/human is the decision's own audit row.
  */
-export async function recordEscalation(tx: Tx, result: RequestOperatorResult, context: EscalationContext, fromSeq = 1): Promise<void> {
+export async function recordEscalation(tx: Tx, result: RequestOperatorResult, context: EscalationContext, lines: MessageView[] = []): Promise<void> {
   const handoff = context.handoff ?? undefined;
   if (result.type === "ticket_created") {
     if (handoff) await tx.ticket.update({ where: { number: result.ticket_number }, data: { botHandoff: handoff } });
@@ -47,9 +46,7 @@ export async function recordEscalation(tx: Tx, result: RequestOperatorResult, co
     await emitWebhookEvent(tx, { type: "session.assigned", sessionId, data: { session_id: sessionId, operator: result.operator } });
   }
   // The lines this escalation wrote (a conversation reopened after a hand-back already told its earlier ones).
-  const lines = await tx.message.findMany({ where: { sessionId, seq: { gte: fromSeq } }, orderBy: { seq: "asc" }, select: messageSelect });
-  for (const line of lines) {
-    const view = toMessageView(line);
+  for (const view of lines) {
     await emitWebhookEvent(tx, { type: "message.created", sessionId, data: { message: toWebhookMessage(view) }, customerMessage: view.sender === "customer" });
   }
 }

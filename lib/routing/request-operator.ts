@@ -7,7 +7,7 @@ import { enqueueNotification } from "@/lib/notifications/enqueue-notification";
 import type { RoutingScope } from "@/lib/routing/routing-transaction";
 import { publish, type RealtimeEvent } from "@/lib/realtime/server";
 import { scheduleQueueBroadcast } from "@/lib/routing/broadcast-queue";
-import { toMessageEvent, toMessageView } from "@/lib/conversations/message-view";
+import { toMessageEvent, toMessageView, type MessageView } from "@/lib/conversations/message-view";
 import { EVENTS, QUEUE_CHANNEL, sessionChannel } from "@/lib/realtime/channels";
 import { assignmentEvents } from "@/lib/routing/assign-session";
 import { joinedSuffix } from "@/lib/conversations/system-messages";
@@ -33,6 +33,9 @@ export interface EscalationInput {
   phone?: string | null;
   name?: string | null;
   question: string;
+  /** The question's message as it arrived on another channel: its id there (a WhatsApp MessageSid) and its media. */
+  externalId?: string | null;
+  media?: Prisma.InputJsonValue | null;
   priority: Priority;
   metadata?: Prisma.InputJsonValue | null;
   source: string;
@@ -98,16 +101,27 @@ type Decision = {
   queue_position: bigint | null;
   seats_online: bigint | null;
   queued_before: bigint | null;
-  /** The seq of the first line this escalation wrote: 1, or the next one of a conversation reopened after a hand-back. */
-  first_seq: number | null;
+  /**
+   * The lines the decision wrote, as written: the customer's question (from seq 1, or the next seq of a conversation
+   * reopened after a hand-back) and, when an operator was assigned, the "… joined" line.
+   */
+  lines: { id: string; seq: number; sender: "customer" | "system"; body: string; channel: MessageView["channel"]; media: unknown; created_at: string }[] | null;
 };
 
 interface Escalation {
   result: RequestOperatorResult;
   events: RealtimeEvent[];
   queueChanged: boolean;
-  /** The first seq the decision wrote (its webhook events cover the lines from there). */
-  firstSeq?: number;
+  /** The lines the decision wrote (its webhook events report them). */
+  lines?: MessageView[];
+  /** The ticket opened instead, when nobody could take the chat. */
+  ticketId?: string;
+}
+
+/** An escalation inside the caller's routing transaction: the answer, and the ticket it opened if it opened one. */
+export interface ScopedEscalation {
+  result: RequestOperatorResult;
+  ticketId?: string;
 }
 
 /**
@@ -137,7 +151,7 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
         async (tx) => {
           try {
             const escalation = await escalate(tx, { input, actor, rules, contact, team });
-            await recordEscalation(tx, escalation.result, input.context ?? {}, escalation.firstSeq);
+            await recordEscalation(tx, escalation.result, input.context ?? {}, escalation.lines);
             return escalation;
           } catch (error) {
             if (error instanceof ApiError) return { refused: error };
@@ -156,14 +170,14 @@ export async function requestOperator(input: EscalationInput, actor: Actor): Pro
 }
 
 /** The same escalation inside a routing transaction the caller holds: the WhatsApp webhook adds its writes to it. */
-export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<RequestOperatorResult> {
+export async function escalateInScope(scope: RoutingScope, input: EscalationInput, actor: Actor): Promise<ScopedEscalation> {
   const team = await resolveTeam(scope.tx, input.team);
   const [rules, contact] = [teamRules(await getEscalationRules(scope.tx), team), await contactFor(scope.tx, input)];
-  const { result, events, queueChanged, firstSeq } = await escalate(scope.tx, { input, actor, rules, contact, team });
-  await recordEscalation(scope.tx, result, input.context ?? {}, firstSeq);
+  const { result, events, queueChanged, lines, ticketId } = await escalate(scope.tx, { input, actor, rules, contact, team });
+  await recordEscalation(scope.tx, result, input.context ?? {}, lines);
   scope.events.push(...events);
   if (queueChanged) scope.queueChanged = true;
-  return result;
+  return { result, ticketId };
 }
 
 async function escalate(
@@ -188,15 +202,16 @@ async function escalate(
       p_joined_text => ${joinedSuffix(locale)}, p_audit_id => ${randomUUID()}, p_actor_type => ${actor.type}, p_actor_id => ${actor.id},
       p_alert_id => ${randomUUID()}, p_alert_recipient => ${alert}, p_alert_payload => ${JSON.stringify(alertPayload)}::jsonb,
       p_now => ${now}::timestamp(3), p_trusted => ${input.trusted ?? false}, p_contact_email => ${contact.email},
-      p_contact_phone => ${contact.phone}, p_team_id => ${team.id}, p_skills => ${input.skills ?? []}::text[])`;
+      p_contact_phone => ${contact.phone}, p_team_id => ${team.id}, p_skills => ${input.skills ?? []}::text[],
+      p_external_id => ${input.externalId ?? null}, p_media => ${input.media == null ? null : JSON.stringify(input.media)}::jsonb)`;
 
   // A conversation handed back to the bot and escalated again continues in its own session (from the next seq): its
   // page and its operator's desk may still be open, so the customer's new line is published there too.
   const decisionSessionId = decision.session_id ?? sessionId;
-  const firstSeq = decision.first_seq ?? 1;
+  const lines = (decision.lines ?? []).map((line) => toMessageView({ ...line, sessionId: decisionSessionId, createdAt: new Date(line.created_at) }));
   const reopened = decisionSessionId !== sessionId;
-  const reopenedEvents: RealtimeEvent[] = reopened
-    ? [{ channel: sessionChannel(decisionSessionId), name: EVENTS.messageCreated, data: toMessageEvent(toMessageView({ id: customerMessageId, seq: firstSeq, sessionId: decisionSessionId, sender: "customer", body: input.question, channel: input.channel, createdAt: now })) }]
+  const reopenedEvents: RealtimeEvent[] = reopened && lines[0]
+    ? [{ channel: sessionChannel(decisionSessionId), name: EVENTS.messageCreated, data: toMessageEvent(lines[0]) }]
     : [];
   switch (decision.outcome) {
     case "existing_active":
@@ -217,7 +232,7 @@ async function escalate(
     }
     case "assigned": {
       const operator = { id: decision.operator_id!, name: decision.operator_name! };
-      const message = toMessageView({ id: systemMessageId, seq: firstSeq + 1, sessionId: decisionSessionId, sender: "system", body: `${operator.name}${joinedSuffix(locale)}`, channel: "web", createdAt: now });
+      const message = lines.find((line) => line.sender === "system")!;
       return {
         result: { success: true, type: "operator_assigned", session_id: decisionSessionId, operator, chat_url: customerChatUrl(decisionSessionId) },
         events: [
@@ -225,7 +240,7 @@ async function escalate(
           ...assignmentEvents({ id: decisionSessionId, priority: input.priority, question: input.question, channel: input.channel, queuedAt: now }, operator, message, now),
         ],
         queueChanged: false,
-        firstSeq,
+        lines,
       };
     }
     case "queued": {
@@ -245,11 +260,13 @@ async function escalate(
         // A higher-priority arrival moves everyone behind it back one place; a reopened chat's page needs its place.
         // Joining at the tail moves nobody: the answer told this customer theirs (told_position).
         queueChanged: position <= Number(decision.queued_before) || reopened,
-        firstSeq,
+        lines,
       };
     }
-    default:
-      return { result: await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload, teamId: team.id }), events: [], queueChanged: false };
+    default: {
+      const { result, ticketId } = await ticketInstead(db, decision.outcome, { input, actor, rules, contact, now, alert, alertPayload, teamId: team.id });
+      return { result, ticketId, events: [], queueChanged: false };
+    }
   }
 }
 
@@ -258,7 +275,7 @@ async function ticketInstead(
   db: Tx | typeof prisma,
   reason: "after_hours" | "no_operators" | "queue_full",
   ctx: { input: EscalationInput; actor: Actor; rules: EscalationRules; contact: Contact; now: Date; alert: string | null; alertPayload: object; teamId: string },
-): Promise<RequestOperatorResult> {
+): Promise<ScopedEscalation> {
   const { input, rules, now } = ctx;
   const write = async (tx: Tx) => {
     if (ctx.alert) {
@@ -278,7 +295,7 @@ async function ticketInstead(
   };
   const ticket = "$transaction" in db ? await db.$transaction(write) : await write(db);
   const reopens = reason === "after_hours" ? nextOpening(rules.business_hours, now) : null;
-  return {
+  const result: RequestOperatorResult = {
     success: true,
     type: "ticket_created",
     ticket_id: ticket.number,
@@ -289,4 +306,5 @@ async function ticketInstead(
     ticket_url: ticketUrl(ticket.accessToken),
     reply_via: replyChannels(ctx.contact),
   };
+  return { result, ticketId: ticket.id };
 }

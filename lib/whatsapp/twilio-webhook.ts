@@ -1,5 +1,6 @@
 import "server-only";
 import twilio from "twilio";
+import type { TwilioWebhook } from "@/lib/api/endpoint";
 import { appUrl, env } from "@/lib/env";
 
 /**
@@ -7,7 +8,7 @@ import { appUrl, env } from "@/lib/env";
  * host and under /api, so the URL is taken from configuration, never from the request: TWILIO_WEBHOOK_URL when
  * set (exactly as configured in the Twilio console), else APP_URL + the guide's path.
  */
-export function twilioWebhookUrl(kind: "inbound" | "status"): string {
+export function twilioWebhookUrl(kind: TwilioWebhook): string {
   const inbound = env().TWILIO_WEBHOOK_URL ?? `${appUrl()}/webhooks/whatsapp`;
   if (kind === "inbound") return inbound;
   const url = new URL(inbound);

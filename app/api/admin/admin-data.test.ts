@@ -127,6 +127,16 @@ describe("GET /api/admin/export/{kind}", () => {
     expect(empty.text.replace(/^\uFEFF/, "").trim().split("\r\n")).toHaveLength(1);
   });
 
+  it("reads a range larger than one page (1,000 rows) page by page, every row once", async () => {
+    const contact = await prisma.contact.create({ data: { userId: uniqueUserId() } });
+    const createdAt = new Date("2001-03-04T10:00:00Z");
+    const ids = Array.from({ length: 1001 }, (_, i) => `s_page_${String(i).padStart(4, "0")}_${contact.id}`);
+    await prisma.chatSession.createMany({ data: ids.map((id) => ({ id, contactId: contact.id, status: "closed", question: "q", createdAt })) });
+    const response = await call(exportCsv, { path: "/api/admin/export/sessions?from=2001-03-04&to=2001-03-04", headers: adminHeaders(), params: { kind: "sessions" } });
+    const rows = response.text.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(rows.map((row) => row.split(",")[0])).toEqual(ids);
+  });
+
   it.each([
     ["an unknown kind → 404", "tickets?from=2026-01-01&to=2026-01-02", { kind: "operators" }, 404],
     ["a missing range → 400", "tickets", { kind: "tickets" }, 400],

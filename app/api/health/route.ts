@@ -1,6 +1,6 @@
 // GET /health (rewritten here) – liveness and dependencies: 200 when all required checks pass, 503 naming the failed ones
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getHealth } from "@/lib/openapi/monitoring/monitoring-endpoints";
 import { checkHealth } from "@/lib/health/check-health";
 

@@ -1,6 +1,6 @@
 // GET /api/openapi.json – the OpenAPI 3.1 document of the public API, built from the zod schemas (public, cached)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getOpenapiJson } from "@/lib/openapi/meta/meta-endpoints";
 import { appUrl } from "@/lib/env";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi";

@@ -1,5 +1,5 @@
 // GET /api/tickets – the desk's ticket list (filters, search, pagination); POST /api/tickets – open a ticket
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getTickets, postTickets } from "@/lib/openapi/tickets/tickets-endpoints";
 import { createTicketFromApi } from "@/lib/tickets/create-ticket-from-api";
 import { listTickets } from "@/lib/tickets/list-tickets";

@@ -5,14 +5,16 @@ export const postWebhooksWhatsapp = defineEndpoint({
   method: "post",
   path: "/api/webhooks/whatsapp",
   internal: "Twilio's inbound webhook (signed by Twilio)",
-  auth: "public",
+  auth: "twilio-signature",
+  twilioWebhook: "inbound",
 });
 
 export const postWebhooksWhatsappStatus = defineEndpoint({
   method: "post",
   path: "/api/webhooks/whatsapp/status",
   internal: "Twilio's delivery-status webhook (signed by Twilio)",
-  auth: "public",
+  auth: "twilio-signature",
+  twilioWebhook: "status",
 });
 
 /** In the order of the OpenAPI document. */

@@ -1,5 +1,5 @@
 // GET /api/admin/api-keys – list keys (never their values); POST – create a chatbot/admin key, shown once (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminKeys, postAdminKeys } from "@/lib/openapi/admin/admin-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

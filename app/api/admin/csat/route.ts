@@ -1,5 +1,5 @@
 // GET /api/admin/csat – the rating switch, ratings week by week, per operator and per team (?team= narrows); PUT – change the switch (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminCsat, putAdminCsat } from "@/lib/openapi/admin/admin-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // GET /api/admin/embed-sites – sites that may sign visitor identities (never their secrets); POST – register one, secret shown once (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminEmbedSites, postAdminEmbedSites } from "@/lib/openapi/embed/embed-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // GET /api/admin/faq-settings – the FAQ bot's switch and confidence thresholds; PUT – replace them (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminFaqSettings, putAdminFaqSettings } from "@/lib/openapi/faq/faq-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

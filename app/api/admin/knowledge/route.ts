@@ -1,5 +1,5 @@
 // GET /api/admin/knowledge – the FAQ bot's knowledge base (filters: locale, active, q); POST – add an entry (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminKnowledge, postAdminKnowledge } from "@/lib/openapi/faq/faq-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

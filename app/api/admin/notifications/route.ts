@@ -1,5 +1,5 @@
 // GET /api/admin/notifications – the notification outbox for admins: by status (dead_letter = failed + dead), channel, kind
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminNotifications } from "@/lib/openapi/admin/admin-endpoints";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 

@@ -1,5 +1,5 @@
 // GET /api/admin/teams – every team with members, hours, limits, fallback and queue length; POST – create one (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminTeams, postAdminTeams } from "@/lib/openapi/teams/teams-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // GET /api/admin/webhooks – list endpoints (never their secrets); POST – register one, its secret shown once (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminWebhooks, postAdminWebhooks } from "@/lib/openapi/webhooks/webhooks-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,6 +1,6 @@
 // GET /api/chat/canned-responses – the canned responses the caller may use (filtered by ?q=, rendered for ?session_id=
 // or ?ticket_id=); POST – create one: personal for an operator, team or everyone for an admin
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatCannedResponses, postChatCannedResponses } from "@/lib/openapi/canned-responses/canned-responses-endpoints";
 import { createCannedResponse, listCannedResponses } from "@/lib/canned/manage-canned-responses";
 

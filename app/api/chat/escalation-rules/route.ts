@@ -1,5 +1,5 @@
 // GET /api/chat/escalation-rules – the rules in force (the guide's getEscalationRules()); PUT – replace them (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatEscalationRules, putChatEscalationRules } from "@/lib/openapi/rules/rules-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

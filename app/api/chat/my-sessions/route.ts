@@ -1,5 +1,5 @@
 // GET /api/chat/my-sessions – the signed-in operator's live chats
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatMySessions } from "@/lib/openapi/sessions/sessions-endpoints";
 import { listOperatorSessions } from "@/lib/chat/list-queue";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/operators – create an operator and send the invite (admin); GET – list operators with their load
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatOperators, postChatOperators } from "@/lib/openapi/operators/operators-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

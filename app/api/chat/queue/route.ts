@@ -1,5 +1,5 @@
 // GET /api/chat/queue – the waiting customers, in order, for operators
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatQueue } from "@/lib/openapi/sessions/sessions-endpoints";
 import { listQueue } from "@/lib/chat/list-queue";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/request-operator – escalate a chatbot conversation to a human
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postChatRequestOperator } from "@/lib/openapi/escalation/escalation-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { requireVerifiedIdentity } from "@/lib/embed/verify-identity-token";

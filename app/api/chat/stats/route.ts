@@ -1,5 +1,5 @@
 // GET /api/chat/stats?team= – public aggregates: operators online, free seats, queue by priority, waits and handle times
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatStats as chatStatsEndpoint } from "@/lib/openapi/monitoring/monitoring-endpoints";
 import { getChatStats } from "@/lib/chat/get-chat-stats";
 import { teamFilterId } from "@/lib/routing/resolve-team";

@@ -1,5 +1,5 @@
 // GET /api/contacts/{id} – a contact's profile and one timeline of conversations and tickets across channels
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getContactsId } from "@/lib/openapi/contacts/contacts-endpoints";
 import { getContact } from "@/lib/contacts/get-contact";
 import { viewerOf } from "@/lib/search/visibility";

@@ -1,5 +1,5 @@
 // POST /api/faq/answer – the built-in FAQ bot: answer, offer the two quick replies, or escalate ({enabled:false} when off)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postFaqAnswer } from "@/lib/openapi/faq/faq-endpoints";
 import { answerFromKnowledgeBase } from "@/lib/faq/answer-from-knowledge-base";
 import type { FaqAnswerResult } from "@/lib/faq/faq-schemas";

@@ -1,5 +1,5 @@
 // POST /api/push/subscriptions – opt this device in to Web Push for assignments; DELETE – opt it out (operator)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deletePushSubscriptions, postPushSubscriptions } from "@/lib/openapi/operators/operators-endpoints";
 import { deletePushSubscription, savePushSubscription } from "@/lib/push/manage-push-subscriptions";
 

@@ -1,5 +1,5 @@
 // GET /api/push/vapid-public-key – the application server key a browser subscribes with (operator)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getPushVapidPublicKey } from "@/lib/openapi/operators/operators-endpoints";
 import { vapidKeys } from "@/lib/push/vapid-keys";
 

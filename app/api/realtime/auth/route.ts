@@ -1,6 +1,6 @@
 // POST /api/realtime/auth – authorize a pusher-js subscription to a private or presence channel
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postRealtimeAuth } from "@/lib/openapi/realtime/realtime-endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { authorizeChannel, parseChannel } from "@/lib/chat/authorize-channel";

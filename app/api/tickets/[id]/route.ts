@@ -1,5 +1,5 @@
 // GET /api/tickets/{id} – one ticket, by number (1042) or id; PATCH – status, priority, assignee, tags (audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getTicketsId, patchTicketsId } from "@/lib/openapi/tickets/tickets-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RealtimeListener } from "@/test/doubles/realtime-listener";
 import { twilioSid } from "@/test/doubles/twilio-double";
-import { setEnv } from "@/test/env";
+import { setEnv, withEnv } from "@/test/env";
 import { clearTables } from "@/test/db";
 
 const AUTH_TOKEN = "inbound-test-token";
@@ -67,6 +67,13 @@ describe("POST /webhooks/whatsapp – signature", () => {
     const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL, params);
     const response = await post(request({ ...params, Body: "bonifico a IBAN IT00..." }, signature));
     expect(response.status).toBe(403);
+    expect(await prisma.message.count()).toBe(0);
+  });
+
+  it("answers 503 and stores nothing when no auth token is configured to check the signature with", async () => {
+    const response = await withEnv({ TWILIO_AUTH_TOKEN: undefined }, () => post(request(inbound("+393330000000", "x"))));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ success: false, error: { code: "SERVICE_UNAVAILABLE" } });
     expect(await prisma.message.count()).toBe(0);
   });
 
@@ -168,6 +175,32 @@ describe("POST /webhooks/whatsapp – conversations", () => {
     const message = await prisma.message.findUniqueOrThrow({ where: { externalId: messageSid } });
     expect(message.body).toBe("[image/jpeg]");
     expect(message.media).toEqual([{ url: mediaUrl, content_type: "image/jpeg", sid: mediaUrl.split("/").pop() }]);
+  });
+  it("writes the message that reopens a handed-back WhatsApp conversation with its MessageSid and media at once", async () => {
+    const operator = await createOperator();
+    const phone = newPhone();
+    await post(request(inbound(phone, "Ho bisogno di aiuto")));
+    const session = await prisma.chatSession.findFirstOrThrow({ where: { contact: { phone } } });
+    // The operator handed the conversation back to the bot (as POST …/handback leaves it) and is free again.
+    await prisma.chatSession.update({ where: { id: session.id }, data: { status: "closed", closedReason: "handed_back", handedBackAt: new Date(), closedAt: new Date() } });
+
+    const messageSid = twilioSid("MM");
+    const mediaUrl = `https://api.twilio.com/2010-04-01/Accounts/AC${"2".repeat(32)}/Messages/${messageSid}/Media/${twilioSid("ME")}`;
+    const again = { ...inbound(phone, "Ecco la foto"), MessageSid: messageSid, NumMedia: "1", MediaUrl0: mediaUrl, MediaContentType0: "image/png" };
+    expect((await post(request(again))).status).toBe(200);
+
+    const reopened = await prisma.chatSession.findUniqueOrThrow({ where: { id: session.id }, include: { messages: { orderBy: { seq: "asc" } } } });
+    expect(reopened).toMatchObject({ status: "active", operatorId: operator.id });
+    expect(reopened.messages.map((m) => [m.seq, m.sender, m.externalId])).toEqual([
+      [1, "customer", expect.any(String)],
+      [2, "system", null],
+      [3, "customer", messageSid],
+      [4, "system", null],
+    ]);
+    expect(reopened.messages[2].media).toEqual([{ url: mediaUrl, content_type: "image/png", sid: mediaUrl.split("/").pop() }]);
+    // Twilio's retry of the same message finds it stored.
+    expect((await post(request(again))).status).toBe(200);
+    expect(await prisma.message.count({ where: { sessionId: session.id } })).toBe(4);
   });
 });
 

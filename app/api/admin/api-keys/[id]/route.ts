@@ -1,5 +1,5 @@
 // DELETE /api/admin/api-keys/{id} – revoke a key (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deleteAdminKeysId } from "@/lib/openapi/admin/admin-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

@@ -1,5 +1,5 @@
 // GET /api/admin/contacts/merge-preview?into=&from= – what a merge would move, without changing anything
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminContactsMergePreview } from "@/lib/openapi/contacts/contacts-endpoints";
 import { previewMerge } from "@/lib/contacts/merge-contacts";
 

@@ -1,5 +1,5 @@
 // POST /api/admin/contacts/merge – merge contact `from` into `into` (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminContactsMerge } from "@/lib/openapi/contacts/contacts-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

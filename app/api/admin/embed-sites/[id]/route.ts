@@ -1,6 +1,6 @@
 // DELETE /api/admin/embed-sites/{id} – revoke a site's secret: its identity tokens stop verifying at once (admin);
 // PATCH – the team that serves the chats it opens
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deleteAdminEmbedSitesId, patchAdminEmbedSitesId } from "@/lib/openapi/embed/embed-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // POST /api/admin/embed-sites/verify – check an identity token as request-operator would, and say why it fails (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminEmbedSitesVerify } from "@/lib/openapi/embed/embed-endpoints";
 import type { IdentityVerificationView } from "@/lib/embed/embed-site-schemas";
 import { verifyIdentityToken } from "@/lib/embed/verify-identity-token";

@@ -1,5 +1,5 @@
 // GET /api/admin/export/{tickets|sessions}?from=YYYY-MM-DD&to=YYYY-MM-DD – CSV download for a date range
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getAdminExportKind } from "@/lib/openapi/admin/admin-endpoints";
 import { exportCsv } from "@/lib/admin/export-csv";
 

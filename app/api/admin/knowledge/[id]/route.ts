@@ -1,5 +1,5 @@
 // GET /api/admin/knowledge/{id} – one entry; PATCH – edit or (de)activate it; DELETE – remove it (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deleteAdminKnowledgeId, getAdminKnowledgeId, patchAdminKnowledgeId } from "@/lib/openapi/faq/faq-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // POST /api/admin/knowledge/preview – what the FAQ bot would answer to a question, with the runner-up entries, even while it is off (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminKnowledgePreview } from "@/lib/openapi/faq/faq-endpoints";
 import { previewKnowledgeBase } from "@/lib/faq/answer-from-knowledge-base";
 

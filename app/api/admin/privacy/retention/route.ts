@@ -1,5 +1,5 @@
 // GET /api/admin/privacy/retention – how long closed conversations and tickets keep personal data; PUT – set it (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getAdminPrivacyRetention, putAdminPrivacyRetention } from "@/lib/openapi/privacy/privacy-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // GET/PATCH /api/admin/teams/{id} – one team, change it; DELETE – remove it, its waiting sessions move to the default team (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deleteAdminTeamsId, getAdminTeamsId, patchAdminTeamsId } from "@/lib/openapi/teams/teams-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // PATCH /api/admin/webhooks/{id} – change url, events, active; DELETE – remove the endpoint and its log (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { deleteAdminWebhooksId, patchAdminWebhooksId } from "@/lib/openapi/webhooks/webhooks-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

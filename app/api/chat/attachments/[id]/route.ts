@@ -1,5 +1,5 @@
 // GET /api/chat/attachments/{id} – the file, to the session's customer (key), its operator and admins only
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getChatAttachmentsId } from "@/lib/openapi/sessions/sessions-endpoints";
 import { readAttachment } from "@/lib/attachments/read-attachment";
 

@@ -1,5 +1,5 @@
 // PATCH /api/chat/operators/{id} – status, capacity, name, phone, role, active (admin); GET – one operator
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatOperatorsId, patchChatOperatorsId } from "@/lib/openapi/operators/operators-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

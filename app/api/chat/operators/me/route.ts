@@ -1,5 +1,5 @@
 // GET /api/chat/operators/me – the signed-in operator; PATCH – their own status (online/away/offline) and language
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatOperatorsMe, patchChatOperatorsMe } from "@/lib/openapi/operators/operators-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";

@@ -1,5 +1,5 @@
 // GET /api/chat/operators/online – online operators and their free seats, for the transfer picker
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatOperatorsOnline } from "@/lib/openapi/operators/operators-endpoints";
 import { listOnlineOperators } from "@/lib/operators/list-operators";
 

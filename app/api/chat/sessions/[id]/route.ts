@@ -1,5 +1,5 @@
 // GET /api/chat/sessions/{id} – status, queue position and wait, operator, messages after ?after_seq= (its customer by key, its operator)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatSessionsId } from "@/lib/openapi/sessions/sessions-endpoints";
 import { getSessionView } from "@/lib/chat/get-session-view";
 

@@ -1,5 +1,5 @@
 // POST /api/contacts/{id}/notes – an internal note about the contact (never shown to the customer)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postContactsIdNotes } from "@/lib/openapi/contacts/contacts-endpoints";
 import { addContactNote } from "@/lib/contacts/add-contact-note";
 import { viewerOf } from "@/lib/search/visibility";

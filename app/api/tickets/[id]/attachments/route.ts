@@ -1,5 +1,5 @@
 // POST /api/tickets/{id}/attachments – an image or PDF (multipart, field "file") for the next emailed reply (operators)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postTicketsIdAttachments } from "@/lib/openapi/tickets/tickets-endpoints";
 import { uploadTicketAttachment } from "@/lib/tickets/upload-ticket-attachment";
 import { operatorIdOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // POST /api/tickets/{id}/notes – an internal note (never shown to the customer)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postTicketsIdNotes } from "@/lib/openapi/tickets/tickets-endpoints";
 import { addTicketNote } from "@/lib/tickets/add-ticket-note";
 import { operatorIdOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // GET /api/tickets/{id}/timeline – chat, messages on every channel, notes, changes and notifications, oldest first
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getTicketsIdTimeline } from "@/lib/openapi/tickets/tickets-endpoints";
 import { getTicketTimeline } from "@/lib/tickets/get-ticket-timeline";
 

@@ -1,5 +1,5 @@
 // GET /api/tickets/admin/stats – counts by status and priority, created today / in 7 days, overdue, response times
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getTicketsAdminStats } from "@/lib/openapi/monitoring/monitoring-endpoints";
 import { getTicketStats } from "@/lib/tickets/get-ticket-stats";
 

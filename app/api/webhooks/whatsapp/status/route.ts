@@ -1,11 +1,11 @@
 // POST /webhooks/whatsapp/status (rewritten here) – Twilio's delivery status callbacks for outbound WhatsApp messages
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postWebhooksWhatsappStatus } from "@/lib/openapi/whatsapp/whatsapp-endpoints";
 import { recordStatusCallback, twilioStatusSchema } from "@/lib/whatsapp/record-status-callback";
-import { verifyTwilioRequest } from "@/lib/whatsapp/verify-twilio-request";
+import { parseTwilioParams } from "@/lib/whatsapp/verify-twilio-request";
 
-export const POST = route(postWebhooksWhatsappStatus, async ({ request, rawBody }) => {
-  const { data } = verifyTwilioRequest("status", request.headers, rawBody, twilioStatusSchema);
+export const POST = route(postWebhooksWhatsappStatus, async ({ caller }) => {
+  const data = parseTwilioParams(caller, twilioStatusSchema);
   await recordStatusCallback(data);
   return new Response(null, { status: 204 });
 });

@@ -1,5 +1,5 @@
 // POST /api/admin/contacts/{id}/erase – remove one person's personal data everywhere; counts of what went (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminContactsIdErase } from "@/lib/openapi/privacy/privacy-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,6 +1,6 @@
 // GET /api/admin/contacts/{id}/export – everything held about one person, as a JSON download (admin, audited)
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getAdminContactsIdExport } from "@/lib/openapi/privacy/privacy-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // POST /api/admin/notifications/:id/retry – send a failed or dead notification again now
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminNotificationsIdRetry } from "@/lib/openapi/admin/admin-endpoints";
 import { actorOf } from "@/lib/auth/principal";
 import { retryNotification } from "@/lib/admin/retry-notification";

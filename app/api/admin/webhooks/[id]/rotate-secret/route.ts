@@ -1,5 +1,5 @@
 // POST /api/admin/webhooks/{id}/rotate-secret – a new secret, shown once; the old one signs too during the overlap (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminWebhooksIdRotateSecret } from "@/lib/openapi/webhooks/webhooks-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

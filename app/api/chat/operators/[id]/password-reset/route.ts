@@ -1,5 +1,5 @@
 // POST /api/chat/operators/{id}/password-reset – a password-reset link to the operator's own email (admin, audited)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatOperatorsIdPasswordReset } from "@/lib/openapi/operators/operators-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

@@ -1,5 +1,5 @@
 // POST /api/chat/operators/me/heartbeat – an open dashboard tab says the signed-in operator is still there
-import { route, ok } from "@/lib/api/handler";
+import { route, ok } from "@/lib/route/handler";
 import { postChatOperatorsMeHeartbeat } from "@/lib/openapi/operators/operators-endpoints";
 import { recordHeartbeat } from "@/lib/operators/heartbeat";
 

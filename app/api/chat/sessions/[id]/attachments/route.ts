@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/attachments – attach an image or PDF (multipart, field "file") to a web chat
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdAttachments } from "@/lib/openapi/sessions/sessions-endpoints";
 import { uploadAttachment } from "@/lib/chat/upload-attachment";
 

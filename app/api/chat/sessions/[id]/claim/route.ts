@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/claim – the customer's browser gets its key to a web chat (first opener, or a resume link)
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { postChatSessionsIdClaim } from "@/lib/openapi/sessions/sessions-endpoints";
 import { claimSession } from "@/lib/chat/claim-session";
 import { NextResponse } from "next/server";

@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/close – end a chat (customer by key, or its operator); the seat goes to the next in queue
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdClose } from "@/lib/openapi/sessions/sessions-endpoints";
 import { closeSession } from "@/lib/chat/session-actions";
 

@@ -1,5 +1,5 @@
 // GET /api/chat/sessions/{id}/contact-history – the customer's other conversations and open tickets (chat sidebar)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatSessionsIdContactHistory } from "@/lib/openapi/sessions/sessions-endpoints";
 import { getSessionContactHistory } from "@/lib/contacts/get-session-contact-history";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/handback – the operator returns the conversation to the bot, with an optional note
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdHandback } from "@/lib/openapi/sessions/sessions-endpoints";
 import { handBackSession } from "@/lib/chat/hand-back-session";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/messages – a message from the customer (by key) or the session's operator
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdMessages } from "@/lib/openapi/sessions/sessions-endpoints";
 import { postMessage } from "@/lib/chat/post-message";
 import { relayMessage } from "@/lib/chat/relay-message";

@@ -1,5 +1,5 @@
 // GET/POST /api/chat/sessions/{id}/notes – internal notes and whispers in a live chat (staff only, never the customer)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { getChatSessionsIdNotes, postChatSessionsIdNotes } from "@/lib/openapi/supervision/supervision-endpoints";
 import { addSessionNote, listSessionNotes } from "@/lib/chat/session-notes";
 

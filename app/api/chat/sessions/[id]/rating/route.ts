@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/rating – the customer rates their closed chat (1–5, optional comment), once
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdRating } from "@/lib/openapi/sessions/sessions-endpoints";
 import { rateSession } from "@/lib/csat/rate-conversation";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/read – read receipt up to a sequence number (customer by key, or operator side)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdRead } from "@/lib/openapi/sessions/sessions-endpoints";
 import { markRead } from "@/lib/chat/session-actions";
 

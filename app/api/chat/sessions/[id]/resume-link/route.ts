@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/resume-link – email the chat's owner a one-time link that moves it to another browser
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdResumeLink } from "@/lib/openapi/sessions/sessions-endpoints";
 import { sendResumeLink } from "@/lib/conversations/send-resume-link";
 

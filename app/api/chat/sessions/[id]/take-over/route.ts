@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/take-over – a supervisor or admin takes a live chat over (the customer is told)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdTakeOver } from "@/lib/openapi/supervision/supervision-endpoints";
 import { takeOverSession } from "@/lib/chat/take-over-session";
 

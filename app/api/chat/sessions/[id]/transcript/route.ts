@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/transcript – email the chat's transcript to its customer (customer by key, or operator)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdTranscript } from "@/lib/openapi/sessions/sessions-endpoints";
 import { requestTranscript } from "@/lib/chat/request-transcript";
 

@@ -1,5 +1,5 @@
 // POST /api/chat/sessions/{id}/transfer – hand a live chat to another online operator with a free seat
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postChatSessionsIdTransfer } from "@/lib/openapi/sessions/sessions-endpoints";
 import { transferSession } from "@/lib/chat/session-actions";
 

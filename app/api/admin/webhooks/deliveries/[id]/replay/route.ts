@@ -1,5 +1,5 @@
 // POST /api/admin/webhooks/deliveries/{id}/replay – send a delivery again (same event id) (admin)
-import { ok, route } from "@/lib/api/handler";
+import { ok, route } from "@/lib/route/handler";
 import { postAdminWebhooksDeliveriesIdReplay } from "@/lib/openapi/webhooks/webhooks-endpoints";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { actorOf } from "@/lib/auth/principal";

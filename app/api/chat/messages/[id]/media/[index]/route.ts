@@ -1,5 +1,5 @@
 // GET /api/chat/messages/{id}/media/{index} – a WhatsApp attachment, fetched from Twilio with the account's credentials
-import { route } from "@/lib/api/handler";
+import { route } from "@/lib/route/handler";
 import { getChatMessagesIdMediaIndex } from "@/lib/openapi/sessions/sessions-endpoints";
 import { getMessageMedia } from "@/lib/chat/get-message-media";
 

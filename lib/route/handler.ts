@@ -4,19 +4,29 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import type { ApiEndpoint, Auth, EndpointDefinition, EndpointInput, RateLimit } from "@/lib/api/endpoint";
 import { ApiError, errorBody, fromPrismaError } from "@/lib/api/errors";
-import { withIdempotency } from "@/lib/api/idempotency";
-import { limitPublicWrite, limitSessionAction } from "@/lib/api/rate-limit";
+import { withIdempotency } from "@/lib/route/idempotency";
+import { limitPublicWrite, limitSessionAction } from "@/lib/route/rate-limit";
 import { parseBody, readBodyText } from "@/lib/api/read-body";
 import { getPrincipal, isSupervisor, type OperatorPrincipal, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
 import { SESSION_KEY_HEADER } from "@/lib/auth/customer-key";
 import { clientIp } from "@/lib/net/request-address";
+import { verifyTwilioSignature, type TwilioCaller } from "@/lib/whatsapp/verify-twilio-request";
 
 type Infer<S> = S extends ZodType ? z.infer<S> : undefined;
 
-/** The caller an endpoint's auth lets through: a signed-in operator for `operator-session`, anyone for `public`. */
-export type Caller<A extends Auth> = A extends "operator-session" ? OperatorPrincipal : A extends "public" ? Principal | null : Principal;
+/**
+ * The caller an endpoint's auth lets through: a signed-in operator for `operator-session`, anyone for `public`,
+ * Twilio with the parameters it signed for `twilio-signature`.
+ */
+export type Caller<A extends Auth> = A extends "operator-session"
+  ? OperatorPrincipal
+  : A extends "public"
+    ? Principal | null
+    : A extends "twilio-signature"
+      ? TwilioCaller
+      : Principal;
 
 export interface HandlerContext<B, Q, P, A extends Auth = Auth> {
   request: NextRequest;
@@ -31,7 +41,7 @@ export interface HandlerContext<B, Q, P, A extends Auth = Auth> {
   ip: string;
   /** A customer's key to a chat session (`X-Session-Key`), unverified until a use case checks it. */
   customerKey: string | null;
-  /** The raw body text, for signature checks (Twilio). */
+  /** The raw body text, as read (at most 64 KB). */
   rawBody: string;
 }
 
@@ -57,7 +67,8 @@ function requireSameOriginForCookieWrites(request: NextRequest, principal: Princ
 }
 
 function requireAuth(requirement: ApiEndpoint["auth"], principal: Principal | null): void {
-  if (requirement === "public") return;
+  // A Twilio webhook is checked once its body is read (resolveCaller); an API key or a session proves nothing there.
+  if (requirement === "public" || requirement === "twilio-signature") return;
   if (!principal) {
     throw new ApiError(
       "UNAUTHORIZED",
@@ -72,6 +83,11 @@ function requireAuth(requirement: ApiEndpoint["auth"], principal: Principal | nu
     throw new ApiError("FORBIDDEN", "An operator session or admin key is required");
   }
   if (requirement === "operator-session" && principal.kind !== "operator") throw new ApiError("FORBIDDEN", "Sign in as an operator: an API key acts for no one");
+}
+
+/** The handler's caller: the principal, or for a Twilio webhook Twilio itself once the signature checks out. */
+function resolveCaller(endpoint: ApiEndpoint, request: NextRequest, principal: Principal | null, rawBody: string): Principal | TwilioCaller | null {
+  return endpoint.auth === "twilio-signature" ? verifyTwilioSignature(endpoint.twilioWebhook, request.headers, rawBody) : principal;
 }
 
 /** A route handler with the definition it was built from (lib/api/route-endpoints.test.ts checks they match). */
@@ -123,12 +139,10 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
       const query = options.query ? options.query.safeParse(Object.fromEntries(url.searchParams)) : undefined;
       if (query && !query.success) throw validationError(query.error, "query parameters");
 
-      let rawBody = "";
-      let body: { success: true; data: unknown } | { success: false; error: z.ZodError } | undefined;
-      if (request.method !== "GET" && request.method !== "HEAD" && !options.streamBody) {
-        rawBody = await readBodyText(request);
-        if (options.body) body = options.body.safeParse(parseBody(rawBody, request.headers.get("content-type")));
-      }
+      const readsBody = request.method !== "GET" && request.method !== "HEAD" && !options.streamBody;
+      const rawBody = readsBody ? await readBodyText(request) : "";
+      const caller = resolveCaller(endpoint as ApiEndpoint, request, principal, rawBody) as Caller<A>;
+      const body = readsBody && options.body ? options.body.safeParse(parseBody(rawBody, request.headers.get("content-type"))) : undefined;
       if (body && !body.success) throw validationError(body.error, "request body");
 
       const ip = clientIp(request);
@@ -140,7 +154,7 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
         query: query?.data as Infer<QS>,
         params: params?.data as Infer<PS>,
         principal,
-        caller: principal as Caller<A>,
+        caller,
         requestId,
         ip,
         customerKey: request.headers.get(SESSION_KEY_HEADER),
