@@ -162,7 +162,8 @@ try {
     await generate(client);
   }
   const sizes = await client.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS db,
-    pg_size_pretty(pg_relation_size('messages_search_vector_idx')) AS messages_gin`);
+    (SELECT pg_size_pretty(sum(pg_relation_size(indexrelid))) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = 'messages'::regclass AND c.relam = (SELECT oid FROM pg_am WHERE amname = 'gin')) AS messages_gin`);
   console.log(`  database ${sizes.rows[0].db}, messages GIN index ${sizes.rows[0].messages_gin}`);
   await client.end();
 

@@ -38,6 +38,28 @@ export function ticketVisible(viewer: Viewer, alias = "t"): Prisma.Sql {
   return Prisma.sql`(${Prisma.raw(`${alias}.assignee_id`)} = ${viewer.operatorId ?? NOBODY} OR ${Prisma.raw(`${alias}.team_id`)} = ANY(${viewer.teamIds}::text[]))`;
 }
 
+/**
+ * The keys sportello_visibility_keys (prisma/migrations/*_message_visibility_keys) gives these operators and teams:
+ * what a message's visible_to holds for its owners, and what a viewer or a filter looks for in it.
+ */
+const visibilityKeys = (operatorIds: (string | null)[], teamIds: string[]) =>
+  Prisma.sql`sportello_visibility_keys(${operatorIds}::text[], ${teamIds}::text[])`;
+
+/**
+ * A message row (alias `m`) the viewer may see: the same rule as sessionVisible on its session OR ticketVisible on
+ * its ticket, read from the keys that triggers keep on the row, so the GIN index over (search_vector, visible_to)
+ * applies it together with the full-text match.
+ */
+export function messageVisible(viewer: Viewer, alias = "m"): Prisma.Sql {
+  if (viewer.admin) return Prisma.sql`TRUE`;
+  return Prisma.sql`${Prisma.raw(`${alias}.visible_to`)} && ${visibilityKeys([viewer.operatorId], viewer.teamIds)}`;
+}
+
+/** A message (alias `m`) of a session or ticket assigned to this operator, or of this team's: the search filters. */
+export function messageOwnedBy(owner: { operatorId?: string; teamId?: string }, alias = "m"): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(`${alias}.visible_to`)} @> ${visibilityKeys(owner.operatorId ? [owner.operatorId] : [], owner.teamId ? [owner.teamId] : [])}`;
+}
+
 /** A contact (alias `c`) the viewer may see: one of its conversations or tickets is theirs. */
 export function contactVisible(viewer: Viewer, alias = "c"): Prisma.Sql {
   if (viewer.admin) return Prisma.sql`TRUE`;

@@ -79,6 +79,20 @@ describe("GET /api/search – messages", () => {
     expect(partial.json.data.items[0].snippet).toMatch(/<mark>fattur[ae]<\/mark>/);
   });
 
+  it("matches with the typed word's redundant prefixes dropped: the same rows, fewer index reads", async () => {
+    const typed = ["(fatturazi:* | fattur:*)", "fattu:*", "perche & (fatturazi:* | fattur:*)", "controllo & fattu:*"];
+    const rows = await prisma.$queryRaw<{ reduced: string; all: bigint; fewer: bigint }[]>`
+      SELECT sportello_fewer_prefixes(q)::text AS reduced,
+             (SELECT count(*) FROM messages m WHERE m.search_vector @@ x.q) AS "all",
+             (SELECT count(*) FROM messages m WHERE m.search_vector @@ sportello_fewer_prefixes(x.q)) AS fewer
+        FROM unnest(${typed}::text[]) WITH ORDINALITY AS t(text, i)
+        CROSS JOIN LATERAL (SELECT to_tsquery('sportello_it', t.text) || to_tsquery('sportello_en', t.text) AS q) x
+       ORDER BY t.i`;
+    expect(rows.map((r) => r.reduced)).toEqual(["'fattur':*", "'fattu':*", "'perc' & 'fattur':* | 'perch' & 'fattur':*", "'controll' & 'fattu':* | 'controllo' & 'fattu':*"]);
+    for (const row of rows) expect(row.fewer).toBe(row.all);
+    expect(rows.map((r) => Number(r.all))).toEqual([2, 2, 1, 1]);
+  });
+
   it("ranks the message that matches more of the query first", async () => {
     const other = await createConversation({ contactId: giulia.id, operatorId: anna.id, messages: [{ body: "Fattura: la fattura di aprile e la fattura di maggio, sempre la fattura" }] });
     const response = await get({ q: "fattura" });
