@@ -23,6 +23,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { DEFAULT_CLIENT_LIMITS, type ClientLimits } from "@/lib/realtime/local-server/limits";
 import { startLocalPusherServer, type LocalPusherServerOptions } from "@/lib/realtime/local-server/server";
 import { findFreePort } from "@/scripts/lib/ports";
+import { postgresCpuMs, processCpuMs } from "@/scripts/lib/process-cpu";
 import { startAppServer } from "@/test/app-server";
 
 const { values: args } = parseArgs({
@@ -164,15 +165,19 @@ interface RoundFigures {
   outOfOrder: number;
   failures: string[];
   seconds: number;
+  /** CPU milliseconds the web server and PostgreSQL spent in the round: per message, what other load changes least. */
+  webCpuMs: number;
+  pgCpuMs: number;
 }
 
 /** One measured round: SESSIONS × MESSAGES posts at RATE per second; waits for every event (or the loss timeout). */
-async function measureRound(appUrl: string, sessionIds: string[], keys: Map<string, string>, received: Map<string, Received[]>, nextNumber: () => number): Promise<RoundFigures> {
+async function measureRound(appUrl: string, appPid: number, pgDataDir: string, sessionIds: string[], keys: Map<string, string>, received: Map<string, Received[]>, nextNumber: () => number): Promise<RoundFigures> {
   const sentAt = new Map<string, number>();
   const answers: number[] = [];
   const failures: string[] = [];
   const total = sessionIds.length * MESSAGES;
   const interval = 1_000 / RATE;
+  const cpuBefore = { web: processCpuMs(appPid), pg: postgresCpuMs(pgDataDir) };
   const startedAt = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let n = 0; n < total; n++) {
@@ -196,6 +201,8 @@ async function measureRound(appUrl: string, sessionIds: string[], keys: Map<stri
   const deadline = performance.now() + LOSS_TIMEOUT_MS;
   while (seen() < total && performance.now() < deadline) await sleep(50);
   const seconds = (performance.now() - startedAt) / 1000;
+  const webCpuMs = processCpuMs(appPid) - cpuBefore.web;
+  const pgCpuMs = postgresCpuMs(pgDataDir) - cpuBefore.pg;
 
   const latencies: number[] = [];
   let outOfOrder = 0;
@@ -206,7 +213,7 @@ async function measureRound(appUrl: string, sessionIds: string[], keys: Map<stri
   }
   latencies.sort((a, b) => a - b);
   answers.sort((a, b) => a - b);
-  return { sent: total, latencies, answers, lost: total - latencies.length, outOfOrder, failures, seconds };
+  return { sent: total, latencies, answers, lost: total - latencies.length, outOfOrder, failures, seconds, webCpuMs, pgCpuMs };
 }
 
 function writeSection(markdown: string): void {
@@ -223,7 +230,8 @@ function writeSection(markdown: string): void {
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "sportello-bench-rt-"));
 chmodSync(scratch, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg"), port: await findFreePort(), database: "bench", persistent: false });
+const pgDataDir = path.join(scratch, "pg");
+const database = await startEmbeddedPostgres({ dataDir: pgDataDir, port: await findFreePort(), database: "bench", persistent: false });
 const pusherApp = { appId: "777001", key: randomBytes(10).toString("hex"), secret: randomBytes(20).toString("hex") };
 const realtime = await startRealtime({ host: "127.0.0.1", port: await findFreePort(), ...pusherApp, limits: LIMITS });
 const clients: PusherClient[] = [];
@@ -296,7 +304,7 @@ try {
   const allLatencies: number[] = [];
   let messageNumber = 0;
   for (let round = 1; round <= ROUNDS; round++) {
-    const figures = await measureRound(appUrl, sessionIds, keys, received, () => messageNumber++);
+    const figures = await measureRound(appUrl, app.pid, pgDataDir, sessionIds, keys, received, () => messageNumber++);
     rounds.push(figures);
     allLatencies.push(...figures.latencies);
     await sleep(1_000);
@@ -311,11 +319,13 @@ try {
     outOfOrder: rounds.reduce((sum, r) => sum + r.outOfOrder, 0),
     failures: rounds.flatMap((r) => r.failures),
     seconds: rounds.reduce((sum, r) => sum + r.seconds, 0),
+    webCpuMs: rounds.reduce((sum, r) => sum + r.webCpuMs, 0),
+    pgCpuMs: rounds.reduce((sum, r) => sum + r.pgCpuMs, 0),
   };
   const pass = percentile(allLatencies, 50) <= TARGET.p50 && percentile(allLatencies, 99) <= TARGET.p99 && overall.lost === 0 && overall.outOfOrder === 0 && overall.failures.length === 0;
   const ms = (v: number) => v.toFixed(1);
   const row = (label: string, r: RoundFigures) =>
-    `| ${label} | ${r.sent} | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 90))} | ${ms(percentile(r.latencies, 99))} | ${ms(r.latencies.at(-1) ?? NaN)} | ${ms(percentile(r.answers, 50))} | ${ms(percentile(r.answers, 99))} | ${r.lost} | ${r.outOfOrder} | ${r.failures.length} |`;
+    `| ${label} | ${r.sent} | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 90))} | ${ms(percentile(r.latencies, 99))} | ${ms(r.latencies.at(-1) ?? NaN)} | ${ms(percentile(r.answers, 50))} | ${ms(percentile(r.answers, 99))} | ${r.lost} | ${r.outOfOrder} | ${r.failures.length} | ${(r.webCpuMs / r.sent).toFixed(2)} | ${(r.pgCpuMs / r.sent).toFixed(2)} |`;
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
   const markdown = `
@@ -328,10 +338,12 @@ production build (\`next start\`) on loopback. ${ROUNDS} rounds of ${SESSIONS * 
 messages at ${RATE}/s overall, round-robin over the sessions (${MESSAGES} per session per round), after one unmeasured
 warm-up message per session. The path measured: HTTP request, zod, session row lock + seq + insert + commit in
 PostgreSQL, the \`pusher\` SDK's HTTP call to the realtime server, WebSocket frame to the client. "Lost": not received
-within ${LOSS_TIMEOUT_MS / 1000} s; "out of order": a client saw a seq not above the previous one.
+within ${LOSS_TIMEOUT_MS / 1000} s; "out of order": a client saw a seq not above the previous one. CPU per message: the
+web server's and PostgreSQL's CPU time over the round (from /proc) divided by its messages — the cost that decides
+the throughput, and the figure other load on the machine changes least.
 
-| round | messages | p50 ms | p90 ms | p99 ms | max ms | POST answered p50 | POST p99 | lost | out of order | HTTP errors |
-|---|---|---|---|---|---|---|---|---|---|---|
+| round | messages | p50 ms | p90 ms | p99 ms | max ms | POST answered p50 | POST p99 | lost | out of order | HTTP errors | web server CPU ms/message | PostgreSQL CPU ms/message |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rounds.map((r, i) => row(String(i + 1), r)).join("\n")}
 ${row("**all**", overall)}
 

@@ -16,10 +16,16 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/** Constant-time comparison of a presented secret with a stored hash. */
+/** The hash a presented secret is compared by; none for a missing or oversized one (which matches nothing). */
+export function presentedHash(secret: string | null | undefined): string | null {
+  return !secret || secret.length > 128 ? null : hashSecret(secret);
+}
+
+/** Constant-time comparison of a presented secret with a stored hash (sportello_key_matches is its SQL twin). */
 export function secretMatches(secret: string | null | undefined, storedHash: string | null | undefined): boolean {
-  if (!secret || !storedHash || secret.length > 128) return false;
-  const presented = Buffer.from(hashSecret(secret), "hex");
+  const hash = presentedHash(secret);
+  if (!hash || !storedHash) return false;
+  const presented = Buffer.from(hash, "hex");
   const stored = Buffer.from(storedHash, "hex");
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }

@@ -33,17 +33,20 @@ function limiter(name: string, pointsPerMinute: number): RateLimiterPostgres {
   return existing;
 }
 
+/** The one 429 answer, with the seconds until the window resets. */
+export function rateLimited(msBeforeNext: number): ApiError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new ApiError("RATE_LIMITED", "Too many requests, retry later", {
+    details: { retry_after: retryAfter },
+    headers: { "Retry-After": String(retryAfter) },
+  });
+}
+
 async function consume(name: string, pointsPerMinute: number, key: string): Promise<void> {
   try {
     await limiter(name, pointsPerMinute).consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new ApiError("RATE_LIMITED", "Too many requests, retry later", {
-        details: { retry_after: retryAfter },
-        headers: { "Retry-After": String(retryAfter) },
-      });
-    }
+    if (error instanceof RateLimiterRes) throw rateLimited(error.msBeforeNext);
     throw error;
   }
 }
@@ -66,12 +69,12 @@ export async function limitPublicWrite(principal: Principal | null, ip: string, 
 
 /**
  * A customer's messages (not an operator's, not a chatbot key's): per session and per client address, so neither
- * one chat nor one client can flood operators and the database.
+ * one chat nor one client can flood operators and the database. They are counted inside the message's own statement
+ * (sportello_post_message, lib/chat/post-message.ts), on the same rows and windows as the limits above.
  */
-export async function limitCustomerMessage(sessionId: string, ip: string): Promise<void> {
+export function customerMessageLimits(): { perSession: number; perIp: number } {
   const e = env();
-  await consume("msg-session", e.RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, sessionId);
-  await consume("msg-ip", e.RATE_LIMIT_MESSAGES_IP_PER_MINUTE, ip);
+  return { perSession: e.RATE_LIMIT_MESSAGES_PER_SESSION_PER_MINUTE, perIp: e.RATE_LIMIT_MESSAGES_IP_PER_MINUTE };
 }
 
 /** Anonymous session actions (claim, resume link, transcript, close, read receipts) per client address. */
