@@ -38,6 +38,10 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = `${secret} ${req.socket.remoteAddress ?? ""}`;
   void handle(req, res);
 });
+// Keep idle connections longer than clients and proxies do (undici and browsers ~4–5 s, load balancers 60 s): a server
+// that closes first races a client sending its next request on that connection, which then fails with ECONNRESET.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) {
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));

@@ -185,6 +185,11 @@ export function route<PS extends ZodType | undefined, QS extends ZodType | undef
   return Object.assign(run, { endpoint: endpoint as ApiEndpoint });
 }
 
+/** Node's error for a request body the client stopped sending (its socket closed). */
+function clientClosed(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: string }).code === "ECONNRESET" && error.message === "aborted";
+}
+
 export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
   const apiError = error instanceof ApiError ? error : fromPrismaError(error);
   if (apiError) {
@@ -192,6 +197,11 @@ export function errorResponse(error: unknown, requestId: string, request?: Reque
       status: apiError.status,
       headers: apiError.headers,
     });
+  }
+  if (clientClosed(error)) {
+    // The client went away mid-request (a page navigated, a tab closed): nobody reads this answer, and it is no fault.
+    logger.info({ request_id: requestId, path: request ? new URL(request.url).pathname : undefined }, "client closed the request");
+    return NextResponse.json(errorBody("VALIDATION_ERROR", "The request was closed before it was complete", requestId), { status: 400 });
   }
   logger.error(
     { request_id: requestId, path: request ? new URL(request.url).pathname : undefined, err: error },
