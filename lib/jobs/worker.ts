@@ -133,7 +133,8 @@ export async function startWorker(definitions: JobDefinition[]): Promise<Running
     // The database stopping under the worker (Ctrl-C reaches the embedded PostgreSQL too, a managed database's
     // restart) is not a fault of ours: one line, not a stack. The error's own fields are named: pg's errors carry
     // their whole client object.
-    if (error.code === "57P01") logger.warn({ code: error.code }, "pg-boss: the database is shutting down");
+    // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (shutting down or starting up).
+    if (error.code?.startsWith("57P")) logger.warn({ code: error.code }, "pg-boss: the database is shutting down");
     else logger.error({ err: { type: error.name, message: error.message, code: error.code, stack: error.stack } }, "pg-boss error");
   });
   boss.on("warning", (warning) => logger.warn({ warning: warning.message }, "pg-boss warning"));

@@ -1,11 +1,9 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import type { prisma, Tx } from "@/lib/db/client";
 import { RULES_SETTING_KEY, rulesFromStored } from "@/lib/rules/escalation-rules";
 import type { EscalationRules } from "@/lib/schemas/escalation-rules";
-import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
 import { ESCALATION_EVENTS } from "@/lib/routing/record-escalation";
-import { unknownTeam, type RoutingTeam } from "@/lib/routing/resolve-team";
+import { ROUTING_TEAM_COLUMNS, teamMatch, unknownTeam, type RoutingTeam } from "@/lib/routing/resolve-team";
 
 /** What an escalation reads before its decision. */
 export interface EscalationSetup {
@@ -19,12 +17,6 @@ export interface EscalationSetup {
   listening: boolean;
 }
 
-/** The team a caller named by slug or id, or the default team when it named none, as an SQL condition on `t`. */
-function teamMatch(ref: string | null | undefined): { key: string | undefined; where: Prisma.Sql } {
-  const key = ref?.trim();
-  return { key, where: key ? Prisma.sql`(t.slug = ${key.toLowerCase()} OR t.id = ${key})` : Prisma.sql`t.id = ${DEFAULT_TEAM_ID}` };
-}
-
 /**
  * The team, the stored rules and whether a webhook endpoint listens, in one statement: three reads that every
  * escalation makes were three round trips through Prisma's query compiler (docs/benchmarks.md, "Escalation: CPU per
@@ -33,8 +25,7 @@ function teamMatch(ref: string | null | undefined): { key: string | undefined; w
 export async function readEscalationSetup(db: Tx | typeof prisma, ref: string | null | undefined): Promise<EscalationSetup> {
   const { key, where } = teamMatch(ref);
   const rows = await db.$queryRaw<(RoutingTeam & { rules: string | null; listening: boolean })[]>`
-    SELECT t.id, t.slug, t.name, t.business_hours AS "businessHours", t.max_queue_length AS "maxQueueLength",
-           t.max_queue_wait_minutes AS "maxQueueWaitMinutes",
+    SELECT ${ROUTING_TEAM_COLUMNS},
            (SELECT s.value::text FROM settings s WHERE s.key = ${RULES_SETTING_KEY}) AS rules,
            EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.active AND w.events && ${ESCALATION_EVENTS}::text[]) AS listening
       FROM teams t WHERE ${where} LIMIT 1`;

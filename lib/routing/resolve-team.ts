@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/api/errors";
 import { businessHoursSchema, type EscalationRules } from "@/lib/schemas/escalation-rules";
 import { DEFAULT_TEAM_ID } from "@/lib/schemas/teams";
@@ -15,18 +16,23 @@ export interface RoutingTeam {
   maxQueueWaitMinutes: number | null;
 }
 
-const routingTeamSelect = { id: true, slug: true, name: true, businessHours: true, maxQueueLength: true, maxQueueWaitMinutes: true } as const;
+/** The RoutingTeam columns of `teams t`, for the statements that read a team with other things. */
+export const ROUTING_TEAM_COLUMNS = Prisma.sql`t.id, t.slug, t.name, t.business_hours AS "businessHours",
+  t.max_queue_length AS "maxQueueLength", t.max_queue_wait_minutes AS "maxQueueWaitMinutes"`;
+
+/** The team a caller named by slug or id, or the default team when it named none, as an SQL condition on `t`. */
+export function teamMatch(ref: string | null | undefined): { key: string | undefined; where: Prisma.Sql } {
+  const key = ref?.trim();
+  return { key, where: key ? Prisma.sql`(t.slug = ${key.toLowerCase()} OR t.id = ${key})` : Prisma.sql`t.id = ${DEFAULT_TEAM_ID}` };
+}
 
 /**
  * The team a caller named by slug or id, or the default team when it named none. An unknown team is the caller's
  * mistake (400, field `team`), never a silent fallback to the default queue.
  */
 export async function resolveTeam(db: Tx | typeof prisma, ref: string | null | undefined): Promise<RoutingTeam> {
-  const key = ref?.trim();
-  const team = await db.team.findFirst({
-    where: key ? { OR: [{ slug: key.toLowerCase() }, { id: key }] } : { id: DEFAULT_TEAM_ID },
-    select: routingTeamSelect,
-  });
+  const { key, where } = teamMatch(ref);
+  const [team] = await db.$queryRaw<RoutingTeam[]>`SELECT ${ROUTING_TEAM_COLUMNS} FROM teams t WHERE ${where} LIMIT 1`;
   if (!team) throw unknownTeam(key);
   return team;
 }
